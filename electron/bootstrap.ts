@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { contract } from '../shared/ipc/contract';
+import { createDispatcher } from './ipc/dispatch';
+import { createHandlers } from './ipc/handlers';
+import { registerIpc } from './ipc/register';
+import { isTrustedSender } from './ipc/sender';
+import { denyAllPermissions, hardenWebContents } from './security';
+import { resolveDataDir } from './services/data-dir';
+import { electronStoreFactory } from './services/electron-store-factory';
+import { createServices } from './services/services';
+import { mainWindowOptions } from './window';
+
+interface BootstrapOptions {
+  /** Folder of the built main script (out/main). */
+  readonly mainDir: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Starts the desktop app: one instance, hardened sessions and windows, the IPC door, one window
+ * shown when it is ready. Returns false when another instance already runs (that one is focused).
+ */
+export function bootstrap({ mainDir, env }: BootstrapOptions): boolean {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return false;
+  }
+
+  let window: BrowserWindow | null = null;
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    const dataDir = resolveDataDir(env, app.getPath('userData'));
+    const services = createServices({
+      dataDir,
+      version: app.getVersion(),
+      shell: 'desktop',
+      storeFactory: electronStoreFactory,
+    });
+    const { log } = services;
+    const locale = () => services.settings.get().language;
+
+    const devServerUrl = app.isPackaged ? undefined : env.ELECTRON_RENDERER_URL;
+    const indexFile = path.join(mainDir, '../renderer/index.html');
+    const appUrl = devServerUrl ?? pathToFileURL(indexFile).href;
+
+    denyAllPermissions(session.defaultSession, log);
+    app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl, log));
+
+    const windowIds = new Set<number>();
+    registerIpc({
+      ipcMain,
+      contract,
+      dispatch: createDispatcher({ contract, handlers: createHandlers(services), locale, log }),
+      isTrusted: (sender) => isTrustedSender(sender, { webContentsIds: windowIds, appUrl }),
+      locale,
+      log,
+    });
+
+    window = new BrowserWindow(mainWindowOptions(path.join(mainDir, '../preload/index.cjs')));
+    windowIds.add(window.webContents.id);
+    window.once('ready-to-show', () => window?.show());
+    window.on('closed', () => {
+      window = null;
+    });
+    const load = devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(indexFile);
+    load.catch((error: unknown) => log.error('window.load-failed', error));
+  });
+  return true;
+}

@@ -1,0 +1,190 @@
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Dispatch } from '../ipc/dispatch';
+import type { Logger } from '../services/logger';
+import { checkRequest, cookieName } from './auth';
+import { cspOf, injectBridge, readStaticFile } from './static-files';
+
+export const API_PATH = '/__api/invoke';
+export const MAX_API_BODY_BYTES = 8 * 1024 * 1024;
+
+interface HarnessOptions {
+  readonly rendererDir: string;
+  readonly dispatch: Dispatch;
+  readonly token: string;
+  readonly port: number;
+  readonly log: Logger;
+}
+
+export interface RunningHarness {
+  readonly port: number;
+  /** The address to open, with the session token. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const BASE_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+} as const;
+
+const REFUSED_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>Qinglang Inspector</title>' +
+  '<p>请使用启动时打印的完整链接（含 token）打开本页。</p>' +
+  '<p>Open this page with the full link (with its token) printed when the harness started.</p>';
+
+/**
+ * Serves the renderer build and the app's own handlers on 127.0.0.1, so the real UI and the
+ * real services run in any Chromium. It holds no app logic: every call goes to `dispatch`.
+ */
+export async function startHarness(options: HarnessOptions): Promise<RunningHarness> {
+  const indexHtml = await fs.readFile(path.join(options.rendererDir, 'index.html'), 'utf8');
+  const csp = cspOf(indexHtml);
+  if (!csp) throw new Error('The renderer build declares no Content-Security-Policy');
+  const page = Buffer.from(injectBridge(indexHtml));
+
+  let port = options.port;
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      options.log.error('harness.request-failed', error);
+      if (!res.headersSent) res.writeHead(500, { ...BASE_HEADERS, 'content-type': 'text/plain' });
+      res.end();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const verdict = checkRequest(
+      {
+        host: req.headers.host,
+        origin: req.headers.origin,
+        secFetchSite: header(req.headers['sec-fetch-site']),
+        cookie: req.headers.cookie,
+        authorization: req.headers.authorization,
+        queryToken: url.pathname === '/' ? url.searchParams.get('token') : null,
+      },
+      { port, token: options.token },
+    );
+    if (!verdict.ok) {
+      options.log.warn('harness.refused', { reason: verdict.reason });
+      res.writeHead(verdict.status, {
+        ...BASE_HEADERS,
+        'content-type': 'text/html; charset=utf-8',
+      });
+      res.end(REFUSED_PAGE);
+      return;
+    }
+    if (verdict.via === 'query') {
+      // Trade the token in the address for a cookie only this port's pages send, then drop it.
+      res.writeHead(303, {
+        ...BASE_HEADERS,
+        location: '/',
+        'set-cookie': `${cookieName(port)}=${options.token}; HttpOnly; SameSite=Strict; Path=/`,
+      });
+      res.end();
+      return;
+    }
+    if (url.pathname === API_PATH) return api(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...BASE_HEADERS, allow: 'GET, HEAD' });
+      res.end();
+      return;
+    }
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      res.writeHead(200, {
+        ...BASE_HEADERS,
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': csp!,
+      });
+      res.end(req.method === 'HEAD' ? undefined : page);
+      return;
+    }
+    const file = await readStaticFile(options.rendererDir, url.pathname);
+    if (!file) {
+      res.writeHead(404, { ...BASE_HEADERS, 'content-type': 'text/plain' });
+      res.end();
+      return;
+    }
+    res.writeHead(200, { ...BASE_HEADERS, 'content-type': file.contentType });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  async function api(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(body));
+    };
+    // A JSON content type forces a CORS preflight on any cross-site fetch, which is never answered.
+    if (
+      req.method !== 'POST' ||
+      !header(req.headers['content-type'])?.startsWith('application/json')
+    ) {
+      reply(415, { error: 'POST application/json only' });
+      return;
+    }
+    const body = await readBody(req, MAX_API_BODY_BYTES);
+    if (body === null) {
+      reply(413, { error: 'request too large' });
+      return;
+    }
+    let call: unknown;
+    try {
+      call = JSON.parse(body);
+    } catch {
+      reply(400, { error: 'not JSON' });
+      return;
+    }
+    if (
+      typeof call !== 'object' ||
+      call === null ||
+      typeof (call as { channel?: unknown }).channel !== 'string'
+    ) {
+      reply(400, { error: 'expected {channel, input}' });
+      return;
+    }
+    const { channel, input } = call as { channel: string; input?: unknown };
+    reply(200, await options.dispatch(channel, input));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  options.log.info('harness.listening', { port });
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/?token=${options.token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

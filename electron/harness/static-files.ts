@@ -1,0 +1,70 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export interface StaticFile {
+  readonly body: Buffer;
+  readonly contentType: string;
+}
+
+/**
+ * Reads a file of the renderer build for a URL path, or null when there is none. Paths that
+ * leave the build folder (../, encoded or not), hidden files and NUL bytes are never served.
+ */
+export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const base = path.resolve(root);
+  const file = path.resolve(base, `.${decoded}`);
+  if (!file.startsWith(base + path.sep)) return null;
+  if (
+    path
+      .relative(base, file)
+      .split(path.sep)
+      .some((part) => part.startsWith('.'))
+  )
+    return null;
+  const contentType = CONTENT_TYPES[path.extname(file).toLowerCase()];
+  if (!contentType) return null;
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return null;
+    return { body: await fs.readFile(file), contentType };
+  } catch {
+    return null;
+  }
+}
+
+/** The CSP the renderer declares in its own index.html, so the harness sends the same one. */
+export function cspOf(indexHtml: string): string | null {
+  const match = indexHtml.match(
+    /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i,
+  );
+  return match?.[1] ?? null;
+}
+
+export const BRIDGE_SCRIPT = 'harness-bridge.js';
+
+/** The built index.html with the harness bridge loaded before the app's own module script. */
+export function injectBridge(indexHtml: string): string {
+  const tag = `<script type="module" src="./${BRIDGE_SCRIPT}"></script>\n    `;
+  const at = indexHtml.search(/<script\b/i);
+  if (at < 0) throw new Error('The renderer build has no <script> to load the bridge before');
+  return indexHtml.slice(0, at) + tag + indexHtml.slice(at);
+}

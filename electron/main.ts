@@ -1,0 +1,3 @@
+import { bootstrap } from './bootstrap';
+
+bootstrap({ mainDir: import.meta.dirname, env: process.env });

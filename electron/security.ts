@@ -1,0 +1,66 @@
+import type { Session, WebContents } from 'electron';
+import type { Logger } from './services/logger';
+
+/**
+ * Whether a URL is the app's own page. For a packaged app (file://) only the app's index.html
+ * itself; for the dev server, only its origin. Everything else (other files, other hosts,
+ * javascript:, data:, UNC paths) is foreign.
+ */
+export function isAppUrl(candidate: string, appUrl: string): boolean {
+  let url: URL;
+  let app: URL;
+  try {
+    url = new URL(candidate);
+    app = new URL(appUrl);
+  } catch {
+    return false;
+  }
+  if (app.protocol === 'file:') {
+    return url.protocol === 'file:' && url.host === app.host && url.pathname === app.pathname;
+  }
+  if (app.protocol !== 'http:' && app.protocol !== 'https:') return false;
+  return url.origin === app.origin;
+}
+
+/**
+ * Guards every web contents the app creates: no navigation or redirect away from the app,
+ * no new windows, no <webview>. The app has no external links; if one is ever needed it goes
+ * through a helper that opens http(s) only, never user data.
+ */
+export function hardenWebContents(contents: WebContents, appUrl: string, log: Logger): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, appUrl)) {
+      event.preventDefault();
+      log.warn('security.navigation-blocked');
+    }
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url, appUrl)) {
+      event.preventDefault();
+      log.warn('security.frame-navigation-blocked');
+    }
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, appUrl)) {
+      event.preventDefault();
+      log.warn('security.redirect-blocked');
+    }
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    log.warn('security.webview-blocked');
+  });
+  contents.setWindowOpenHandler(() => {
+    log.warn('security.window-open-blocked');
+    return { action: 'deny' };
+  });
+}
+
+/** The app needs no camera, microphone, notifications, geolocation or anything else: deny all. */
+export function denyAllPermissions(session: Session, log: Logger): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => {
+    log.warn('security.permission-denied', { permission });
+    callback(false);
+  });
+  session.setPermissionCheckHandler(() => false);
+}

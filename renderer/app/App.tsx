@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../shared/i18n/locale';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { NoticeBanner } from '../components/NoticeBanner';
+import { Sidebar } from '../components/Sidebar';
+import { StatusLine } from '../components/StatusLine';
+import { ComingSoonPage } from '../pages/ComingSoonPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { useAppStore } from '../stores/app-store';
+import { useFeedbackStore } from '../stores/feedback-store';
+import type { Route } from './routes';
+import { useRoute } from './routes';
+
+function Page({ route }: { route: Route }) {
+  return route === 'settings' ? <SettingsPage /> : <ComingSoonPage page={route} />;
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const info = useAppStore((s) => s.info);
+  const settings = useAppStore((s) => s.settings);
+  const dismissed = useAppStore((s) => s.dismissedNotices);
+  const dismissNotices = useAppStore((s) => s.dismissNotices);
+  const setLanguage = useAppStore((s) => s.setLanguage);
+  const showError = useFeedbackStore((s) => s.showError);
+
+  const chooseLanguage = (language: Locale) => {
+    setLanguage(language).catch((error: unknown) => showError(error, t('errors.crashTitle')));
+  };
+
+  return (
+    <div className="shell">
+      <Sidebar current={route} version={info?.version} />
+      <div className="workspace">
+        <header className="topbar">
+          <span className="topbar-context">
+            {info?.shell === 'browser' && <span className="pill">{t('app.browserMode')}</span>}
+          </span>
+          {settings && (
+            <LanguageSwitch
+              name="topbar-language"
+              value={settings.language}
+              onChange={chooseLanguage}
+            />
+          )}
+        </header>
+        {info && !dismissed && <NoticeBanner notices={info.notices} onDismiss={dismissNotices} />}
+        <main className="content" id="content">
+          <Page route={route} />
+        </main>
+        <StatusLine />
+      </div>
+    </div>
+  );
+}

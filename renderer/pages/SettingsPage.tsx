@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../shared/i18n/locale';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { PageHeader } from '../components/PageHeader';
+import { PathRow } from '../components/PathRow';
+import { useAppStore } from '../stores/app-store';
+import { useFeedbackStore } from '../stores/feedback-store';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const info = useAppStore((s) => s.info);
+  const settings = useAppStore((s) => s.settings);
+  const setLanguage = useAppStore((s) => s.setLanguage);
+  const showError = useFeedbackStore((s) => s.showError);
+  if (!info || !settings) return null;
+
+  const chooseLanguage = (language: Locale) => {
+    setLanguage(language).catch((error: unknown) => showError(error, t('errors.crashTitle')));
+  };
+
+  return (
+    <>
+      <PageHeader title={t('pages.settings.title')} lead={t('pages.settings.lead')} />
+      <section className="card" aria-labelledby="settings-language">
+        <h2 id="settings-language">{t('settings.language.title')}</h2>
+        <p className="hint">{t('settings.language.description')}</p>
+        <LanguageSwitch
+          name="settings-language"
+          value={settings.language}
+          onChange={chooseLanguage}
+        />
+      </section>
+      <section className="card" aria-labelledby="settings-data">
+        <h2 id="settings-data">{t('settings.data.title')}</h2>
+        <dl className="fields">
+          <PathRow
+            label={t('settings.data.folder')}
+            path={info.dataDir}
+            hint={t('settings.data.folderHint')}
+          />
+          <PathRow
+            label={t('settings.data.log')}
+            path={info.logFile}
+            hint={t('settings.data.logHint')}
+          />
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="settings-about">
+        <h2 id="settings-about">{t('settings.about.title')}</h2>
+        <dl className="fields">
+          <div className="field-row">
+            <dt>{t('settings.about.version')}</dt>
+            <dd>{info.version}</dd>
+          </div>
+          <div className="field-row">
+            <dt>{t('settings.about.shell')}</dt>
+            <dd>{t(`settings.about.shell_${info.shell}`)}</dd>
+          </div>
+        </dl>
+      </section>
+    </>
+  );
+}

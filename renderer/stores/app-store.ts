@@ -1,0 +1,36 @@
+import i18next from 'i18next';
+import { create } from 'zustand';
+import type { Locale } from '../../shared/i18n/locale';
+import type { AppInfo } from '../../shared/ipc/app';
+import type { Settings } from '../../shared/settings';
+import { api, unwrap } from '../api/client';
+
+/** What the shell knows about the app and the user's settings; the Node side stays the source. */
+interface AppState {
+  readonly info: AppInfo | null;
+  readonly settings: Settings | null;
+  readonly dismissedNotices: boolean;
+  /** Loads info and settings from the Node side; throws ApiError when it cannot. */
+  load(): Promise<void>;
+  setLanguage(language: Locale): Promise<void>;
+  dismissNotices(): void;
+}
+
+export const useAppStore = create<AppState>()((set) => ({
+  info: null,
+  settings: null,
+  dismissedNotices: false,
+  async load() {
+    const [info, settings] = await Promise.all([
+      unwrap(api().app.info()),
+      unwrap(api().settings.get()),
+    ]);
+    set({ info, settings });
+  },
+  async setLanguage(language) {
+    const settings = await unwrap(api().settings.set({ language }));
+    set({ settings });
+    await i18next.changeLanguage(settings.language);
+  },
+  dismissNotices: () => set({ dismissedNotices: true }),
+}));

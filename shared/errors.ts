@@ -1,0 +1,55 @@
+import type { Bilingual, Locale } from './i18n/locale';
+
+/**
+ * Every failure that may reach a user has a code and a message in both languages.
+ * Codes are stable: the renderer and the CLI may branch on them; messages may change.
+ */
+export const ERROR_MESSAGES = {
+  'invalid-input': {
+    'zh-CN': '提交的数据不符合要求，未作任何更改。',
+    'en-US': 'The data sent was not valid; nothing was changed.',
+  },
+  'unknown-channel': {
+    'zh-CN': '程序内部请求了一个不存在的功能，请更新应用。',
+    'en-US': 'The app asked for a function that does not exist. Please update the app.',
+  },
+  'forbidden-sender': {
+    'zh-CN': '请求来自未经授权的页面，已拒绝。',
+    'en-US': 'The request came from a page that is not part of the app and was refused.',
+  },
+  'storage-failed': {
+    'zh-CN': '无法写入数据文件夹，请检查磁盘空间和文件夹权限后重试。',
+    'en-US':
+      'The data folder could not be written. Check disk space and folder permissions, then try again.',
+  },
+  'storage-newer-version': {
+    'zh-CN': '数据由更新版本的应用写入，本版本无法安全打开。请升级应用，数据未被改动。',
+    'en-US':
+      'The data was written by a newer version of the app and cannot be opened safely. Please upgrade; the data was not changed.',
+  },
+  internal: {
+    'zh-CN': '发生了意外错误，已记录到日志。请重试；如仍失败，请将日志文件发送给技术支持。',
+    'en-US':
+      'Something unexpected went wrong and was written to the log. Try again; if it keeps failing, send the log file to support.',
+  },
+} as const satisfies Record<string, Bilingual>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
+
+/** A failure the Node side raises on purpose; its code and detail are safe to show a user. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: Bilingual | undefined;
+
+  constructor(code: ErrorCode, detail?: Bilingual) {
+    super(detail ? detail['en-US'] : ERROR_MESSAGES[code]['en-US']);
+    this.name = 'AppError';
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+export function errorMessage(code: ErrorCode, locale: Locale): string {
+  return ERROR_MESSAGES[code][locale];
+}

@@ -1,0 +1,17 @@
+import type { ApiOf, ContractSpec, HandlersOf } from './define';
+import { appContract } from './app';
+import { settingsContract } from './settings';
+
+/**
+ * The one door between the renderer and the Node side. Each domain declares its channels in its
+ * own module; this is their union. Add a domain here and the preload, the harness, the handler
+ * registry and the renderer's types all follow.
+ */
+export const contract = {
+  app: appContract,
+  settings: settingsContract,
+} as const satisfies ContractSpec;
+
+export type Contract = typeof contract;
+export type Api = ApiOf<Contract>;
+export type Handlers = HandlersOf<Contract>;

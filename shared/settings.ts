@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { DEFAULT_LOCALE, LOCALES } from './i18n/locale';
+
+/** What the user chooses once and the app remembers across restarts. */
+export const settingsSchema = z.object({
+  language: z.enum(LOCALES),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { language: DEFAULT_LOCALE };
+
+/** A change to some settings; unknown keys are refused rather than stored. */
+export const settingsPatchSchema = settingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

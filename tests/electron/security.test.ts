@@ -1,0 +1,95 @@
+import { EventEmitter } from 'node:events';
+import type { Session, WebContents } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { denyAllPermissions, hardenWebContents, isAppUrl } from '../../electron/security';
+import { silentLogger } from '../../electron/services/logger';
+
+const FILE_APP = 'file:///opt/qinglang/resources/app/out/renderer/index.html';
+const DEV_APP = 'http://localhost:5173/';
+
+describe('isAppUrl', () => {
+  it.each([
+    [FILE_APP, FILE_APP, true],
+    [`${FILE_APP}#/settings`, FILE_APP, true],
+    [`${FILE_APP}?x=1`, FILE_APP, true],
+    ['file:///etc/passwd', FILE_APP, false],
+    ['file:///opt/qinglang/resources/app/out/renderer/other.html', FILE_APP, false],
+    ['file://evil-server/share/index.html', FILE_APP, false],
+    ['file:////evil-server/share/out/renderer/index.html', FILE_APP, false],
+    ['javascript:alert(1)', FILE_APP, false],
+    ['data:text/html,<script>alert(1)</script>', FILE_APP, false],
+    ['https://example.com/', FILE_APP, false],
+    ['about:blank', FILE_APP, false],
+    ['not a url', FILE_APP, false],
+    ['', FILE_APP, false],
+    ['http://localhost:5173/#/settings', DEV_APP, true],
+    ['http://localhost:5173.evil.com/', DEV_APP, false],
+    ['http://localhost:5174/', DEV_APP, false],
+    ['https://localhost:5173/', DEV_APP, false],
+    ['http://user@localhost:5173/', DEV_APP, true],
+    ['http://127.0.0.1:5173/', DEV_APP, false],
+    ['http://localhost:5173/', 'javascript:void 0', false],
+  ])('%s inside %s: %s', (url, app, expected) => {
+    expect(isAppUrl(url, app)).toBe(expected);
+  });
+});
+
+class FakeContents extends EventEmitter {
+  openHandler: ((details: { url: string }) => { action: string }) | undefined;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.openHandler = handler;
+  }
+}
+
+function fire(contents: FakeContents, event: string, ...args: unknown[]) {
+  const preventDefault = vi.fn();
+  contents.emit(event, { preventDefault, url: args[0] }, ...args);
+  return preventDefault;
+}
+
+describe('hardenWebContents', () => {
+  const contents = new FakeContents();
+  hardenWebContents(contents as unknown as WebContents, FILE_APP, silentLogger);
+
+  it('blocks navigation and redirects away from the app', () => {
+    expect(fire(contents, 'will-navigate', 'https://example.com/')).toHaveBeenCalled();
+    expect(fire(contents, 'will-navigate', 'file:///etc/passwd')).toHaveBeenCalled();
+    expect(fire(contents, 'will-redirect', 'https://example.com/')).toHaveBeenCalled();
+    expect(fire(contents, 'will-frame-navigate', 'https://example.com/')).toHaveBeenCalled();
+  });
+
+  it('lets the app reload its own page', () => {
+    expect(fire(contents, 'will-navigate', `${FILE_APP}#/settings`)).not.toHaveBeenCalled();
+  });
+
+  it('refuses every <webview> and every new window', () => {
+    expect(fire(contents, 'will-attach-webview')).toHaveBeenCalled();
+    expect(contents.openHandler?.({ url: FILE_APP })).toEqual({ action: 'deny' });
+    expect(contents.openHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+  });
+});
+
+describe('denyAllPermissions', () => {
+  it('answers no to every permission request and check', () => {
+    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() };
+    denyAllPermissions(session as unknown as Session, silentLogger);
+    const onRequest = session.setPermissionRequestHandler.mock.calls[0]![0] as (
+      contents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+    ) => void;
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+    ]) {
+      const callback = vi.fn();
+      onRequest({}, permission, callback);
+      expect(callback).toHaveBeenCalledWith(false);
+    }
+    const onCheck = session.setPermissionCheckHandler.mock.calls[0]![0] as () => boolean;
+    expect(onCheck()).toBe(false);
+  });
+});

@@ -1,0 +1,89 @@
+import { EventEmitter } from 'node:events';
+import os from 'node:os';
+import path from 'node:path';
+import { vi } from 'vitest';
+
+/**
+ * The one stand-in for Electron in main-process specs: records what the app asked of Electron so
+ * a test can assert it, and lets a test play Electron's part (fire 'ready', send an IPC call).
+ */
+type Handler = (event: unknown, ...args: unknown[]) => unknown;
+
+class MockWebContents extends EventEmitter {
+  static nextId = 1;
+  readonly id = MockWebContents.nextId++;
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static instances: BrowserWindow[] = [];
+  readonly webContents = new MockWebContents();
+  readonly options: unknown;
+  shown = false;
+  loaded: { file?: string; url?: string } = {};
+  constructor(options: unknown) {
+    super();
+    this.options = options;
+    BrowserWindow.instances.push(this);
+  }
+  show() {
+    this.shown = true;
+  }
+  focus() {}
+  restore() {}
+  isMinimized() {
+    return false;
+  }
+  loadFile(file: string) {
+    this.loaded = { file };
+    return Promise.resolve();
+  }
+  loadURL(url: string) {
+    this.loaded = { url };
+    return Promise.resolve();
+  }
+}
+
+class MockApp extends EventEmitter {
+  isPackaged = true;
+  lockGranted = true;
+  readonly userData = path.join(os.tmpdir(), 'qinglang-mock-userdata');
+  private ready!: () => void;
+  private readyPromise = new Promise<void>((resolve) => (this.ready = resolve));
+  requestSingleInstanceLock = vi.fn(() => this.lockGranted);
+  quit = vi.fn();
+  getPath = vi.fn((name: string) => (name === 'userData' ? this.userData : os.tmpdir()));
+  getVersion = vi.fn(() => '0.0.0-test');
+  getName = vi.fn(() => 'qinglang-inspector');
+  getAppPath = vi.fn(() => process.cwd());
+  whenReady = vi.fn(() => this.readyPromise);
+  /** Plays Electron's 'ready' moment. */
+  fireReady() {
+    this.ready();
+    return this.readyPromise;
+  }
+}
+
+class MockIpcMain extends EventEmitter {
+  readonly handlers = new Map<string, Handler>();
+  handle = vi.fn((channel: string, handler: Handler) => {
+    this.handlers.set(channel, handler);
+  });
+}
+
+export const app = new MockApp();
+export const ipcMain = new MockIpcMain();
+export const ipcRenderer = { invoke: vi.fn(), on: vi.fn(), send: vi.fn(), sendSync: vi.fn() };
+export const contextBridge = { exposeInMainWorld: vi.fn() };
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+  },
+};
+export const shell = { openExternal: vi.fn(), openPath: vi.fn(), showItemInFolder: vi.fn() };
+
+export default { app, ipcMain, ipcRenderer, contextBridge, session, shell, BrowserWindow };

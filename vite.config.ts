@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import type { UserConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The renderer's build: the React app, plus the harness bridge as a separate entry that only the
+ * browser harness loads. electron-vite reuses this object for the desktop build.
+ */
+export const rendererConfig = {
+  root: here('./renderer'),
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: here('./out/renderer'),
+    emptyOutDir: true,
+    minify: true,
+    target: 'chrome120',
+    reportCompressedSize: false,
+    rollupOptions: {
+      input: {
+        index: here('./renderer/index.html'),
+        'harness-bridge': here('./renderer/harness-bridge.ts'),
+      },
+      output: {
+        entryFileNames: (chunk: { name: string }) =>
+          chunk.name === 'harness-bridge' ? 'harness-bridge.js' : 'assets/[name]-[hash].js',
+      },
+    },
+  },
+} satisfies UserConfig;
+
+export default defineConfig(rendererConfig);
