@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import { rendererConfig } from './vite.config';
@@ -7,10 +8,19 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const { version } = JSON.parse(readFileSync(here('./package.json'), 'utf8')) as { version: string };
 const define = { __APP_VERSION__: JSON.stringify(version) };
 
+/** package.json's bin points at out/main/cli.js: make it runnable, so `npx qinglang` works. */
+const executableCli = {
+  name: 'qinglang:executable-cli',
+  writeBundle(options: { dir?: string }) {
+    if (options.dir) chmodSync(path.join(options.dir, 'cli.js'), 0o755);
+  },
+};
+
 export default defineConfig({
   // Main process, CLI and browser harness: one Node build, three entries, sharing the services.
   main: {
     define,
+    plugins: [executableCli],
     build: {
       outDir: here('./out/main'),
       rollupOptions: {

@@ -17,7 +17,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/shared/**/*.test.ts', 'tests/electron/**/*.test.ts'],
+          include: [
+            'tests/shared/**/*.test.ts',
+            'tests/electron/**/*.test.ts',
+            'tests/scripts/**/*.test.ts',
+          ],
           setupFiles: ['tests/setup-node.ts'],
           // electron-store imports "electron"; inlining it lets the hand-written mock stand in.
           server: { deps: { inline: ['electron-store'] } },

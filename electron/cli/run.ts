@@ -28,12 +28,17 @@ export function usage(commands: readonly Command[] = COMMANDS): string {
 }
 
 /** Runs the CLI; returns the exit code. Never throws. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  commands: readonly Command[] = COMMANDS,
+): Promise<number> {
   const debug = argv.includes('--debug');
   try {
     return await dispatchCommand(
       argv.filter((arg) => arg !== '--debug'),
       io,
+      commands,
     );
   } catch (error) {
     if (error instanceof CliError) {
@@ -51,7 +56,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-async function dispatchCommand(argv: readonly string[], io: CliIo): Promise<number> {
+async function dispatchCommand(
+  argv: readonly string[],
+  io: CliIo,
+  commands: readonly Command[],
+): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first.startsWith('-')) {
     const { values } = parseTopLevel(argv);
@@ -60,13 +69,13 @@ async function dispatchCommand(argv: readonly string[], io: CliIo): Promise<numb
       return EXIT_OK;
     }
     if (values.help) {
-      io.out(usage());
+      io.out(usage(commands));
       return EXIT_OK;
     }
-    io.err(usage());
+    io.err(usage(commands));
     return EXIT_USAGE;
   }
-  const command = COMMANDS.find((c) => c.name === first);
+  const command = commands.find((c) => c.name === first);
   if (!command) {
     throw new CliError(
       {

@@ -19,6 +19,8 @@ interface HarnessOptions {
 }
 
 export interface RunningHarness {
+  /** The address the server is bound to: always the loopback one. */
+  readonly address: string;
   readonly port: number;
   /** The address to open, with the session token. */
   readonly url: string;
@@ -156,10 +158,12 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
-  port = (server.address() as AddressInfo).port;
+  const bound = server.address() as AddressInfo;
+  port = bound.port;
   options.log.info('harness.listening', { port });
 
   return {
+    address: bound.address,
     port,
     url: `http://127.0.0.1:${port}/?token=${options.token}`,
     close: () =>

@@ -19,7 +19,7 @@ interface RegisterOptions {
 /** Registers one ipcMain handler per contract channel, each behind the sender check. */
 export function registerIpc(options: RegisterOptions): void {
   for (const { name } of listChannels(options.contract)) {
-    options.ipcMain.handle(name, (event: IpcMainInvokeEvent, input: unknown) => {
+    options.ipcMain.handle(name, async (event: IpcMainInvokeEvent, input: unknown) => {
       if (!options.isTrusted(senderInfo(event))) {
         options.log.warn('ipc.forbidden-sender', { channel: name });
         return failure('forbidden-sender', options.locale());

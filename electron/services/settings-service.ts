@@ -53,37 +53,39 @@ export function openSettings(options: OpenSettingsOptions): SettingsService {
     log.warn('settings.quarantined', { reason, keptAs });
   };
 
-  let store: JsonStore<SettingsFile>;
-  let raw: unknown;
-  try {
-    store = open();
-    raw = store.store;
-  } catch (error) {
-    if (!fs.existsSync(filePath)) throw storageFailure(log, error);
+  // The file is judged as it is on disk: conf reads a non-object file as {} and fills in its
+  // defaults, which would hide a damaged file and then overwrite it.
+  const found = readJson(filePath);
+  let current: Settings = { ...DEFAULT_SETTINGS };
+  let refuseWrites = false;
+  if (found.kind === 'unparseable') {
     setAside('unreadable');
-    store = open();
-    raw = store.store;
+  } else if (found.kind === 'parsed') {
+    const version = versionOnlySchema.safeParse(found.value);
+    const parsed = settingsFileSchema.safeParse(found.value);
+    if (version.success && version.data.schemaVersion > SETTINGS_SCHEMA_VERSION) {
+      refuseWrites = true;
+      notices.push({ kind: 'newer-version', file: path.basename(filePath) });
+      log.warn('settings.newer-version', { found: version.data.schemaVersion });
+      const language = settingsSchema.shape.language.safeParse(
+        (found.value as { language?: unknown }).language,
+      );
+      if (language.success) current = { ...current, language: language.data };
+    } else if (parsed.success) {
+      current = settingsSchema.parse(parsed.data);
+    } else {
+      setAside('invalid');
+    }
   }
 
-  let current: Settings;
-  let refuseWrites = false;
-  const version = versionOnlySchema.safeParse(raw);
-  const parsed = settingsFileSchema.safeParse(raw);
-  if (version.success && version.data.schemaVersion > SETTINGS_SCHEMA_VERSION) {
-    refuseWrites = true;
-    notices.push({ kind: 'newer-version', file: path.basename(filePath) });
-    log.warn('settings.newer-version', { found: version.data.schemaVersion });
-    const language = settingsSchema.shape.language.safeParse(
-      (raw as { language?: unknown }).language,
-    );
-    current = { ...DEFAULT_SETTINGS, ...(language.success ? { language: language.data } : {}) };
-  } else if (parsed.success) {
-    current = toSettings(parsed.data);
-  } else {
-    setAside('invalid');
-    store = open();
-    current = { ...DEFAULT_SETTINGS };
-  }
+  let store: JsonStore<SettingsFile> | null = null;
+  const writable = (): JsonStore<SettingsFile> => {
+    try {
+      return (store ??= open());
+    } catch (error) {
+      throw storageFailure(log, error);
+    }
+  };
 
   return {
     notices,
@@ -92,8 +94,9 @@ export function openSettings(options: OpenSettingsOptions): SettingsService {
       if (refuseWrites) throw new AppError('storage-newer-version');
       const next = settingsSchema.parse({ ...current, ...patch });
       try {
-        store.store = { schemaVersion: SETTINGS_SCHEMA_VERSION, ...next };
+        writable().store = { schemaVersion: SETTINGS_SCHEMA_VERSION, ...next };
       } catch (error) {
+        if (error instanceof AppError) throw error;
         throw storageFailure(log, error);
       }
       current = next;
@@ -103,8 +106,23 @@ export function openSettings(options: OpenSettingsOptions): SettingsService {
   };
 }
 
-function toSettings(file: SettingsFile): Settings {
-  return settingsSchema.parse(file);
+type JsonFile = { kind: 'missing' } | { kind: 'unparseable' } | { kind: 'parsed'; value: unknown };
+
+function readJson(file: string): JsonFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { kind: 'missing' };
+    if (code === 'EISDIR') return { kind: 'unparseable' };
+    throw error;
+  }
+  try {
+    return { kind: 'parsed', value: JSON.parse(text) as unknown };
+  } catch {
+    return { kind: 'unparseable' };
+  }
 }
 
 function storageFailure(log: Logger, error: unknown): AppError {

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cspOf, injectBridge, readStaticFile } from '../../../electron/harness/static-files';
+import { useTempDir } from '../temp-dir';
+
+describe('readStaticFile', () => {
+  const tempDir = useTempDir();
+
+  function build() {
+    const root = path.join(tempDir(), 'renderer');
+    fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(root, '.env'), 'SECRET=1');
+    fs.writeFileSync(path.join(root, '..', 'secret.js'), 'outside');
+    return root;
+  }
+
+  it('serves a file of the build with its type', async () => {
+    const file = await readStaticFile(build(), '/assets/app.js');
+    expect(file?.contentType).toMatch(/^text\/javascript/);
+    expect(file?.body.toString()).toBe('console.log(1)');
+  });
+
+  it.each([
+    '/../secret.js',
+    '/assets/../../secret.js',
+    '/%2e%2e/secret.js',
+    '/assets/%2e%2e%2f%2e%2e%2fsecret.js',
+    '/..%5csecret.js',
+    '/.env',
+    '/assets/app.js%00.png',
+    '/%E0%A4%A',
+    '/assets',
+    '/assets/missing.js',
+    '/etc/passwd',
+  ])('serves nothing for %s', async (urlPath) => {
+    expect(await readStaticFile(build(), urlPath)).toBeNull();
+  });
+});
+
+describe('the built index.html', () => {
+  const html = `<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'" />
+<script type="module" crossorigin src="./assets/index.js"></script></head></html>`;
+
+  it('yields its CSP, so the harness sends the same one as a header', () => {
+    expect(cspOf(html)).toBe("default-src 'none'; script-src 'self'");
+    expect(cspOf('<html></html>')).toBeNull();
+  });
+
+  it('gets the bridge before the app script', () => {
+    const out = injectBridge(html);
+    expect(out.indexOf('harness-bridge.js')).toBeLessThan(out.indexOf('assets/index.js'));
+    expect(() => injectBridge('<html></html>')).toThrow();
+  });
+});
