@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import type { UserConfig } from 'vite';
+import { devServerCsp } from './scripts/dev-server-csp';
 import { firstScreenSize } from './scripts/first-screen-size';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -13,7 +14,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const rendererConfig = {
   root: here('./renderer'),
   base: './',
-  plugins: [react(), firstScreenSize()],
+  plugins: [react(), devServerCsp(), firstScreenSize()],
   build: {
     outDir: here('./out/renderer'),
     emptyOutDir: true,

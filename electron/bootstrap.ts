@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { contract } from '../shared/ipc/contract';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
@@ -36,42 +36,60 @@ export function bootstrap({ mainDir, env }: BootstrapOptions): boolean {
   });
   app.on('window-all-closed', () => app.quit());
 
-  void app.whenReady().then(() => {
-    const dataDir = resolveDataDir(env, app.getPath('userData'));
-    const services = createServices({
-      dataDir,
-      version: app.getVersion(),
-      shell: 'desktop',
-      storeFactory: electronStoreFactory,
+  void app
+    .whenReady()
+    .then(() => {
+      window = start(mainDir, env);
+      window.on('closed', () => {
+        window = null;
+      });
+    })
+    .catch((error: unknown) => {
+      // No settings, no language yet: say it in both, then leave rather than run without a window.
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).name;
+      dialog.showErrorBox(
+        '清朗校园网络安全检查 · Qinglang Inspector',
+        `应用无法启动（${reason}）。请检查数据文件夹的磁盘空间和权限；如仍失败，请联系技术支持。\n\n` +
+          `The app could not start (${reason}). Check the data folder's disk space and permissions; if it still fails, contact support.`,
+      );
+      app.quit();
     });
-    const { log } = services;
-    const locale = () => services.settings.get().language;
-
-    const devServerUrl = app.isPackaged ? undefined : env.ELECTRON_RENDERER_URL;
-    const indexFile = path.join(mainDir, '../renderer/index.html');
-    const appUrl = devServerUrl ?? pathToFileURL(indexFile).href;
-
-    denyAllPermissions(session.defaultSession, log);
-    app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl, log));
-
-    const windowIds = new Set<number>();
-    registerIpc({
-      ipcMain,
-      contract,
-      dispatch: createDispatcher({ contract, handlers: createHandlers(services), locale, log }),
-      isTrusted: (sender) => isTrustedSender(sender, { webContentsIds: windowIds, appUrl }),
-      locale,
-      log,
-    });
-
-    window = new BrowserWindow(mainWindowOptions(path.join(mainDir, '../preload/index.cjs')));
-    windowIds.add(window.webContents.id);
-    window.once('ready-to-show', () => window?.show());
-    window.on('closed', () => {
-      window = null;
-    });
-    const load = devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(indexFile);
-    load.catch((error: unknown) => log.error('window.load-failed', error));
-  });
   return true;
+}
+
+/** Builds the services, guards and IPC door, and opens the window; throws if the data folder is unusable. */
+function start(mainDir: string, env: NodeJS.ProcessEnv): BrowserWindow {
+  const dataDir = resolveDataDir(env, app.getPath('userData'));
+  const services = createServices({
+    dataDir,
+    version: app.getVersion(),
+    shell: 'desktop',
+    storeFactory: electronStoreFactory,
+  });
+  const { log } = services;
+  const locale = () => services.settings.get().language;
+
+  const devServerUrl = app.isPackaged ? undefined : env.ELECTRON_RENDERER_URL;
+  const indexFile = path.join(mainDir, '../renderer/index.html');
+  const appUrl = devServerUrl ?? pathToFileURL(indexFile).href;
+
+  denyAllPermissions(session.defaultSession, log);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl, log));
+
+  const windowIds = new Set<number>();
+  registerIpc({
+    ipcMain,
+    contract,
+    dispatch: createDispatcher({ contract, handlers: createHandlers(services), locale, log }),
+    isTrusted: (sender) => isTrustedSender(sender, { webContentsIds: windowIds, appUrl }),
+    locale,
+    log,
+  });
+
+  const window = new BrowserWindow(mainWindowOptions(path.join(mainDir, '../preload/index.cjs')));
+  windowIds.add(window.webContents.id);
+  window.once('ready-to-show', () => window.show());
+  const load = devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(indexFile);
+  load.catch((error: unknown) => log.error('window.load-failed', error));
+  return window;
 }

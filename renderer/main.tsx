@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ApiError } from './api/client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { reportRendererError } from './app/report-error';
@@ -21,7 +22,8 @@ async function start() {
   } catch (error) {
     // Without settings there is no language yet: say it in both.
     const i18n = await initI18n();
-    const message = error instanceof Error ? error.message : String(error);
+    // An ApiError already speaks the user's language; anything else means there is no door at all.
+    const message = error instanceof ApiError ? error.message : i18n.t('errors.noService');
     root.render(
       <main className="crash" role="alert">
         <h1>{i18n.t('errors.startFailed', { message })}</h1>

@@ -17,7 +17,8 @@ class Boundary extends Component<WithTranslation & { children: ReactNode }, Stat
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo) {
-    reportRendererError(error, `render${info.componentStack ? ' (component)' : ''}`);
+    // The component stack names our own components only: safe for the log, useful for support.
+    reportRendererError(error, `render${info.componentStack?.split('\n', 3).join(' ') ?? ''}`);
   }
 
   override render() {

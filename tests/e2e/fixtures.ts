@@ -13,6 +13,8 @@ interface Fixtures {
   harness: HarnessProcess;
   /** Every URL the page requested; checked after each test to stay on 127.0.0.1. */
   requests: string[];
+  /** Errors the page logged or threw (CSP violations among them); there must be none. */
+  pageErrors: string[];
 }
 
 export const test = base.extend<Fixtures>({
@@ -30,8 +32,18 @@ export const test = base.extend<Fixtures>({
       expect(new URL(url).hostname, `request left the machine: ${url}`).toBe('127.0.0.1');
     }
   },
-  harness: async ({ dataDir, page, requests }, use) => {
+  pageErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await use(errors);
+    expect(errors, 'errors in the page').toEqual([]);
+  },
+  harness: async ({ dataDir, page, requests, pageErrors }, use) => {
     void requests;
+    void pageErrors;
     const harness = await startHarnessProcess(dataDir);
     await page.goto(harness.url);
     await use(harness);

@@ -11,7 +11,8 @@ export interface HarnessProcess {
   readonly url: string;
   readonly origin: string;
   readonly dataDir: string;
-  stop(): Promise<number | null>;
+  /** Stops it as a user would (Ctrl+C is SIGINT); resolves to its exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 /** Starts `node out/main/harness.js --port 0` as a user would and waits for its one line. */
@@ -42,17 +43,38 @@ export function startHarnessProcess(
       if (!match) return;
       clearTimeout(timer);
       const url = match[1]!;
-      resolve({ url, origin: new URL(url).origin, dataDir, stop: () => stop(child) });
+      resolve({
+        url,
+        origin: new URL(url).origin,
+        dataDir,
+        stop: (signal = 'SIGTERM') => stop(child, signal),
+      });
     });
     child.once('exit', (code) => fail(new Error(`harness exited with ${code}:\n${out}\n${err}`)));
   });
 }
 
-function stop(child: ChildProcess): Promise<number | null> {
+function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {
     child.removeAllListeners('exit');
     child.once('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
+}
+
+/** Runs the harness with arguments that make it exit by itself; resolves to its code and output. */
+export function runHarnessToExit(
+  args: string[],
+  dataDir: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [HARNESS, ...args], {
+    env: { ...process.env, QINGLANG_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
 }

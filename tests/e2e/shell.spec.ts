@@ -5,7 +5,10 @@ test('opens in Chinese with the navigation and a plain word on what is coming', 
   page,
   harness,
 }) => {
-  void harness;
+  const response = await page.request.get(`${harness.origin}/`);
+  const csp = response.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("default-src 'none'");
+  expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   const nav = page.getByRole('navigation', { name: '主导航' });
   for (const label of ['检查', '整改', '汇总', '模板', '设置']) {

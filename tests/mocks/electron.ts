@@ -84,6 +84,7 @@ export const session = {
     setPermissionCheckHandler: vi.fn(),
   },
 };
+export const dialog = { showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn() };
 export const shell = { openExternal: vi.fn(), openPath: vi.fn(), showItemInFolder: vi.fn() };
 
-export default { app, ipcMain, ipcRenderer, contextBridge, session, shell, BrowserWindow };
+export default { app, ipcMain, ipcRenderer, contextBridge, session, shell, dialog, BrowserWindow };
