@@ -1,21 +1,12 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, screenshot, test } from './fixtures';
-import { startHarnessProcess } from './harness-process';
 
-test('a damaged settings file is kept aside and the user is told, in their language', async ({
-  page,
-  dataDir,
-  requests,
-  pageErrors,
-}) => {
-  void requests;
-  void pageErrors;
+test.describe('a damaged settings file', () => {
   const damaged = '{"schemaVersion": 1, "language": "en-US", "trunc';
-  await writeFile(path.join(dataDir, 'settings.json'), damaged);
-  const harness = await startHarnessProcess(dataDir);
-  try {
-    await page.goto(harness.url);
+  test.use({ seed: { 'settings.json': damaged } });
+
+  test('is kept aside and the user is told, in their language', async ({ page, dataDir }) => {
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('设置文件 settings.json 已损坏');
     await screenshot(page, 'notice-quarantined-zh');
@@ -29,24 +20,14 @@ test('a damaged settings file is kept aside and the user is told, in their langu
     await expect(alert).toBeHidden();
     await page.getByRole('radio', { name: 'English' }).first().click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
-  } finally {
-    expect(await harness.stop()).toBe(0);
-  }
+  });
 });
 
-test('settings from a newer version are used but never overwritten', async ({
-  page,
-  dataDir,
-  requests,
-  pageErrors,
-}) => {
-  void requests;
-  void pageErrors;
+test.describe('settings from a newer version', () => {
   const newer = JSON.stringify({ schemaVersion: 7, language: 'en-US', somethingNew: true });
-  await writeFile(path.join(dataDir, 'settings.json'), newer);
-  const harness = await startHarnessProcess(dataDir);
-  try {
-    await page.goto(harness.url);
+  test.use({ seed: { 'settings.json': newer } });
+
+  test('are used but never overwritten', async ({ page, dataDir }) => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
     await expect(page.getByRole('alert')).toContainText('written by a newer version');
     await page.getByRole('radio', { name: '中文' }).first().click();
@@ -54,7 +35,5 @@ test('settings from a newer version are used but never overwritten', async ({
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
     await screenshot(page, 'notice-newer-version-en');
     expect(await readFile(path.join(dataDir, 'settings.json'), 'utf8')).toBe(newer);
-  } finally {
-    expect(await harness.stop()).toBe(0);
-  }
+  });
 });

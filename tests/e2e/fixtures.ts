@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
@@ -7,9 +7,11 @@ import type { HarnessProcess } from './harness-process';
 import { startHarnessProcess } from './harness-process';
 
 interface Fixtures {
+  /** Files (path in the data folder → content) written before the harness starts. */
+  seed: Readonly<Record<string, string>>;
   /** A fresh data folder for this test alone. */
   dataDir: string;
-  /** A harness on a free port over that folder; the page has opened it. */
+  /** A harness on a free port over that folder; the page has opened it before the test starts. */
   harness: HarnessProcess;
   /** Every URL the page requested; checked after each test to stay on 127.0.0.1. */
   requests: string[];
@@ -18,37 +20,48 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  seed: [{}, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'qinglang-e2e-'));
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },
-  requests: async ({ page }, use) => {
-    const seen: string[] = [];
-    page.on('request', (request) => seen.push(request.url()));
-    await use(seen);
-    for (const url of seen) {
-      expect(new URL(url).hostname, `request left the machine: ${url}`).toBe('127.0.0.1');
-    }
-  },
-  pageErrors: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await use(errors);
-    expect(errors, 'errors in the page').toEqual([]);
-  },
-  harness: async ({ dataDir, page, requests, pageErrors }, use) => {
-    void requests;
-    void pageErrors;
-    const harness = await startHarnessProcess(dataDir);
-    await page.goto(harness.url);
-    await use(harness);
-    expect(await harness.stop(), 'harness exit code after SIGTERM').toBe(0);
-  },
+  requests: [
+    async ({ page }, use) => {
+      const seen: string[] = [];
+      page.on('request', (request) => seen.push(request.url()));
+      await use(seen);
+      for (const url of seen) {
+        expect(new URL(url).hostname, `request left the machine: ${url}`).toBe('127.0.0.1');
+      }
+    },
+    { auto: true },
+  ],
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await use(errors);
+      expect(errors, 'errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+  harness: [
+    async ({ dataDir, seed, page }, use) => {
+      for (const [file, content] of Object.entries(seed)) {
+        await writeFile(path.join(dataDir, file), content);
+      }
+      const harness = await startHarnessProcess(dataDir);
+      await page.goto(harness.url);
+      await use(harness);
+      expect(await harness.stop(), 'harness exit code after SIGTERM').toBe(0);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -20,11 +20,7 @@ test('opens in Chinese with the navigation and a plain word on what is coming', 
   await screenshot(page, 'inspections-zh');
 });
 
-test('switches to English and back, and keeps the choice across a reload', async ({
-  page,
-  harness,
-}) => {
-  void harness;
+test('switches to English and back, and keeps the choice across a reload', async ({ page }) => {
   await page.getByRole('radio', { name: 'English' }).first().click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
   await expect(page.getByRole('heading', { level: 1, name: 'Inspections' })).toBeVisible();
@@ -55,12 +51,7 @@ test('keeps the language across a restart of the app', async ({ page, harness, d
   }
 });
 
-test('settings show where data and the log live, in both languages', async ({
-  page,
-  harness,
-  dataDir,
-}) => {
-  void harness;
+test('settings show where data and the log live, in both languages', async ({ page, dataDir }) => {
   await page.getByRole('navigation').getByRole('link', { name: '设置', exact: true }).click();
   await expect(page).toHaveURL(/#\/settings$/);
   await expect(page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
@@ -78,8 +69,7 @@ test('settings show where data and the log live, in both languages', async ({
   await screenshot(page, 'settings-en');
 });
 
-test('every page is reachable by keyboard alone', async ({ page, harness }) => {
-  void harness;
+test('every page is reachable by keyboard alone', async ({ page }) => {
   const expected = ['检查', '整改', '汇总', '模板', '设置'];
   await expect(page.getByRole('heading', { level: 1, name: '检查' })).toBeVisible();
   await page.keyboard.press('Tab');
