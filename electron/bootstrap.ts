@@ -1,14 +1,16 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import type { Bilingual } from '../shared/i18n/locale';
 import { contract } from '../shared/ipc/contract';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { isTrustedSender } from './ipc/sender';
-import { denyAllPermissions, hardenWebContents } from './security';
+import { restrictPermissions, hardenWebContents } from './security';
 import { resolveDataDir } from './services/data-dir';
 import { electronStoreFactory } from './services/electron-store-factory';
+import type { Logger } from './services/logger';
 import { createServices } from './services/services';
 import { mainWindowOptions } from './window';
 
@@ -47,14 +49,54 @@ export function bootstrap({ mainDir, env }: BootstrapOptions): boolean {
     .catch((error: unknown) => {
       // No settings, no language yet: say it in both, then leave rather than run without a window.
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).name;
-      dialog.showErrorBox(
-        '清朗校园网络安全检查 · Qinglang Inspector',
-        `应用无法启动（${reason}）。请检查数据文件夹的磁盘空间和权限；如仍失败，请联系技术支持。\n\n` +
-          `The app could not start (${reason}). Check the data folder's disk space and permissions; if it still fails, contact support.`,
-      );
-      app.quit();
+      fail({
+        'zh-CN': `应用无法启动（${reason}）。请检查数据文件夹的磁盘空间和权限；如仍失败，请联系技术支持。`,
+        'en-US': `The app could not start (${reason}). Check the data folder's disk space and permissions; if it still fails, contact support.`,
+      });
     });
   return true;
+}
+
+const BROKEN_INSTALL: Bilingual = {
+  'zh-CN':
+    '应用的界面文件无法加载或反复崩溃，请重新安装应用；如仍失败，请将日志文件发送给技术支持。',
+  'en-US':
+    "The app's window could not be loaded or keeps crashing. Reinstall the app; if it still fails, send the log file to support.",
+};
+
+/** Before settings are read there is no language yet: say it in both, then leave. */
+function fail(message: Bilingual): void {
+  dialog.showErrorBox(
+    '清朗校园网络安全检查 · Qinglang Inspector',
+    `${message['zh-CN']}\n\n${message['en-US']}`,
+  );
+  app.quit();
+}
+
+export const MAX_RENDERER_RESTARTS = 3;
+
+/**
+ * A renderer that crashes is reloaded (the data lives on the Node side, so nothing is lost); one
+ * that keeps crashing ends the app with a message. A page that never becomes ready is shown
+ * anyway, so the app is never left running invisible behind its single-instance lock.
+ */
+function watchRenderer(window: BrowserWindow, log: Logger): void {
+  let restarts = 0;
+  window.webContents.on('render-process-gone', (_event, details) => {
+    log.error('window.renderer-gone', undefined, { reason: details.reason });
+    if (details.reason === 'clean-exit' || window.isDestroyed()) return;
+    restarts += 1;
+    if (restarts > MAX_RENDERER_RESTARTS) fail(BROKEN_INSTALL);
+    else window.reload();
+  });
+  const fallback = setTimeout(() => {
+    if (!window.isDestroyed() && !window.isVisible()) {
+      log.warn('window.shown-before-ready');
+      window.show();
+    }
+  }, 10_000);
+  window.once('show', () => clearTimeout(fallback));
+  window.once('closed', () => clearTimeout(fallback));
 }
 
 /** Builds the services, guards and IPC door, and opens the window; throws if the data folder is unusable. */
@@ -73,7 +115,7 @@ function start(mainDir: string, env: NodeJS.ProcessEnv): BrowserWindow {
   const indexFile = path.join(mainDir, '../renderer/index.html');
   const appUrl = devServerUrl ?? pathToFileURL(indexFile).href;
 
-  denyAllPermissions(session.defaultSession, log);
+  restrictPermissions(session.defaultSession, log);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl, log));
 
   const windowIds = new Set<number>();
@@ -89,7 +131,11 @@ function start(mainDir: string, env: NodeJS.ProcessEnv): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(path.join(mainDir, '../preload/index.cjs')));
   windowIds.add(window.webContents.id);
   window.once('ready-to-show', () => window.show());
+  watchRenderer(window, log);
   const load = devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(indexFile);
-  load.catch((error: unknown) => log.error('window.load-failed', error));
+  load.catch((error: unknown) => {
+    log.error('window.load-failed', error);
+    fail(BROKEN_INSTALL);
+  });
   return window;
 }

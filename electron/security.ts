@@ -56,11 +56,17 @@ export function hardenWebContents(contents: WebContents, appUrl: string, log: Lo
   });
 }
 
-/** The app needs no camera, microphone, notifications, geolocation or anything else: deny all. */
-export function denyAllPermissions(session: Session, log: Logger): void {
+/**
+ * The one permission the app uses: writing to the clipboard (the "copy path" buttons). Reading the
+ * clipboard, camera, microphone, notifications, geolocation and everything else stay denied.
+ */
+export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+export function restrictPermissions(session: Session, log: Logger): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.warn('security.permission-denied', { permission });
-    callback(false);
+    const granted = GRANTED_PERMISSIONS.has(permission);
+    if (!granted) log.warn('security.permission-denied', { permission });
+    callback(granted);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission) => GRANTED_PERMISSIONS.has(permission));
 }

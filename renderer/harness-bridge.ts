@@ -4,7 +4,8 @@ import { contract } from '../shared/ipc/contract';
 
 /**
  * Loaded only by the browser harness, before the app: the same window.api as the preload's,
- * carried over HTTP to the same handlers. The session cookie authenticates every call.
+ * carried over HTTP to the same handlers. The page's address (/TOKEN/) carries the session token,
+ * and the relative API path inherits it.
  */
 const UNREACHABLE = {
   'zh-CN': '无法连接到本地服务（浏览器测试模式），请确认 npm run browser 仍在运行。',
@@ -18,7 +19,6 @@ async function invoke(channel: string, input: unknown): Promise<IpcResult<unknow
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ channel, input }),
-      credentials: 'same-origin',
     });
     if (response.ok) return (await response.json()) as IpcResult<unknown>;
   } catch {

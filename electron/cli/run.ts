@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { APP_VERSION } from '../version';
-import type { Command } from './commands';
+import type { Command, ParsedArgs } from './command';
 import { COMMANDS } from './commands';
 import type { CliIo } from './io';
 import { bilingual, CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './io';
@@ -16,14 +16,28 @@ export function usage(commands: readonly Command[] = COMMANDS): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${bilingual(c.summary)}`),
     '',
     '选项 Options:',
-    '  -h, --help     显示本帮助 / show this help',
+    '  -h, --help     显示帮助（命令后加 --help 显示该命令的帮助）/ show help (after a command: its help)',
     '  -v, --version  显示版本 / show the version',
     '      --debug    出错时显示详细信息 / show details (stack traces) on errors',
     '',
     '环境变量 Environment:',
-    '  QINGLANG_DATA_DIR  数据文件夹（默认 ./.data）/ data folder (default ./.data)',
+    '  QINGLANG_DATA_DIR  数据文件夹（默认与桌面应用相同）/ data folder (default: the desktop app’s)',
     '',
     '退出码 Exit codes: 0 成功 success · 1 失败 failure · 2 用法错误 usage error',
+  ].join('\n');
+}
+
+export function commandUsage(command: Command): string {
+  const options = Object.entries(command.options).map(([name, spec]) => {
+    const flag = `--${name}${spec.type === 'string' ? ' VALUE' : ''}`;
+    const help = command.optionHelp?.[name];
+    return `  ${flag.padEnd(16)} ${help ? bilingual(help) : ''}`.trimEnd();
+  });
+  return [
+    `用法 Usage: qinglang ${command.name}${command.synopsis ? ` ${command.synopsis}` : ''}`,
+    '',
+    bilingual(command.summary),
+    ...(options.length > 0 ? ['', '选项 Options:', ...options] : []),
   ].join('\n');
 }
 
@@ -63,7 +77,11 @@ async function dispatchCommand(
 ): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first.startsWith('-')) {
-    const { values } = parseTopLevel(argv);
+    const { values } = parse(
+      argv,
+      { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
+      [0, 0],
+    );
     if (values.version) {
       io.out(APP_VERSION);
       return EXIT_OK;
@@ -85,27 +103,41 @@ async function dispatchCommand(
       EXIT_USAGE,
     );
   }
-  return command.run(rest, io);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(commandUsage(command));
+    return EXIT_OK;
+  }
+  return command.run(parse(rest, command.options, command.positionals, command.name), io);
 }
 
-function parseTopLevel(argv: readonly string[]) {
+function parse(
+  args: readonly string[],
+  options: Command['options'],
+  [min, max]: Command['positionals'],
+  commandName?: string,
+): ParsedArgs {
+  const hint = commandName ? `qinglang ${commandName} --help` : 'qinglang --help';
+  let parsed: ParsedArgs;
   try {
-    return parseArgs({
-      args: [...argv],
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
+    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
   } catch (error) {
     throw new CliError(
       {
-        'zh-CN': `参数无效：${(error as Error).message}`,
-        'en-US': `invalid arguments: ${(error as Error).message}`,
+        'zh-CN': `参数无效：${(error as Error).message}（运行 ${hint} 查看用法）`,
+        'en-US': `invalid arguments: ${(error as Error).message} (see ${hint})`,
       },
       EXIT_USAGE,
     );
   }
+  const count = parsed.positionals.length;
+  if (count < min || count > max) {
+    throw new CliError(
+      {
+        'zh-CN': `参数个数不对：需要 ${min === max ? min : `${min} 到 ${max}`} 个，实际 ${count} 个（运行 ${hint} 查看用法）`,
+        'en-US': `expected ${min === max ? min : `${min} to ${max}`} argument(s), got ${count} (see ${hint})`,
+      },
+      EXIT_USAGE,
+    );
+  }
+  return parsed;
 }

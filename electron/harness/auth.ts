@@ -4,58 +4,52 @@ export interface RequestFacts {
   readonly host: string | undefined;
   readonly origin: string | undefined;
   readonly secFetchSite: string | undefined;
-  readonly cookie: string | undefined;
   readonly authorization: string | undefined;
-  /** The ?token= of the request, if any (only honoured to open the app). */
-  readonly queryToken: string | null;
+  /** The request's path as sent (still percent-encoded). */
+  readonly pathname: string;
 }
 
 export type Verdict =
-  | { readonly ok: true; readonly via: 'cookie' | 'header' | 'query' }
+  | {
+      readonly ok: true;
+      /** The path inside the app, with the token prefix removed ("/" at least), still encoded. */
+      readonly path: string;
+      /** Set when the address needs a trailing slash so that relative assets resolve under it. */
+      readonly redirect?: string;
+    }
   | { readonly ok: false; readonly status: 401 | 403; readonly reason: string };
 
-export function cookieName(port: number): string {
-  // Cookies ignore the port, so two harnesses on one machine must not share a name.
-  return `qinglang-${port}`;
-}
-
 /**
- * Decides whether a request to the harness is the user's own browser tab: the Host must be this
- * loopback server (defeats DNS rebinding), a cross-site Origin is refused (defeats CSRF), and the
- * session token must come with it (cookie, Bearer header, or once in the opening URL).
+ * Decides whether a request to the harness comes from the user's own tab. The Host must be this
+ * loopback server (defeats DNS rebinding), a foreign Origin or a cross-site fetch is refused
+ * (defeats CSRF), and the session token must be the first segment of the path (the printed
+ * address is http://127.0.0.1:PORT/TOKEN/) or a Bearer header for scripts. The token lives in the
+ * path, not in a cookie, because browsers send cookies to every port of 127.0.0.1: any other
+ * local server the user visits would receive it.
  */
 export function checkRequest(
   facts: RequestFacts,
   server: { port: number; token: string },
 ): Verdict {
   const hosts = [`127.0.0.1:${server.port}`, `localhost:${server.port}`];
-  if (!facts.host || !hosts.includes(facts.host.toLowerCase())) {
-    return { ok: false, status: 403, reason: 'foreign-host' };
-  }
-  if (facts.origin !== undefined && facts.origin !== `http://${facts.host.toLowerCase()}`) {
+  const host = facts.host?.toLowerCase();
+  if (!host || !hosts.includes(host)) return { ok: false, status: 403, reason: 'foreign-host' };
+  if (facts.origin !== undefined && facts.origin !== `http://${host}`) {
     return { ok: false, status: 403, reason: 'foreign-origin' };
   }
-  if (facts.secFetchSite === 'cross-site') {
-    return { ok: false, status: 403, reason: 'cross-site' };
-  }
-  const fromCookie = readCookie(facts.cookie, cookieName(server.port));
-  if (fromCookie !== null && sameToken(fromCookie, server.token))
-    return { ok: true, via: 'cookie' };
+  if (facts.secFetchSite === 'cross-site') return { ok: false, status: 403, reason: 'cross-site' };
+
   const bearer = facts.authorization?.match(/^Bearer (\S+)$/)?.[1];
-  if (bearer !== undefined && sameToken(bearer, server.token)) return { ok: true, via: 'header' };
-  if (facts.queryToken !== null && sameToken(facts.queryToken, server.token)) {
-    return { ok: true, via: 'query' };
+  if (bearer !== undefined && sameToken(bearer, server.token)) {
+    return { ok: true, path: facts.pathname };
+  }
+  const match = facts.pathname.match(/^\/([^/]+)(\/.*)?$/);
+  if (match && sameToken(match[1]!, server.token)) {
+    return match[2] === undefined
+      ? { ok: true, path: '/', redirect: `/${match[1]}/` }
+      : { ok: true, path: match[2] };
   }
   return { ok: false, status: 401, reason: 'no-token' };
-}
-
-function readCookie(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return null;
 }
 
 function sameToken(given: string, expected: string): boolean {

@@ -4,9 +4,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Dispatch } from '../ipc/dispatch';
 import type { Logger } from '../services/logger';
-import { checkRequest, cookieName } from './auth';
+import { checkRequest } from './auth';
 import { cspOf, injectBridge, readStaticFile } from './static-files';
 
+/** The API's path inside the app (after the token prefix). */
 export const API_PATH = '/__api/invoke';
 export const MAX_API_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -61,15 +62,13 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const verdict = checkRequest(
       {
         host: req.headers.host,
         origin: req.headers.origin,
         secFetchSite: header(req.headers['sec-fetch-site']),
-        cookie: req.headers.cookie,
         authorization: req.headers.authorization,
-        queryToken: url.pathname === '/' ? url.searchParams.get('token') : null,
+        pathname: new URL(req.url ?? '/', 'http://127.0.0.1').pathname,
       },
       { port, token: options.token },
     );
@@ -82,23 +81,25 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       res.end(REFUSED_PAGE);
       return;
     }
-    if (verdict.via === 'query') {
-      // Trade the token in the address for a cookie only this port's pages send, then drop it.
-      res.writeHead(303, {
-        ...BASE_HEADERS,
-        location: '/',
-        'set-cookie': `${cookieName(port)}=${options.token}; HttpOnly; SameSite=Strict; Path=/`,
-      });
+    if (verdict.redirect) {
+      res.writeHead(308, { ...BASE_HEADERS, location: verdict.redirect });
       res.end();
       return;
     }
-    if (url.pathname === API_PATH) return api(req, res);
+    // Decoded once, here, so every route below sees the same path (no /%69ndex.html detours).
+    const path = decodePath(verdict.path);
+    if (path === null) {
+      res.writeHead(400, { ...BASE_HEADERS, 'content-type': 'text/plain' });
+      res.end();
+      return;
+    }
+    if (path === API_PATH) return api(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...BASE_HEADERS, allow: 'GET, HEAD' });
       res.end();
       return;
     }
-    if (url.pathname === '/' || url.pathname === '/index.html') {
+    if (path === '/' || path === '/index.html') {
       res.writeHead(200, {
         ...BASE_HEADERS,
         'content-type': 'text/html; charset=utf-8',
@@ -107,7 +108,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       res.end(req.method === 'HEAD' ? undefined : page);
       return;
     }
-    const file = await readStaticFile(options.rendererDir, url.pathname);
+    const file = await readStaticFile(options.rendererDir, path);
     if (!file) {
       res.writeHead(404, { ...BASE_HEADERS, 'content-type': 'text/plain' });
       res.end();
@@ -165,13 +166,21 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   return {
     address: bound.address,
     port,
-    url: `http://127.0.0.1:${port}/?token=${options.token}`,
+    url: `http://127.0.0.1:${port}/${options.token}/`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+}
+
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
 }
 
 function header(value: string | string[] | undefined): string | undefined {

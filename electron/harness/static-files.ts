@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
+// No .html: the one page, index.html, is served only by its own route, with its CSP header.
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
@@ -19,16 +19,10 @@ export interface StaticFile {
 }
 
 /**
- * Reads a file of the renderer build for a URL path, or null when there is none. Paths that
- * leave the build folder (../, encoded or not), hidden files and NUL bytes are never served.
+ * Reads a file of the renderer build for a decoded URL path, or null when there is none. Paths
+ * that leave the build folder, hidden files, backslashes and NUL bytes are never served.
  */
-export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | null> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
+export async function readStaticFile(root: string, decoded: string): Promise<StaticFile | null> {
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
   const base = path.resolve(root);
   const file = path.resolve(base, `.${decoded}`);

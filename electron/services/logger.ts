@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import electronLog from 'electron-log/node';
+import { redact } from './redact';
 
 /** Only plain values: a log event names what happened, never who it happened to. */
 export type LogFields = Readonly<Record<string, string | number | boolean | null>>;
@@ -18,12 +18,14 @@ export const LOG_ARCHIVES_KEPT = 5;
 
 /**
  * A rotating log in <dataDir>/logs/qinglang.log that a school can send when something goes wrong:
- * at most 1 MB plus five archives. Home-folder paths are shortened to "~" because a Windows user
- * folder is usually the teacher's name.
+ * at most 1 MB plus five archives. Every line passes through redact() first.
  */
 export function createFileLogger(dataDir: string): Logger {
   const file = path.join(dataDir, 'logs', 'qinglang.log');
   const log = electronLog.create({ logId: `qinglang:${file}` });
+  // electron-log looks for an app name in a package.json above the working folder and writes
+  // nothing when there is none (the CLI run from anywhere): give it one.
+  log.transports.file.setAppName('qinglang-inspector');
   log.transports.console.level = false;
   log.transports.file.level = 'info';
   log.transports.file.maxSize = LOG_MAX_BYTES;
@@ -31,13 +33,13 @@ export function createFileLogger(dataDir: string): Logger {
   log.transports.file.archiveLogFn = (old) => rotate(old.toString());
 
   const line = (event: string, fields?: LogFields) =>
-    fields && Object.keys(fields).length > 0 ? `${event} ${scrub(JSON.stringify(fields))}` : event;
+    redact(fields && Object.keys(fields).length > 0 ? `${event} ${JSON.stringify(fields)}` : event);
 
   return {
     file,
     info: (event, fields) => log.info(line(event, fields)),
     warn: (event, fields) => log.warn(line(event, fields)),
-    error: (event, error, fields) => log.error(`${line(event, fields)}${describe(error)}`),
+    error: (event, error, fields) => log.error(`${line(event, fields)}${redact(describe(error))}`),
   };
 }
 
@@ -54,13 +56,8 @@ export function rotate(file: string): void {
 
 function describe(error: unknown): string {
   if (error === undefined) return '';
-  if (error instanceof Error) return `\n${scrub(error.stack ?? `${error.name}: ${error.message}`)}`;
-  return `\n${scrub(String(error))}`;
-}
-
-const home = os.homedir();
-export function scrub(text: string): string {
-  return home.length > 1 ? text.split(home).join('~') : text;
+  if (error instanceof Error) return `\n${error.stack ?? `${error.name}: ${error.message}`}`;
+  return `\n${String(error)}`;
 }
 
 export const silentLogger: Logger = {

@@ -92,15 +92,20 @@ export function openSettings(options: OpenSettingsOptions): SettingsService {
     get: () => ({ ...current }),
     update(patch) {
       if (refuseWrites) throw new AppError('storage-newer-version');
-      const next = settingsSchema.parse({ ...current, ...patch });
+      // A key sent as undefined means "no change", not "erase".
+      const changes = Object.fromEntries(
+        Object.entries(patch).filter(([, value]) => value !== undefined),
+      );
+      const next = settingsSchema.safeParse({ ...current, ...changes });
+      if (!next.success) throw new AppError('invalid-input');
       try {
-        writable().store = { schemaVersion: SETTINGS_SCHEMA_VERSION, ...next };
+        writable().store = { schemaVersion: SETTINGS_SCHEMA_VERSION, ...next.data };
       } catch (error) {
         if (error instanceof AppError) throw error;
         throw storageFailure(log, error);
       }
-      current = next;
-      log.info('settings.saved', { keys: Object.keys(patch).join(',') });
+      current = next.data;
+      log.info('settings.saved', { keys: Object.keys(changes).join(',') });
       return { ...current };
     },
   };

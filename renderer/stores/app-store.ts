@@ -16,6 +16,10 @@ interface AppState {
   dismissNotices(): void;
 }
 
+// Language changes go to the Node side one at a time, in the order the user made them, so two
+// quick clicks cannot end with the screen in one language and the saved setting in the other.
+let languageQueue: Promise<unknown> = Promise.resolve();
+
 export const useAppStore = create<AppState>()((set) => ({
   info: null,
   settings: null,
@@ -27,10 +31,14 @@ export const useAppStore = create<AppState>()((set) => ({
     ]);
     set({ info, settings });
   },
-  async setLanguage(language) {
-    const settings = await unwrap(api().settings.set({ language }));
-    set({ settings });
-    await i18next.changeLanguage(settings.language);
+  setLanguage(language) {
+    const run = languageQueue.then(async () => {
+      const settings = await unwrap(api().settings.set({ language }));
+      set({ settings });
+      await i18next.changeLanguage(settings.language);
+    });
+    languageQueue = run.catch(() => undefined);
+    return run;
   },
   dismissNotices: () => set({ dismissedNotices: true }),
 }));

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { EventEmitter } from 'node:events';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { bootstrap } from '../../electron/bootstrap';
+import { bootstrap, MAX_RENDERER_RESTARTS } from '../../electron/bootstrap';
 import { contract } from '../../shared/ipc/contract';
 import { listChannels } from '../../shared/ipc/define';
 
@@ -65,14 +66,21 @@ describe('bootstrap', () => {
     expect(fs.existsSync(path.join(dataDir, 'logs', 'qinglang.log'))).toBe(true);
   });
 
-  it('hardens every web contents the app creates', () => {
-    const contents = { on: vi.fn(), setWindowOpenHandler: vi.fn() };
+  it('hardens every web contents the app creates, so navigation away is really blocked', () => {
+    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
     app.emit('web-contents-created', {}, contents);
-    expect(contents.setWindowOpenHandler).toHaveBeenCalled();
-    const events = contents.on.mock.calls.map(([name]) => name);
-    expect(events).toEqual(
-      expect.arrayContaining(['will-navigate', 'will-redirect', 'will-attach-webview']),
-    );
+    const handler = contents.setWindowOpenHandler.mock.calls[0]![0] as () => { action: string };
+    expect(handler()).toEqual({ action: 'deny' });
+    for (const [name, url] of [
+      ['will-navigate', 'https://example.com/'],
+      ['will-redirect', 'https://example.com/'],
+      ['will-frame-navigate', 'file:///etc/passwd'],
+      ['will-attach-webview', undefined],
+    ] as const) {
+      const preventDefault = vi.fn();
+      contents.emit(name, { preventDefault, url }, url);
+      expect(preventDefault, name).toHaveBeenCalled();
+    }
   });
 
   it('answers the window through the real handlers, in the stored language', async () => {
@@ -95,5 +103,22 @@ describe('bootstrap', () => {
         message: 'The data sent was not valid; nothing was changed.',
       },
     });
+  });
+
+  it('reloads a crashed renderer, and gives up with a message when it keeps crashing', () => {
+    const win = windows[0]! as unknown as { webContents: EventEmitter; reloads: number };
+    vi.mocked(app.quit).mockClear();
+    for (let n = 1; n <= MAX_RENDERER_RESTARTS; n++) {
+      win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+      expect(win.reloads).toBe(n);
+    }
+    expect(app.quit).not.toHaveBeenCalled();
+    win.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
+    expect(win.reloads).toBe(MAX_RENDERER_RESTARTS);
+    expect(dialog.showErrorBox).toHaveBeenCalledWith(
+      expect.stringContaining('清朗校园网络安全检查'),
+      expect.stringMatching(/反复崩溃[\s\S]*keeps crashing/),
+    );
+    expect(app.quit).toHaveBeenCalled();
   });
 });

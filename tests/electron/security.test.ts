@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { denyAllPermissions, hardenWebContents, isAppUrl } from '../../electron/security';
+import { restrictPermissions, hardenWebContents, isAppUrl } from '../../electron/security';
 import { silentLogger } from '../../electron/services/logger';
 
 const FILE_APP = 'file:///opt/qinglang/resources/app/out/renderer/index.html';
@@ -69,27 +69,41 @@ describe('hardenWebContents', () => {
   });
 });
 
-describe('denyAllPermissions', () => {
-  it('answers no to every permission request and check', () => {
-    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() };
-    denyAllPermissions(session as unknown as Session, silentLogger);
-    const onRequest = session.setPermissionRequestHandler.mock.calls[0]![0] as (
-      contents: unknown,
-      permission: string,
-      callback: (granted: boolean) => void,
-    ) => void;
-    for (const permission of [
-      'media',
-      'geolocation',
-      'notifications',
-      'clipboard-read',
-      'openExternal',
-    ]) {
-      const callback = vi.fn();
-      onRequest({}, permission, callback);
-      expect(callback).toHaveBeenCalledWith(false);
-    }
-    const onCheck = session.setPermissionCheckHandler.mock.calls[0]![0] as () => boolean;
-    expect(onCheck()).toBe(false);
+describe('restrictPermissions', () => {
+  const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() };
+  restrictPermissions(session as unknown as Session, silentLogger);
+  const onRequest = session.setPermissionRequestHandler.mock.calls[0]![0] as (
+    contents: unknown,
+    permission: string,
+    callback: (granted: boolean) => void,
+  ) => void;
+  const onCheck = session.setPermissionCheckHandler.mock.calls[0]![0] as (
+    contents: unknown,
+    permission: string,
+  ) => boolean;
+
+  it.each([
+    'media',
+    'geolocation',
+    'notifications',
+    'clipboard-read',
+    'openExternal',
+    'fileSystem',
+    'hid',
+    'serial',
+    'usb',
+    'display-capture',
+  ])('denies %s', (permission) => {
+    const callback = vi.fn();
+    onRequest({}, permission, callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(onCheck({}, permission)).toBe(false);
+  });
+
+  it('grants only writing to the clipboard, for the copy buttons', () => {
+    const callback = vi.fn();
+    onRequest({}, 'clipboard-sanitized-write', callback);
+    expect(callback).toHaveBeenCalledWith(true);
+    expect(onCheck({}, 'clipboard-sanitized-write')).toBe(true);
   });
 });

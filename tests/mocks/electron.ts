@@ -23,7 +23,11 @@ export class BrowserWindow extends EventEmitter {
   readonly webContents = new MockWebContents();
   readonly options: unknown;
   shown = false;
+  destroyed = false;
+  reloads = 0;
   loaded: { file?: string; url?: string } = {};
+  /** Set by a test to make the next load fail, as a missing or broken renderer build would. */
+  static failNextLoad = false;
   constructor(options: unknown) {
     super();
     this.options = options;
@@ -31,6 +35,16 @@ export class BrowserWindow extends EventEmitter {
   }
   show() {
     this.shown = true;
+    this.emit('show');
+  }
+  isVisible() {
+    return this.shown;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  reload() {
+    this.reloads += 1;
   }
   focus() {}
   restore() {}
@@ -39,6 +53,10 @@ export class BrowserWindow extends EventEmitter {
   }
   loadFile(file: string) {
     this.loaded = { file };
+    if (BrowserWindow.failNextLoad) {
+      BrowserWindow.failNextLoad = false;
+      return Promise.reject(new Error('ERR_FILE_NOT_FOUND (-6) loading index.html'));
+    }
     return Promise.resolve();
   }
   loadURL(url: string) {

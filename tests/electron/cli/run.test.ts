@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../../../electron/cli/commands';
+import type { Command } from '../../../electron/cli/command';
 import { runCli, usage } from '../../../electron/cli/run';
+import { cliDataDir } from '../../../electron/cli/services';
 import { APP_VERSION } from '../../../electron/version';
 import { useTempDir } from '../temp-dir';
 
@@ -39,7 +40,12 @@ describe('the qinglang CLI', () => {
     [[], /用法 Usage/],
     [['frobnicate'], /^qinglang: 未知命令 "frobnicate".* \/ unknown command "frobnicate"/],
     [['--frobnicate'], /^qinglang: 参数无效.* \/ invalid arguments/],
-    [['--help', 'extra'], /^qinglang: 参数无效/],
+    [['--help', 'extra'], /^qinglang: 参数个数不对/],
+    [['info', '--bogus'], /^qinglang: 参数无效：.*'--bogus'.*qinglang info --help/],
+    [
+      ['info', 'extra'],
+      /^qinglang: 参数个数不对：需要 0 个，实际 1 个.* \/ expected 0 argument\(s\), got 1/,
+    ],
   ])('answers %j with a usage error, exit 2', async (argv, message) => {
     const { code, out, err } = await run(argv);
     expect(code).toBe(2);
@@ -74,6 +80,9 @@ describe('the qinglang CLI', () => {
     const crash: Command = {
       name: 'crash',
       summary: { 'zh-CN': '崩溃', 'en-US': 'crash' },
+      synopsis: '',
+      options: {},
+      positionals: [0, 0],
       run: () => Promise.reject(new Error('kaboom at /home/teacher')),
     };
     const quiet = await run(['crash'], {}, [crash]);
@@ -84,5 +93,20 @@ describe('the qinglang CLI', () => {
     const loud = await run(['crash', '--debug'], {}, [crash]);
     expect(loud.code).toBe(1);
     expect(loud.err).toMatch(/Error: kaboom[\s\S]*\n\s+at /);
+  });
+
+  it("prints a command's own usage with COMMAND --help, exit 0, and runs nothing", async () => {
+    const dir = tempDir();
+    const { code, out } = await run(['info', '--help'], { QINGLANG_DATA_DIR: dir });
+    expect(code).toBe(0);
+    expect(out).toMatch(/^用法 Usage: qinglang info\n/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it("uses the desktop app's data folder when QINGLANG_DATA_DIR is not set", () => {
+    expect(cliDataDir({ XDG_CONFIG_HOME: '/cfg' })).toBe(
+      process.platform === 'linux' ? '/cfg/Qinglang Inspector' : cliDataDir({}),
+    );
+    expect(cliDataDir({ QINGLANG_DATA_DIR: '/elsewhere' })).toBe('/elsewhere');
   });
 });

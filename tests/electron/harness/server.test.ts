@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cookieName } from '../../../electron/harness/auth';
 import { API_PATH, MAX_API_BODY_BYTES, startHarness } from '../../../electron/harness/server';
 import type { RunningHarness } from '../../../electron/harness/server';
 import { silentLogger } from '../../../electron/services/logger';
@@ -37,45 +36,53 @@ describe('the browser harness server', () => {
       port: 0,
       log: silentLogger,
     });
-    const base = `http://127.0.0.1:${harness.port}`;
-    const cookie = `${cookieName(harness.port)}=${TOKEN}`;
-    return { base, cookie, dispatch };
+    const origin = `http://127.0.0.1:${harness.port}`;
+    const base = `${origin}/${TOKEN}`;
+    fs.writeFileSync(path.join(root, '..', 'outside.js'), 'secret');
+    return { origin, base, dispatch };
   }
 
-  it('prints an address on 127.0.0.1 that carries the token', async () => {
+  it('prints an address on 127.0.0.1 with the token as the first path segment', async () => {
     await start();
-    expect(harness!.url).toMatch(
-      new RegExp(`^http://127\\.0\\.0\\.1:${harness!.port}/\\?token=${TOKEN}$`),
-    );
+    expect(harness!.url).toBe(`http://127.0.0.1:${harness!.port}/${TOKEN}/`);
   });
 
-  it('trades the token in the address for a same-site, HttpOnly cookie', async () => {
-    await start();
-    const response = await fetch(harness!.url, { redirect: 'manual' });
-    expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/');
-    expect(response.headers.get('set-cookie')).toBe(
-      `${cookieName(harness!.port)}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`,
-    );
+  it('adds the trailing slash that relative assets need', async () => {
+    const { base } = await start();
+    const response = await fetch(base, { redirect: 'manual' });
+    expect(response.status).toBe(308);
+    expect(response.headers.get('location')).toBe(`/${TOKEN}/`);
+    expect(response.headers.get('set-cookie')).toBeNull();
   });
 
   it('serves the app with the bridge injected and its CSP as a header', async () => {
-    const { base, cookie } = await start();
-    const response = await fetch(`${base}/`, { headers: { cookie } });
+    const { base } = await start();
+    const response = await fetch(`${base}/`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toBe(CSP);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     const html = await response.text();
     expect(html.indexOf('harness-bridge.js')).toBeGreaterThan(0);
     expect(html.indexOf('harness-bridge.js')).toBeLessThan(html.indexOf('assets/app.js'));
-    expect((await fetch(`${base}/assets/app.js`, { headers: { cookie } })).status).toBe(200);
+    expect((await fetch(`${base}/assets/app.js`)).status).toBe(200);
+  });
+
+  it('never serves the page without its CSP, however the path is spelt', async () => {
+    const { base } = await start();
+    for (const spelling of ['/index.html', '/%69ndex.html', '/%2Findex.html']) {
+      const response = await fetch(`${base}${spelling}`);
+      if (response.status === 200) {
+        expect(response.headers.get('content-security-policy'), spelling).toBe(CSP);
+      }
+    }
   });
 
   it('hands an API call to the dispatcher as it came', async () => {
-    const { base, cookie, dispatch } = await start();
+    const { origin, base, dispatch } = await start();
     const response = await fetch(`${base}${API_PATH}`, {
       method: 'POST',
-      headers: { cookie, 'content-type': 'application/json', origin: base },
+      headers: { 'content-type': 'application/json', origin },
       body: JSON.stringify({ channel: 'settings:set', input: { language: 'en-US' } }),
     });
     expect(response.status).toBe(200);
@@ -86,29 +93,27 @@ describe('the browser harness server', () => {
     expect(dispatch).toHaveBeenCalledTimes(1);
   });
 
-  it.each<[string, (base: string, cookie: string) => [string, RequestInit], number]>([
-    ['the page without a token', (base) => [`${base}/`, {}], 401],
-    ['an asset without a token', (base) => [`${base}/assets/app.js`, {}], 401],
+  const json = { 'content-type': 'application/json' };
+  it.each<[string, (origin: string, base: string) => [string, RequestInit], number]>([
+    ['the page without the token', (origin) => [`${origin}/`, {}], 401],
+    ['an asset without the token', (origin) => [`${origin}/assets/app.js`, {}], 401],
+    ['the token in the query', (origin) => [`${origin}/?token=${TOKEN}`, {}], 401],
     [
-      'an API call without a token',
-      (base) => [
-        `${base}${API_PATH}`,
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: '{"channel":"app:info"}',
-        },
+      'an API call without the token',
+      (origin) => [
+        `${origin}${API_PATH}`,
+        { method: 'POST', headers: json, body: '{"channel":"app:info"}' },
       ],
       401,
     ],
-    ['a wrong token in the address', (base) => [`${base}/?token=nope`, {}], 401],
+    ['a wrong token', (origin) => [`${origin}/nope/`, {}], 401],
     [
       'an API call from a foreign origin',
-      (base, cookie) => [
+      (_o, base) => [
         `${base}${API_PATH}`,
         {
           method: 'POST',
-          headers: { cookie, origin: 'http://evil.example', 'content-type': 'application/json' },
+          headers: { ...json, origin: 'http://evil.example' },
           body: '{"channel":"app:info"}',
         },
       ],
@@ -116,73 +121,65 @@ describe('the browser harness server', () => {
     ],
     [
       'an API call posted as a form (no preflight)',
-      (base, cookie) => [
+      (_o, base) => [
         `${base}${API_PATH}`,
         {
           method: 'POST',
-          headers: { cookie, 'content-type': 'text/plain' },
+          headers: { 'content-type': 'text/plain' },
           body: '{"channel":"app:info"}',
         },
       ],
       415,
     ],
-    ['an API call by GET', (base, cookie) => [`${base}${API_PATH}`, { headers: { cookie } }], 415],
+    ['an API call by GET', (_o, base) => [`${base}${API_PATH}`, {}], 415],
     [
       'an API call that is not JSON',
-      (base, cookie) => [
-        `${base}${API_PATH}`,
-        {
-          method: 'POST',
-          headers: { cookie, 'content-type': 'application/json' },
-          body: '{"channel":',
-        },
-      ],
+      (_o, base) => [`${base}${API_PATH}`, { method: 'POST', headers: json, body: '{"channel":' }],
       400,
     ],
     [
       'an API call without a channel',
-      (base, cookie) => [
-        `${base}${API_PATH}`,
-        { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '[1,2]' },
-      ],
+      (_o, base) => [`${base}${API_PATH}`, { method: 'POST', headers: json, body: '[1,2]' }],
       400,
     ],
     [
       'an API call larger than the limit',
-      (base, cookie) => [
+      (_o, base) => [
         `${base}${API_PATH}`,
         {
           method: 'POST',
-          headers: { cookie, 'content-type': 'application/json' },
+          headers: json,
           body: `{"channel":"app:info","input":"${'x'.repeat(MAX_API_BODY_BYTES)}"}`,
         },
       ],
       413,
     ],
+    ['a file outside the build, ../ encoded', (_o, base) => [`${base}/..%2foutside.js`, {}], 404],
     [
-      'a path outside the build',
-      (base, cookie) => [`${base}/..%2f..%2fetc%2fpasswd`, { headers: { cookie } }],
+      'a file outside the build, twice encoded',
+      (_o, base) => [`${base}/..%252foutside.js`, {}],
       404,
     ],
-    ['a PUT', (base, cookie) => [`${base}/`, { method: 'PUT', headers: { cookie } }], 405],
+    ['a path that does not decode', (_o, base) => [`${base}/%E0%A4%A`, {}], 400],
+    ['a PUT', (_o, base) => [`${base}/`, { method: 'PUT' }], 405],
   ])('refuses %s', async (_label, make, status) => {
-    const { base, cookie, dispatch } = await start();
-    const [url, init] = make(base, cookie);
+    const { origin, base, dispatch } = await start();
+    const [url, init] = make(origin, base);
     const response = await fetch(url, { redirect: 'manual', ...init });
     expect(response.status).toBe(status);
     expect(dispatch).not.toHaveBeenCalled();
   });
 
   it('refuses a foreign Host header, as a DNS-rebinding page would send', async () => {
-    const { cookie } = await start();
+    await start();
     const http = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
       const req = http.request(
         {
           host: '127.0.0.1',
           port: harness!.port,
-          path: '/',
-          headers: { host: 'evil.example', cookie },
+          path: `/${TOKEN}/`,
+          headers: { host: 'evil.example' },
         },
         (res) => {
           res.resume();

@@ -12,6 +12,7 @@ describe('readStaticFile', () => {
     fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
     fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
     fs.writeFileSync(path.join(root, '.env'), 'SECRET=1');
+    fs.writeFileSync(path.join(root, 'index.html'), '<html></html>');
     fs.writeFileSync(path.join(root, '..', 'secret.js'), 'outside');
     return root;
   }
@@ -25,15 +26,14 @@ describe('readStaticFile', () => {
   it.each([
     '/../secret.js',
     '/assets/../../secret.js',
-    '/%2e%2e/secret.js',
-    '/assets/%2e%2e%2f%2e%2e%2fsecret.js',
-    '/..%5csecret.js',
+    '/assets/../../../secret.js',
+    '/..\\secret.js',
     '/.env',
-    '/assets/app.js%00.png',
-    '/%E0%A4%A',
+    '/assets/app.js\u0000.png',
     '/assets',
     '/assets/missing.js',
     '/etc/passwd',
+    '/index.html',
   ])('serves nothing for %s', async (urlPath) => {
     expect(await readStaticFile(build(), urlPath)).toBeNull();
   });

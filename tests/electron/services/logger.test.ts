@@ -1,13 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  createFileLogger,
-  LOG_ARCHIVES_KEPT,
-  rotate,
-  scrub,
-} from '../../../electron/services/logger';
+import { createFileLogger, LOG_ARCHIVES_KEPT, rotate } from '../../../electron/services/logger';
 import { useTempDir } from '../temp-dir';
 
 describe('the file logger', () => {
@@ -26,8 +20,16 @@ describe('the file logger', () => {
     );
   });
 
-  it("shortens the user's home folder, which usually carries a person's name", () => {
-    expect(scrub(`${os.homedir()}/Documents/x.json`)).toBe('~/Documents/x.json');
+  it('never writes personal data, in the event, the fields or the error', () => {
+    const dir = tempDir();
+    const log = createFileLogger(dir);
+    log.error('renderer.error', new Error('at C:\\Users\\Zhang\\x.js for 13800138000'), {
+      message: '张三 it@school.cn',
+      stack: 'at file:///C:/Users/Zhang/app/index.js:1:1',
+    });
+    const text = fs.readFileSync(log.file, 'utf8');
+    expect(text).toMatch(/renderer\.error/);
+    expect(text).not.toMatch(/Zhang|13800138000|张三|it@school/);
   });
 
   it('keeps five archives and drops the oldest', () => {

@@ -90,7 +90,17 @@ describe('the settings service', () => {
     const settings = open(dir);
     settings.update({ language: 'en-US' });
     const before = fs.readFileSync(settingsFile(dir), 'utf8');
-    expect(() => settings.update({ language: 'xx' as never })).toThrow();
+    expect(() => settings.update({ language: 'xx' as never })).toThrow(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
     expect(fs.readFileSync(settingsFile(dir), 'utf8')).toBe(before);
+  });
+
+  it('takes a key sent as undefined to mean no change', () => {
+    const dir = tempDir();
+    const settings = open(dir);
+    settings.update({ language: 'en-US' });
+    expect(settings.update({ language: undefined })).toEqual({ language: 'en-US' });
+    expect(open(dir).get()).toEqual({ language: 'en-US' });
   });
 });
