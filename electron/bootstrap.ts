@@ -1,8 +1,13 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import type { Bilingual } from '../shared/i18n/locale';
 import { contract } from '../shared/ipc/contract';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler,
+} from './app-protocol';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
@@ -29,6 +34,8 @@ export function bootstrap({ mainDir, env }: BootstrapOptions): boolean {
     app.quit();
     return false;
   }
+  // Must happen before 'ready'.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
   let window: BrowserWindow | null = null;
   app.on('second-instance', () => {
@@ -112,8 +119,8 @@ function start(mainDir: string, env: NodeJS.ProcessEnv): BrowserWindow {
   const locale = () => services.settings.get().language;
 
   const devServerUrl = app.isPackaged ? undefined : env.ELECTRON_RENDERER_URL;
-  const indexFile = path.join(mainDir, '../renderer/index.html');
-  const appUrl = devServerUrl ?? pathToFileURL(indexFile).href;
+  const appUrl = devServerUrl ?? APP_ENTRY_URL;
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(mainDir, '../renderer')));
 
   restrictPermissions(session.defaultSession, log);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl, log));
@@ -132,7 +139,7 @@ function start(mainDir: string, env: NodeJS.ProcessEnv): BrowserWindow {
   windowIds.add(window.webContents.id);
   window.once('ready-to-show', () => window.show());
   watchRenderer(window, log);
-  const load = devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(indexFile);
+  const load = window.loadURL(appUrl);
   load.catch((error: unknown) => {
     log.error('window.load-failed', error);
     fail(BROKEN_INSTALL);

@@ -1,10 +1,11 @@
 import type { Session, WebContents } from 'electron';
+import { APP_SCHEME } from './app-protocol';
 import type { Logger } from './services/logger';
 
 /**
- * Whether a URL is the app's own page. For a packaged app (file://) only the app's index.html
- * itself; for the dev server, only its origin. Everything else (other files, other hosts,
- * javascript:, data:, UNC paths) is foreign.
+ * Whether a URL is the app's own page: under the app's scheme and host (qinglang://app/) or, for
+ * the dev server, its origin. Everything else (files, other hosts, javascript:, data:, UNC paths)
+ * is foreign.
  */
 export function isAppUrl(candidate: string, appUrl: string): boolean {
   let url: URL;
@@ -15,8 +16,8 @@ export function isAppUrl(candidate: string, appUrl: string): boolean {
   } catch {
     return false;
   }
-  if (app.protocol === 'file:') {
-    return url.protocol === 'file:' && url.host === app.host && url.pathname === app.pathname;
+  if (app.protocol === `${APP_SCHEME}:`) {
+    return url.protocol === app.protocol && url.host === app.host && url.username === '';
   }
   if (app.protocol !== 'http:' && app.protocol !== 'https:') return false;
   return url.origin === app.origin;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EventEmitter } from 'node:events';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { bootstrap, MAX_RENDERER_RESTARTS } from '../../electron/bootstrap';
 import { contract } from '../../shared/ipc/contract';
@@ -16,7 +16,7 @@ const windows = (
       InstanceType<typeof BrowserWindow> & {
         options: Electron.BrowserWindowConstructorOptions;
         shown: boolean;
-        loaded: { file?: string };
+        loaded: { file?: string; url?: string };
       }
     >;
   }
@@ -53,7 +53,11 @@ describe('bootstrap', () => {
     expect(win.shown).toBe(false);
     win.emit('ready-to-show');
     expect(win.shown).toBe(true);
-    expect(win.loaded.file).toBe(path.join('/app/out/renderer/index.html'));
+    expect(win.loaded.url).toBe('qinglang://app/index.html');
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'qinglang', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
+    expect(protocol.handle).toHaveBeenCalledWith('qinglang', expect.any(Function));
 
     const registered = vi.mocked(ipcMain.handle).mock.calls.map(([name]) => name);
     expect(registered.sort()).toEqual(
@@ -90,7 +94,7 @@ describe('bootstrap', () => {
     ).handlers.get('settings:set')!;
     const appEvent = {
       sender: { id: win.webContents.id },
-      senderFrame: { url: 'file:///app/out/renderer/index.html', parent: null },
+      senderFrame: { url: 'qinglang://app/index.html#/settings', parent: null },
     };
     await expect(handler(appEvent, { language: 'en-US' })).resolves.toEqual({
       ok: true,

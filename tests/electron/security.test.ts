@@ -4,24 +4,27 @@ import { describe, expect, it, vi } from 'vitest';
 import { restrictPermissions, hardenWebContents, isAppUrl } from '../../electron/security';
 import { silentLogger } from '../../electron/services/logger';
 
-const FILE_APP = 'file:///opt/qinglang/resources/app/out/renderer/index.html';
+const APP = 'qinglang://app/index.html';
 const DEV_APP = 'http://localhost:5173/';
 
 describe('isAppUrl', () => {
   it.each([
-    [FILE_APP, FILE_APP, true],
-    [`${FILE_APP}#/settings`, FILE_APP, true],
-    [`${FILE_APP}?x=1`, FILE_APP, true],
-    ['file:///etc/passwd', FILE_APP, false],
-    ['file:///opt/qinglang/resources/app/out/renderer/other.html', FILE_APP, false],
-    ['file://evil-server/share/index.html', FILE_APP, false],
-    ['file:////evil-server/share/out/renderer/index.html', FILE_APP, false],
-    ['javascript:alert(1)', FILE_APP, false],
-    ['data:text/html,<script>alert(1)</script>', FILE_APP, false],
-    ['https://example.com/', FILE_APP, false],
-    ['about:blank', FILE_APP, false],
-    ['not a url', FILE_APP, false],
-    ['', FILE_APP, false],
+    [APP, APP, true],
+    [`${APP}#/settings`, APP, true],
+    [`${APP}?x=1`, APP, true],
+    ['qinglang://app/assets/index.js', APP, true],
+    ['qinglang://evil/index.html', APP, false],
+    ['qinglang://user@app/index.html', APP, false],
+    ['file:///opt/qinglang/resources/app/out/renderer/index.html', APP, false],
+    ['file:///etc/passwd', APP, false],
+    ['file://evil-server/share/index.html', APP, false],
+    ['javascript:alert(1)', APP, false],
+    ['data:text/html,<script>alert(1)</script>', APP, false],
+    ['https://example.com/', APP, false],
+    ['http://app/index.html', APP, false],
+    ['about:blank', APP, false],
+    ['not a url', APP, false],
+    ['', APP, false],
     ['http://localhost:5173/#/settings', DEV_APP, true],
     ['http://localhost:5173.evil.com/', DEV_APP, false],
     ['http://localhost:5174/', DEV_APP, false],
@@ -49,7 +52,7 @@ function fire(contents: FakeContents, event: string, ...args: unknown[]) {
 
 describe('hardenWebContents', () => {
   const contents = new FakeContents();
-  hardenWebContents(contents as unknown as WebContents, FILE_APP, silentLogger);
+  hardenWebContents(contents as unknown as WebContents, APP, silentLogger);
 
   it('blocks navigation and redirects away from the app', () => {
     expect(fire(contents, 'will-navigate', 'https://example.com/')).toHaveBeenCalled();
@@ -59,12 +62,12 @@ describe('hardenWebContents', () => {
   });
 
   it('lets the app reload its own page', () => {
-    expect(fire(contents, 'will-navigate', `${FILE_APP}#/settings`)).not.toHaveBeenCalled();
+    expect(fire(contents, 'will-navigate', `${APP}#/settings`)).not.toHaveBeenCalled();
   });
 
   it('refuses every <webview> and every new window', () => {
     expect(fire(contents, 'will-attach-webview')).toHaveBeenCalled();
-    expect(contents.openHandler?.({ url: FILE_APP })).toEqual({ action: 'deny' });
+    expect(contents.openHandler?.({ url: APP })).toEqual({ action: 'deny' });
     expect(contents.openHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
   });
 });

@@ -53,15 +53,16 @@ export class BrowserWindow extends EventEmitter {
   }
   loadFile(file: string) {
     this.loaded = { file };
-    if (BrowserWindow.failNextLoad) {
-      BrowserWindow.failNextLoad = false;
-      return Promise.reject(new Error('ERR_FILE_NOT_FOUND (-6) loading index.html'));
-    }
-    return Promise.resolve();
+    return this.loadResult();
   }
   loadURL(url: string) {
     this.loaded = { url };
-    return Promise.resolve();
+    return this.loadResult();
+  }
+  private loadResult() {
+    if (!BrowserWindow.failNextLoad) return Promise.resolve();
+    BrowserWindow.failNextLoad = false;
+    return Promise.reject(new Error('ERR_FILE_NOT_FOUND (-6) loading index.html'));
   }
 }
 
@@ -96,6 +97,13 @@ export const app = new MockApp();
 export const ipcMain = new MockIpcMain();
 export const ipcRenderer = { invoke: vi.fn(), on: vi.fn(), send: vi.fn(), sendSync: vi.fn() };
 export const contextBridge = { exposeInMainWorld: vi.fn() };
+export const protocol = {
+  registerSchemesAsPrivileged: vi.fn(),
+  handlers: new Map<string, (request: Request) => Promise<Response>>(),
+  handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {
+    protocol.handlers.set(scheme, handler);
+  }),
+};
 export const session = {
   defaultSession: {
     setPermissionRequestHandler: vi.fn(),
@@ -105,4 +113,14 @@ export const session = {
 export const dialog = { showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn() };
 export const shell = { openExternal: vi.fn(), openPath: vi.fn(), showItemInFolder: vi.fn() };
 
-export default { app, ipcMain, ipcRenderer, contextBridge, session, shell, dialog, BrowserWindow };
+export default {
+  app,
+  ipcMain,
+  ipcRenderer,
+  contextBridge,
+  protocol,
+  session,
+  shell,
+  dialog,
+  BrowserWindow,
+};

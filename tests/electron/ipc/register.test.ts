@@ -7,7 +7,7 @@ import { ERROR_MESSAGES } from '../../../shared/errors';
 import { contract } from '../../../shared/ipc/contract';
 import { listChannels } from '../../../shared/ipc/define';
 
-const APP_URL = 'file:///app/out/renderer/index.html';
+const APP_URL = 'qinglang://app/index.html';
 const OWN_WINDOW = 7;
 const mockIpc = ipcMain as unknown as {
   handlers: Map<string, (event: unknown, input: unknown) => unknown>;
@@ -58,7 +58,7 @@ describe('registerIpc', () => {
       'a page navigated elsewhere',
       event(OWN_WINDOW, { url: 'https://evil.example/', parent: null }),
     ],
-    ['another local file', event(OWN_WINDOW, { url: 'file:///tmp/evil.html', parent: null })],
+    ['a local file', event(OWN_WINDOW, { url: 'file:///tmp/evil.html', parent: null })],
     ['a frame that is gone', event(OWN_WINDOW, null)],
   ])('refuses %s without running anything', async (_label, foreign) => {
     const handler = mockIpc.handlers.get('settings:set')!;
