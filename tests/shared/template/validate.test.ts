@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { checkTemplate } from '../../../shared/template/validate';
+import { item, template } from './fixtures';
+
+function problems(input: unknown) {
+  const result = checkTemplate(input);
+  if (result.ok) throw new Error('expected problems');
+  return result.problems.map((p) => `${p.path}: ${p.message['en-US']}`);
+}
+
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+describe('checkTemplate', () => {
+  const good = template(
+    [
+      item('yesno', 'uses_face'),
+      item('date', 'expiry', {
+        visibleIf: { ref: 'uses_face', op: 'eq', value: 'yes' },
+        rules: [{ kind: 'expires-within', days: 30, effect: 'warning' }],
+      }),
+    ],
+    [item('register', 'devices')],
+  );
+
+  it('accepts a good template', () => {
+    expect(checkTemplate(good)).toEqual({ ok: true, template: good });
+  });
+
+  it('reports duplicate ids with where the first one is', () => {
+    const t = clone(good);
+    t.sections[1]!.items[0]!.id = 'uses_face';
+    t.sections[1]!.id = 's0';
+    expect(problems(t)).toEqual([
+      '$.sections[1].id: section id "s0" is used twice (also at $.sections[0].id)',
+      '$.sections[1].items[0].id: item id "uses_face" is used twice (also at $.sections[0].items[0].id)',
+    ]);
+  });
+
+  it('reports an unknown kind at its path', () => {
+    const t = clone(good) as unknown as { sections: { items: { kind: string }[] }[] };
+    t.sections[0]!.items[0]!.kind = 'slider';
+    expect(problems(t)[0]).toMatch(/^\$\.sections\[0\]\.items\[0\]\.kind: /);
+  });
+
+  it('reports conditions that name missing items, the item itself, or go round in a circle', () => {
+    const t = template([
+      item('yesno', 'a', { visibleIf: { ref: 'b', op: 'eq', value: 'yes' } }),
+      item('yesno', 'b', { visibleIf: { ref: 'a', op: 'eq', value: 'yes' } }),
+      item('yesno', 'c', { visibleIf: { ref: 'c', op: 'filled' } }),
+      item('yesno', 'd', { visibleIf: { ref: 'ghost', op: 'filled' } }),
+    ]);
+    expect(problems(t)).toEqual([
+      '$.sections[0].items[2].visibleIf: the visibility condition refers to the item itself',
+      '$.sections[0].items[3].visibleIf: the visibility condition refers to "ghost", which is not an item',
+      '$.sections[0].items[0].visibleIf: visibility conditions form a cycle: a → b → a',
+    ]);
+  });
+
+  it('reports rules that do not fit their item', () => {
+    const t = template([
+      item('text', 't', { rules: [{ kind: 'older-than', days: 3, effect: 'warning' }] }),
+      item('yesno', 'y', { rules: [{ kind: 'equals', value: 'maybe', effect: 'warning' }] }),
+      item('number', 'n', { min: 5, max: 1 }),
+    ]);
+    expect(problems(t)).toEqual([
+      '$.sections[0].items[0].rules[0]: rule "older-than" does not apply to a "text" item',
+      `$.sections[0].items[1].rules[0].value: "maybe" is not one of this item's answers`,
+      '$.sections[0].items[2].min: min is greater than max',
+    ]);
+  });
+
+  it('reports row rules on columns the register does not have', () => {
+    const t = template([
+      item('register', 'r', {
+        rowRules: [
+          {
+            id: 'x',
+            when: { ref: 'nope', op: 'empty' },
+            effect: 'warning',
+            message: { 'zh-CN': '甲', 'en-US': 'a' },
+          },
+        ],
+      }),
+    ]);
+    expect(problems(t)).toEqual([
+      '$.sections[0].items[0].rowRules[0].when: the row rule refers to "nope", which is not a column of this register',
+    ]);
+  });
+
+  it.each([
+    [
+      'empty labels',
+      (t: ReturnType<typeof clone<typeof good>>) =>
+        void (t.sections[0]!.items[0]!.prompt['zh-CN'] = '   '),
+      '$.sections[0].items[0].prompt.zh-CN',
+    ],
+    [
+      'a missing format',
+      (t: ReturnType<typeof clone<typeof good>>) => void delete (t as Partial<typeof t>).format,
+      '$.format',
+    ],
+    [
+      'an id with capitals',
+      (t: ReturnType<typeof clone<typeof good>>) => void (t.id = 'School'),
+      '$.id',
+    ],
+    [
+      'a bad version',
+      (t: ReturnType<typeof clone<typeof good>>) => void (t.version = 'v2'),
+      '$.version',
+    ],
+  ])('reports %s at its path', (_label, spoil, path) => {
+    const t = clone(good);
+    spoil(t);
+    expect(problems(t).some((p) => p.startsWith(`${path}:`))).toBe(true);
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'refuses a %s key and pollutes nothing',
+    (key) => {
+      const text = JSON.stringify(good).replace(
+        '"format":',
+        `"${key}":{"polluted":true},"format":`,
+      );
+      const result = checkTemplate(JSON.parse(text));
+      expect(result.ok).toBe(false);
+      if (!result.ok)
+        expect(result.problems[0]!.message['en-US']).toMatch(
+          new RegExp(`Unrecognized key.*${key}`),
+        );
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
+
+  it('reports every problem at once, in both languages', () => {
+    const t = clone(good) as unknown as Record<string, unknown>;
+    t.version = '';
+    (t.sections as { items: { id: string }[] }[])[1]!.items[0]!.id = 'uses_face';
+    const result = checkTemplate(t);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.length).toBeGreaterThanOrEqual(2);
+    for (const p of result.problems) {
+      expect(p.message['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      expect(p.message['en-US']).not.toBe('');
+    }
+  });
+
+  it.each([null, 42, 'text', [], {}])('refuses %j without throwing', (input) => {
+    expect(checkTemplate(input).ok).toBe(false);
+  });
+});
