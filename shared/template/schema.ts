@@ -124,8 +124,8 @@ export const columnSchema = z.strictObject({
 });
 export type Column = z.infer<typeof columnSchema>;
 
+// Key order here is the order of every exported template file (zod's output keeps it).
 const common = {
-  id: idSchema,
   prompt: bilingualSchema(1000),
   guidance: bilingualSchema(4000).optional(),
   basis: z.array(legalBasisSchema).max(20),
@@ -148,22 +148,24 @@ export const ITEM_KINDS = [
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 export const itemSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ ...common, kind: z.literal('check') }),
-  z.strictObject({ ...common, kind: z.literal('yesno') }),
-  z.strictObject({ ...common, kind: z.literal('date') }),
+  z.strictObject({ id: idSchema, kind: z.literal('check'), ...common }),
+  z.strictObject({ id: idSchema, kind: z.literal('yesno'), ...common }),
+  z.strictObject({ id: idSchema, kind: z.literal('date'), ...common }),
   z.strictObject({
-    ...common,
+    id: idSchema,
     kind: z.literal('number'),
+    ...common,
     unit: bilingualSchema(40).optional(),
     min: z.number().finite().optional(),
     max: z.number().finite().optional(),
   }),
-  z.strictObject({ ...common, kind: z.literal('text'), multiline: z.boolean() }),
-  z.strictObject({ ...common, kind: z.literal('choice'), choices }),
-  z.strictObject({ ...common, kind: z.literal('multi'), choices }),
+  z.strictObject({ id: idSchema, kind: z.literal('text'), ...common, multiline: z.boolean() }),
+  z.strictObject({ id: idSchema, kind: z.literal('choice'), ...common, choices }),
+  z.strictObject({ id: idSchema, kind: z.literal('multi'), ...common, choices }),
   z.strictObject({
-    ...common,
+    id: idSchema,
     kind: z.literal('register'),
+    ...common,
     columns: z.array(columnSchema).min(1).max(40),
     rowRules: z.array(rowRuleSchema).max(40),
     minRows: z.number().int().min(0).max(10000),
