@@ -27,6 +27,15 @@ export const ERROR_MESSAGES = {
     'en-US':
       'The data was written by a newer version of the app and cannot be opened safely. Please upgrade; the data was not changed.',
   },
+  'template-not-found': {
+    'zh-CN': '找不到这个模板，它可能已被删除。',
+    'en-US': 'This template cannot be found; it may have been removed.',
+  },
+  'template-exists': {
+    'zh-CN': '已安装同一编号和版本、但内容不同的模板。请让发布方提高版本号后再导入。',
+    'en-US':
+      'A different template with the same id and version is already installed. Ask its publisher to raise the version, then import it again.',
+  },
   internal: {
     'zh-CN': '发生了意外错误，已记录到日志。请重试；如仍失败，请将日志文件发送给技术支持。',
     'en-US':

@@ -2,8 +2,16 @@ import { z } from 'zod';
 import { DEFAULT_LOCALE, LOCALES } from './i18n/locale';
 
 /** What the user chooses once and the app remembers across restarts. */
+export const templateRefSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  version: z.string().min(1).max(40),
+});
+export type TemplateRef = z.infer<typeof templateRefSchema>;
+
 export const settingsSchema = z.object({
   language: z.enum(LOCALES),
+  /** The template new inspections use; absent means the built-in one. */
+  defaultTemplate: templateRefSchema.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,5 +1,15 @@
 import type { Command } from './command';
 import { infoCommand } from './commands/info';
+import {
+  templateCheckCommand,
+  templateConvertCommand,
+  templateDefaultCommand,
+} from './commands/template';
 
 /** Every subcommand; later features add theirs here. */
-export const COMMANDS: readonly Command[] = [infoCommand];
+export const COMMANDS: readonly Command[] = [
+  infoCommand,
+  templateDefaultCommand,
+  templateCheckCommand,
+  templateConvertCommand,
+];

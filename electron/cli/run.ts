@@ -6,7 +6,7 @@ import type { CliIo } from './io';
 import { bilingual, CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './io';
 
 export function usage(commands: readonly Command[] = COMMANDS): string {
-  const width = Math.max(...commands.map((c) => c.name.length), 8);
+  const width = Math.max(...commands.map((c) => c.name.length), 8) + 2;
   return [
     'qinglang — 清朗校园网络安全检查 命令行 / Qinglang Inspector command line',
     '',
@@ -75,7 +75,7 @@ async function dispatchCommand(
   io: CliIo,
   commands: readonly Command[],
 ): Promise<number> {
-  const [first, ...rest] = argv;
+  const [first] = argv;
   if (first === undefined || first.startsWith('-')) {
     const { values } = parse(
       argv,
@@ -93,7 +93,21 @@ async function dispatchCommand(
     io.err(usage(commands));
     return EXIT_USAGE;
   }
-  const command = commands.find((c) => c.name === first);
+  // A command's name may be two words ("template check"): match the longest.
+  const command = [...commands]
+    .sort((a, b) => b.name.length - a.name.length)
+    .find((c) => c.name.split(' ').every((word, i) => argv[i] === word));
+  const family = commands.filter((c) => c.name.startsWith(`${first} `));
+  if (!command && family.length > 0) {
+    const names = family.map((c) => c.name).join(', ');
+    throw new CliError(
+      {
+        'zh-CN': `“${first}”后应接子命令：${names}`,
+        'en-US': `"${first}" takes a subcommand: ${names}`,
+      },
+      EXIT_USAGE,
+    );
+  }
   if (!command) {
     throw new CliError(
       {
@@ -103,11 +117,12 @@ async function dispatchCommand(
       EXIT_USAGE,
     );
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  const args = argv.slice(command.name.split(' ').length);
+  if (args.includes('--help') || args.includes('-h')) {
     io.out(commandUsage(command));
     return EXIT_OK;
   }
-  return command.run(parse(rest, command.options, command.positionals, command.name), io);
+  return command.run(parse(args, command.options, command.positionals, command.name), io);
 }
 
 function parse(

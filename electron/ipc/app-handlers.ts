@@ -3,7 +3,10 @@ import type { Services } from '../services/services';
 
 export function createAppHandlers(services: Services): Handlers['app'] {
   return {
-    info: () => ({ ...services.about, notices: [...services.settings.notices] }),
+    info: () => ({
+      ...services.about,
+      notices: [...services.settings.notices, ...services.templates.notices],
+    }),
     logRendererError: (report) => {
       services.log.error('renderer.error', undefined, {
         where: report.where ?? null,

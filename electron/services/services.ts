@@ -5,6 +5,8 @@ import type { Logger } from './logger';
 import { createFileLogger } from './logger';
 import type { SettingsService } from './settings-service';
 import { openSettings } from './settings-service';
+import type { TemplateStore } from './templates/template-store';
+import { openTemplateStore } from './templates/template-store';
 
 export const APP_NAME = 'Qinglang Inspector';
 
@@ -12,6 +14,7 @@ export const APP_NAME = 'Qinglang Inspector';
 export interface Services {
   readonly log: Logger;
   readonly settings: SettingsService;
+  readonly templates: TemplateStore;
   readonly about: Omit<AppInfo, 'notices'>;
 }
 
@@ -32,10 +35,16 @@ export function createServices(options: CreateServicesOptions): Services {
     storeFactory: options.storeFactory,
     log,
   });
+  const templates = openTemplateStore({
+    dataDir: options.dataDir,
+    log,
+    defaultRef: () => settings.get().defaultTemplate,
+  });
   log.info('app.started', { shell: options.shell, version: options.version });
   return {
     log,
     settings,
+    templates,
     about: {
       name: APP_NAME,
       version: options.version,

@@ -1,6 +1,7 @@
 import type { ApiOf, ContractSpec, HandlersOf } from './define';
 import { appContract } from './app';
 import { settingsContract } from './settings';
+import { templatesContract } from './templates';
 
 /**
  * The one door between the renderer and the Node side. Each domain declares its channels in its
@@ -10,6 +11,7 @@ import { settingsContract } from './settings';
 export const contract = {
   app: appContract,
   settings: settingsContract,
+  templates: templatesContract,
 } as const satisfies ContractSpec;
 
 export type Contract = typeof contract;

@@ -8,7 +8,7 @@ test.describe('a damaged settings file', () => {
 
   test('is kept aside and the user is told, in their language', async ({ page, dataDir }) => {
     const alert = page.getByRole('alert');
-    await expect(alert).toContainText('设置文件 settings.json 已损坏');
+    await expect(alert).toContainText('数据文件 settings.json 已损坏');
     await screenshot(page, 'notice-quarantined-zh');
 
     const kept = (await readdir(dataDir)).find((name) => name.startsWith('settings.corrupt-'));

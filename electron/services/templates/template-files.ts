@@ -1,0 +1,93 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { templateJson } from '../../../shared/template/canonical';
+import type { Template } from '../../../shared/template/schema';
+import type { TemplateCheck } from '../../../shared/template/validate';
+import { checkTemplate } from '../../../shared/template/validate';
+import { templateToWorkbook, workbookToTemplate } from './template-xlsx';
+
+/** A checklist is a few hundred KB at most; anything far larger is not a template. */
+export const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
+
+export type TemplateFormat = 'json' | 'xlsx';
+
+export function formatOf(fileName: string): TemplateFormat | null {
+  const ext = path.extname(fileName).toLowerCase();
+  return ext === '.json' ? 'json' : ext === '.xlsx' ? 'xlsx' : null;
+}
+
+const fail = (zh: string, en: string): TemplateCheck => ({
+  ok: false,
+  problems: [{ path: 'file', message: { 'zh-CN': zh, 'en-US': en } }],
+});
+
+const tooLarge = (size: number) =>
+  fail(
+    `文件太大（${(size / 1024 / 1024).toFixed(1)} MB），模板文件不能超过 ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB`,
+    `the file is too large (${(size / 1024 / 1024).toFixed(1)} MB); a template file is at most ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB`,
+  );
+
+/** Reads a template from a file's bytes, by its name's extension; every problem at once. */
+export function parseTemplateFile(fileName: string, data: Uint8Array): TemplateCheck {
+  const format = formatOf(fileName);
+  if (!format)
+    return fail('只能导入 .json 或 .xlsx 文件', 'only .json or .xlsx files can be imported');
+  if (data.length === 0) return fail('文件是空的', 'the file is empty');
+  if (data.length > MAX_TEMPLATE_BYTES) return tooLarge(data.length);
+  return format === 'xlsx'
+    ? workbookToTemplate(data)
+    : parseTemplateJson(Buffer.from(data).toString('utf8'));
+}
+
+export function parseTemplateJson(text: string): TemplateCheck {
+  const body = text.replace(/^\uFEFF/, '');
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message)?.[1];
+    // V8 names no position when the very first token is wrong: then it is the first non-blank.
+    const offset =
+      position !== undefined
+        ? Number(position)
+        : /^Unexpected token/.test(message)
+          ? body.search(/\S/)
+          : -1;
+    if (offset < 0 || /end of JSON input/.test(message)) {
+      return fail('不是有效的 JSON（文件在中途结束）', 'not valid JSON (the file ends too early)');
+    }
+    const where = lineAndColumn(body, offset);
+    return fail(
+      `不是有效的 JSON（第 ${where.line} 行第 ${where.column} 列）`,
+      `not valid JSON (line ${where.line}, column ${where.column})`,
+    );
+  }
+  return checkTemplate(value);
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/** Reads a template file from disk, checking its size before reading it. */
+export async function readTemplateFile(file: string): Promise<TemplateCheck> {
+  let size: number;
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return fail('这不是一个文件', 'this is not a file');
+    size = stat.size;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return fail(`无法读取文件（${code}）`, `the file cannot be read (${code})`);
+  }
+  if (size > MAX_TEMPLATE_BYTES) return tooLarge(size);
+  return parseTemplateFile(file, await fs.readFile(file));
+}
+
+export function serializeTemplate(template: Template, format: TemplateFormat): Uint8Array {
+  return format === 'json'
+    ? Buffer.from(templateJson(template), 'utf8')
+    : templateToWorkbook(template);
+}

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import type { TemplateRef } from '../../../shared/settings';
+import type { StorageNotice } from '../../../shared/storage-notice';
+import { templateJson } from '../../../shared/template/canonical';
+import type { Template } from '../../../shared/template/schema';
+import { allItems, templateSchema } from '../../../shared/template/schema';
+import type { TemplateSummary } from '../../../shared/template/summary';
+import builtInFile from '../../../resources/templates/school-security-2026.1.json';
+import type { Logger } from '../logger';
+import { quarantine } from '../quarantine';
+import { parseTemplateJson } from './template-files';
+
+/** The checklist shipped with the app (resources/templates/, bundled into the Node build). */
+export const BUILT_IN_TEMPLATE: Template = templateSchema.parse(builtInFile);
+
+export function templateHash(template: Template): string {
+  return createHash('sha256').update(templateJson(template), 'utf8').digest('hex');
+}
+
+export interface TemplateStore {
+  list(): TemplateSummary[];
+  get(ref: TemplateRef): Template;
+  /** Installs a checked template; the same id + version with other content is refused. */
+  install(template: Template): TemplateSummary;
+  readonly notices: readonly StorageNotice[];
+}
+
+interface Options {
+  readonly dataDir: string;
+  readonly log: Logger;
+  /** The template chosen for new inspections, from settings. */
+  readonly defaultRef: () => TemplateRef | undefined;
+  readonly now?: () => Date;
+}
+
+const fileName = (ref: TemplateRef) => `${ref.id}@${ref.version}.json`;
+const same = (a: TemplateRef, b: TemplateRef) => a.id === b.id && a.version === b.version;
+
+/**
+ * Installed templates: the built-in one plus those imported into <dataDir>/templates/, one file
+ * per id + version in canonical JSON. A file that no longer validates is kept aside and reported.
+ */
+export function openTemplateStore(options: Options): TemplateStore {
+  const dir = path.join(options.dataDir, 'templates');
+  const now = options.now ?? (() => new Date());
+  const notices: StorageNotice[] = [];
+  const installed = new Map<string, Template>();
+
+  fs.mkdirSync(dir, { recursive: true });
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.json') && !n.includes('.corrupt-'))
+    .sort()) {
+    const file = path.join(dir, name);
+    const checked = parseTemplateJson(fs.readFileSync(file, 'utf8'));
+    if (checked.ok && name === fileName(checked.template)) {
+      installed.set(name, checked.template);
+    } else {
+      const keptAs = quarantine(file, now());
+      notices.push({
+        kind: 'quarantined',
+        file: `templates/${name}`,
+        keptAs: `templates/${keptAs}`,
+      });
+      options.log.warn('templates.quarantined', { keptAs });
+    }
+  }
+
+  const all = (): Template[] => [BUILT_IN_TEMPLATE, ...installed.values()];
+  const summary = (template: Template): TemplateSummary => {
+    const chosen = options.defaultRef();
+    const isDefault =
+      chosen && all().some((t) => same(t, chosen))
+        ? same(template, chosen)
+        : template === BUILT_IN_TEMPLATE;
+    return {
+      id: template.id,
+      version: template.version,
+      title: template.title,
+      issuer: template.issuer,
+      builtIn: template === BUILT_IN_TEMPLATE,
+      isDefault,
+      hash: templateHash(template),
+      sections: template.sections.length,
+      items: allItems(template).length,
+    };
+  };
+
+  return {
+    notices,
+    list: () => all().map(summary),
+    get(ref) {
+      const found = all().find((t) => same(t, ref));
+      if (!found) throw new AppError('template-not-found');
+      return found;
+    },
+    install(template) {
+      const existing = all().find((t) => same(t, template));
+      if (existing) {
+        if (templateHash(existing) !== templateHash(template))
+          throw new AppError('template-exists');
+        return summary(existing);
+      }
+      const target = path.join(dir, fileName(template));
+      const temp = `${target}.${process.pid}.tmp`;
+      try {
+        fs.writeFileSync(temp, templateJson(template), { flag: 'wx' });
+        fs.renameSync(temp, target);
+      } catch (error) {
+        fs.rmSync(temp, { force: true });
+        options.log.error('templates.install-failed', error);
+        throw new AppError('storage-failed');
+      }
+      installed.set(fileName(template), template);
+      options.log.info('templates.installed', { id: template.id, version: template.version });
+      return summary(template);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { templateRefSchema } from '../settings';
+import { templateSchema } from '../template/schema';
+import { templateSummarySchema } from '../template/summary';
+import { defineDomain } from './define';
+
+const problemSchema = z.object({
+  path: z.string(),
+  message: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }),
+});
+
+/** 5 MB of file as base64, with room to spare; the Node side checks the decoded size again. */
+const MAX_BASE64 = Math.ceil((5 * 1024 * 1024 * 4) / 3) + 16;
+
+export const templatesContract = defineDomain({
+  list: { input: z.undefined(), output: z.array(templateSummarySchema) },
+  get: { input: templateRefSchema, output: templateSchema },
+  /** A file the user picked (file input in both shells): no path ever crosses the door. */
+  import: {
+    input: z.strictObject({
+      fileName: z.string().min(1).max(255),
+      dataBase64: z.string().max(MAX_BASE64),
+    }),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('imported'), template: templateSummarySchema }),
+      z.object({ status: z.literal('invalid'), problems: z.array(problemSchema) }),
+    ]),
+  },
+  export: {
+    input: z.strictObject({ ...templateRefSchema.shape, format: z.enum(['json', 'xlsx']) }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), dataBase64: z.string() }),
+  },
+  setDefault: { input: templateRefSchema, output: z.array(templateSummarySchema) },
+});
