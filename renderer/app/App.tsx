@@ -6,13 +6,16 @@ import { Sidebar } from '../components/Sidebar';
 import { StatusLine } from '../components/StatusLine';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
 import { SettingsPage } from '../pages/SettingsPage';
+import { TemplatesPage } from '../pages/templates/TemplatesPage';
 import { useAppStore } from '../stores/app-store';
 import { useFeedbackStore } from '../stores/feedback-store';
 import type { Route } from './routes';
 import { useRoute } from './routes';
 
 function Page({ route }: { route: Route }) {
-  return route === 'settings' ? <SettingsPage /> : <ComingSoonPage page={route} />;
+  if (route === 'settings') return <SettingsPage />;
+  if (route === 'templates') return <TemplatesPage />;
+  return <ComingSoonPage page={route} />;
 }
 
 export function App() {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Bilingual } from '../i18n/locale';
 import { conditionRefs } from './expression';
 import type { Condition, Rule, Template } from './schema';
-import { conditionSchema, ruleSchema, templateSchema } from './schema';
+import { COLUMN_KINDS, conditionSchema, ITEM_KINDS, ruleSchema, templateSchema } from './schema';
 
 /** One thing wrong with a template, where it is (a JSON path) and what, in both languages. */
 export interface TemplateProblem {
@@ -23,11 +23,28 @@ export function jsonPath(segments: readonly PropertyKey[]): string {
 }
 
 function zodProblems(error: z.ZodError): TemplateProblem[] {
-  return error.issues.map((issue) => ({
-    path: jsonPath(issue.path),
-    message: { 'zh-CN': zodMessageZh(issue), 'en-US': issue.message },
-  }));
+  return error.issues.map((issue) => {
+    const path = jsonPath(issue.path);
+    // zod says only "Invalid input" for a kind it does not know: name the ones it would.
+    if (issue.code === 'invalid_union' && issue.path.at(-1) === 'kind') {
+      const kinds = path.includes('.columns[')
+        ? COLUMN_KINDS
+        : path.includes('.rules[')
+          ? RULE_KINDS
+          : ITEM_KINDS;
+      return {
+        path,
+        message: {
+          'zh-CN': `类型无效，可用：${kinds.join('、')}`,
+          'en-US': `not a valid kind; use ${kinds.join(', ')}`,
+        },
+      };
+    }
+    return { path, message: { 'zh-CN': zodMessageZh(issue), 'en-US': issue.message } };
+  });
 }
+
+const RULE_KINDS = ['older-than', 'expires-within', 'at-least', 'at-most', 'equals'] as const;
 
 function zodMessageZh(issue: z.core.$ZodIssue): string {
   switch (issue.code) {

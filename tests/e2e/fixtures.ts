@@ -67,9 +67,6 @@ export const test = base.extend<Fixtures>({
 export { expect };
 
 /** Saves a screenshot where people look at them: test-results/screens/NAME.png. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({
-    path: path.join('test-results', 'screens', `${name}.png`),
-    fullPage: true,
-  });
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: path.join('test-results', 'screens', `${name}.png`), fullPage });
 }

@@ -39,7 +39,9 @@ describe('checkTemplate', () => {
   it('reports an unknown kind at its path', () => {
     const t = clone(good) as unknown as { sections: { items: { kind: string }[] }[] };
     t.sections[0]!.items[0]!.kind = 'slider';
-    expect(problems(t)[0]).toMatch(/^\$\.sections\[0\]\.items\[0\]\.kind: /);
+    expect(problems(t)).toEqual([
+      '$.sections[0].items[0].kind: not a valid kind; use check, yesno, date, number, text, choice, multi, register',
+    ]);
   });
 
   it('reports conditions that name missing items, the item itself, or go round in a circle', () => {

@@ -1,0 +1,124 @@
+import { useTranslation } from 'react-i18next';
+import { printCondition } from '../../../shared/template/expression';
+import { describeRule } from '../../../shared/template/rules';
+import type { Item, Template } from '../../../shared/template/schema';
+import { EFFECT_LABELS } from '../../../shared/template/labels';
+import { useLocale } from '../../i18n/use-locale';
+import { useTemplatesStore } from '../../stores/templates-store';
+
+/** One template, read-only: sections, items, legal bases, and rules in words. */
+export function TemplateViewer({ template }: { template: Template }) {
+  const { t } = useTranslation();
+  const { pick } = useLocale();
+  const close = useTemplatesStore((s) => s.close);
+  return (
+    <section className="card viewer" aria-labelledby="template-viewer-title">
+      <header className="viewer-header">
+        <div>
+          <h2 id="template-viewer-title">{pick(template.title)}</h2>
+          <p className="hint">
+            {t('templates.viewerMeta', {
+              id: template.id,
+              version: template.version,
+              issuer: pick(template.issuer),
+            })}
+          </p>
+        </div>
+        <button type="button" className="button button-quiet" onClick={close}>
+          {t('templates.close')}
+        </button>
+      </header>
+      <nav className="viewer-toc" aria-label={t('templates.sections')}>
+        {template.sections.map((section, index) => (
+          <a
+            key={section.id}
+            href={`#template-section-${section.id}`}
+            onClick={(e) => jump(e, section.id)}
+          >
+            {index + 1}. {pick(section.title)}
+          </a>
+        ))}
+      </nav>
+      {template.sections.map((section, index) => (
+        <section key={section.id} id={`template-section-${section.id}`} className="viewer-section">
+          <h3>
+            {index + 1}. {pick(section.title)}
+          </h3>
+          <ol className="viewer-items">
+            {section.items.map((item) => (
+              <ItemView key={item.id} item={item} />
+            ))}
+          </ol>
+        </section>
+      ))}
+    </section>
+  );
+}
+
+// Hash links would change the page's route: scroll instead.
+function jump(event: React.MouseEvent, sectionId: string) {
+  event.preventDefault();
+  document.getElementById(`template-section-${sectionId}`)?.scrollIntoView({ block: 'start' });
+}
+
+function ItemView({ item }: { item: Item }) {
+  const { t } = useTranslation();
+  const { pick } = useLocale();
+  return (
+    <li className="viewer-item">
+      <p className="viewer-prompt">{pick(item.prompt)}</p>
+      <p className="viewer-meta">
+        <code>{item.id}</code>
+        <span className="tag">{t(`templates.kinds.${item.kind}`)}</span>
+        {item.required && <span className="tag">{t('templates.required')}</span>}
+        {item.evidence !== 'none' && (
+          <span className="tag">{t(`templates.evidence.${item.evidence}`)}</span>
+        )}
+      </p>
+      {item.guidance && <p className="hint">{pick(item.guidance)}</p>}
+      {item.visibleIf && (
+        <p className="viewer-line">
+          <span className="viewer-label">{t('templates.shownWhen')}</span>{' '}
+          <code>{printCondition(item.visibleIf)}</code>
+        </p>
+      )}
+      {item.rules.length > 0 && (
+        <ul className="viewer-rules" aria-label={t('templates.rules')}>
+          {item.rules.map((rule, i) => (
+            <li key={i}>{pick(describeRule(rule, item))}</li>
+          ))}
+        </ul>
+      )}
+      {item.kind === 'register' && (
+        <>
+          <p className="viewer-line">
+            <span className="viewer-label">{t('templates.columnsLabel')}</span>{' '}
+            {item.columns.map((c) => pick(c.label)).join(t('templates.listSeparator'))}
+          </p>
+          {item.rowRules.length > 0 && (
+            <ul className="viewer-rules" aria-label={t('templates.rowRules')}>
+              {item.rowRules.map((rule) => (
+                <li key={rule.id}>
+                  <code>{printCondition(rule.when)}</code> → {pick(EFFECT_LABELS[rule.effect])}:{' '}
+                  {pick(rule.message)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {item.basis.length > 0 && (
+        <ul className="viewer-basis" aria-label={t('templates.basis')}>
+          {item.basis.map((basis, i) => (
+            <li key={i}>
+              {pick(basis)}
+              {!basis.confirmed && (
+                <span className="tag tag-warning">{t('templates.unconfirmed')}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
