@@ -8,9 +8,9 @@ import { ComingSoonPage } from '../pages/ComingSoonPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { TemplatesPage } from '../pages/templates/TemplatesPage';
 import { useAppStore } from '../stores/app-store';
-import { useFeedbackStore } from '../stores/feedback-store';
 import type { Route } from './routes';
 import { useRoute } from './routes';
+import { useReportError } from './use-report-error';
 
 function Page({ route }: { route: Route }) {
   if (route === 'settings') return <SettingsPage />;
@@ -26,10 +26,10 @@ export function App() {
   const dismissed = useAppStore((s) => s.dismissedNotices);
   const dismissNotices = useAppStore((s) => s.dismissNotices);
   const setLanguage = useAppStore((s) => s.setLanguage);
-  const showError = useFeedbackStore((s) => s.showError);
+  const report = useReportError();
 
   const chooseLanguage = (language: Locale) => {
-    setLanguage(language).catch((error: unknown) => showError(error, t('errors.crashTitle')));
+    report(setLanguage(language));
   };
 
   return (

@@ -4,18 +4,18 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PageHeader } from '../components/PageHeader';
 import { PathRow } from '../components/PathRow';
 import { useAppStore } from '../stores/app-store';
-import { useFeedbackStore } from '../stores/feedback-store';
+import { useReportError } from '../app/use-report-error';
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const info = useAppStore((s) => s.info);
   const settings = useAppStore((s) => s.settings);
   const setLanguage = useAppStore((s) => s.setLanguage);
-  const showError = useFeedbackStore((s) => s.showError);
+  const report = useReportError();
   if (!info || !settings) return null;
 
   const chooseLanguage = (language: Locale) => {
-    setLanguage(language).catch((error: unknown) => showError(error, t('errors.crashTitle')));
+    report(setLanguage(language));
   };
 
   return (

@@ -9,7 +9,8 @@ import {
   serializeTemplate,
 } from '../../services/templates/template-files';
 import { BUILT_IN_TEMPLATE } from '../../services/templates/template-store';
-import type { Command } from '../command';
+import type { Template } from '../../../shared/template/schema';
+import type { Command, ParsedArgs } from '../command';
 import type { CliIo } from '../io';
 import { bilingual, CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../io';
 
@@ -17,6 +18,26 @@ const OUT_HELP: Bilingual = {
   'zh-CN': '输出文件，按扩展名写成 .json 或 .xlsx',
   'en-US': 'output file, written as .json or .xlsx by its extension',
 };
+
+/** The --out file and the format its extension names; a usage error when either is missing. */
+function outputOf(values: ParsedArgs['values']): { out: string; format: TemplateFormat } {
+  const out = values.out;
+  if (typeof out !== 'string') {
+    throw new CliError(
+      { 'zh-CN': '请用 --out 指定输出文件', 'en-US': 'name the output file with --out' },
+      EXIT_USAGE,
+    );
+  }
+  return { out, format: outputFormat(out) };
+}
+
+/** Reads and checks a template file; prints every problem and returns null when it is not valid. */
+async function readChecked(file: string, io: CliIo): Promise<Template | null> {
+  const checked = await readTemplateFile(file);
+  if (checked.ok) return checked.template;
+  printProblems(file, checked.problems, io);
+  return null;
+}
 
 function outputFormat(file: string): TemplateFormat {
   const format = formatOf(file);
@@ -61,14 +82,8 @@ export const templateDefaultCommand: Command = {
   optionHelp: { out: OUT_HELP },
   positionals: [0, 0],
   async run({ values }, io) {
-    const out = values.out;
-    if (typeof out !== 'string') {
-      throw new CliError(
-        { 'zh-CN': '请用 --out 指定输出文件', 'en-US': 'name the output file with --out' },
-        EXIT_USAGE,
-      );
-    }
-    await write(out, serializeTemplate(BUILT_IN_TEMPLATE, outputFormat(out)));
+    const { out, format } = outputOf(values);
+    await write(out, serializeTemplate(BUILT_IN_TEMPLATE, format));
     io.out(`${out}: ${BUILT_IN_TEMPLATE.id} ${BUILT_IN_TEMPLATE.version}`);
     return EXIT_OK;
   },
@@ -85,12 +100,8 @@ export const templateCheckCommand: Command = {
   positionals: [1, 1],
   async run({ positionals }, io) {
     const file = positionals[0]!;
-    const checked = await readTemplateFile(file);
-    if (!checked.ok) {
-      printProblems(file, checked.problems, io);
-      return EXIT_FAILURE;
-    }
-    const t = checked.template;
+    const t = await readChecked(file, io);
+    if (!t) return EXIT_FAILURE;
     io.out(
       `${file}: ${bilingual({
         'zh-CN': `有效：${t.id} ${t.version}《${t.title['zh-CN']}》，${t.sections.length} 个章节，${allItems(t).length} 个检查项`,
@@ -112,21 +123,11 @@ export const templateConvertCommand: Command = {
   optionHelp: { out: OUT_HELP },
   positionals: [1, 1],
   async run({ positionals, values }, io) {
-    const [input] = positionals as [string];
-    const out = values.out;
-    if (typeof out !== 'string') {
-      throw new CliError(
-        { 'zh-CN': '请用 --out 指定输出文件', 'en-US': 'name the output file with --out' },
-        EXIT_USAGE,
-      );
-    }
-    const format = outputFormat(out);
-    const checked = await readTemplateFile(input);
-    if (!checked.ok) {
-      printProblems(input, checked.problems, io);
-      return EXIT_FAILURE;
-    }
-    await write(out, serializeTemplate(checked.template, format));
+    const input = positionals[0]!;
+    const { out, format } = outputOf(values);
+    const template = await readChecked(input, io);
+    if (!template) return EXIT_FAILURE;
+    await write(out, serializeTemplate(template, format));
     io.out(`${input} → ${out}`);
     return EXIT_OK;
   },

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TemplateSummary } from '../../../shared/template/summary';
 import { useLocale } from '../../i18n/use-locale';
-import { useFeedbackStore } from '../../stores/feedback-store';
+import { useReportError } from '../../app/use-report-error';
 import { useTemplatesStore } from '../../stores/templates-store';
 
 export function TemplateList({ summaries }: { summaries: readonly TemplateSummary[] }) {
@@ -10,9 +10,7 @@ export function TemplateList({ summaries }: { summaries: readonly TemplateSummar
   const view = useTemplatesStore((s) => s.view);
   const exportTemplate = useTemplatesStore((s) => s.exportTemplate);
   const setDefault = useTemplatesStore((s) => s.setDefault);
-  const showError = useFeedbackStore((s) => s.showError);
-  const guard = (promise: Promise<void>) =>
-    promise.catch((error: unknown) => showError(error, t('errors.crashTitle')));
+  const guard = useReportError();
 
   return (
     <section className="card" aria-labelledby="templates-installed">

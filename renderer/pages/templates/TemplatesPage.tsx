@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
-import { useFeedbackStore } from '../../stores/feedback-store';
+import { useReportError } from '../../app/use-report-error';
 import { useTemplatesStore } from '../../stores/templates-store';
 import { ImportPanel } from './ImportPanel';
 import { TemplateList } from './TemplateList';
@@ -14,15 +14,15 @@ export function TemplatesPage() {
   const busy = useTemplatesStore((s) => s.busy);
   const load = useTemplatesStore((s) => s.load);
   const importFile = useTemplatesStore((s) => s.importFile);
-  const showError = useFeedbackStore((s) => s.showError);
+  const report = useReportError();
 
   useEffect(() => {
-    load().catch((error: unknown) => showError(error, t('errors.crashTitle')));
-  }, [load, showError, t]);
+    report(load());
+  }, [load, report]);
 
   const onFile = (file: File | undefined) => {
     if (!file) return;
-    importFile(file).catch((error: unknown) => showError(error, t('errors.crashTitle')));
+    report(importFile(file));
   };
 
   return (
