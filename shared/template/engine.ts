@@ -68,7 +68,8 @@ const SEVERITY: Readonly<Record<Effect, number>> = { warning: 0, partial: 1, 'no
 
 export function isAssessed(item: Item): boolean {
   if (item.kind === 'check') return true;
-  if (item.rules.some((r) => r.effect !== 'warning')) return true;
+  // expires-within judges a past date 不符合 whatever its effect for dates still to come.
+  if (item.rules.some((r) => r.effect !== 'warning' || r.kind === 'expires-within')) return true;
   return item.kind === 'register' && item.rowRules.some((r) => r.effect !== 'warning');
 }
 
@@ -177,10 +178,9 @@ function evaluateItem(
     };
   }
   const problems = checkValue(item, value);
-  const unusable =
-    item.kind === 'register'
-      ? !Array.isArray(value) || value.length < item.minRows
-      : problems.length > 0;
+  // A wrong value, or a register with a missing or mistyped cell, is not finished: no rule on it
+  // could be trusted, so it counts as unanswered and its problems are shown.
+  const unusable = problems.length > 0;
   if (unusable) return { ...base, status: 'unanswered', ...none, problems };
 
   if (item.kind === 'check') {

@@ -45,7 +45,7 @@ const OP_TEXT: Readonly<Record<Comparison, string>> = {
   ge: '>=',
 };
 export const MAX_EXPRESSION_LENGTH = 2000;
-const MAX_DEPTH = 20;
+export const MAX_DEPTH = 20;
 
 class Failure extends Error {
   constructor(

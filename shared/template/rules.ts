@@ -13,6 +13,10 @@ function unitOf(item: Item): Bilingual {
   return item.kind === 'number' && item.unit ? item.unit : { 'zh-CN': '', 'en-US': '' };
 }
 
+function withUnit(value: number, unit: string): string {
+  return unit === '' ? String(value) : `${value} ${unit}`;
+}
+
 function labelOf(item: Item, value: string): Bilingual {
   if (item.kind === 'choice' || item.kind === 'multi') {
     const choice = item.choices.find((c) => c.value === value);
@@ -104,12 +108,12 @@ export function describeRule(rule: Rule, item: Item): Bilingual {
     case 'at-least':
       return {
         'zh-CN': `低于 ${rule.value}${unit['zh-CN']} → ${effect['zh-CN']}`,
-        'en-US': `below ${rule.value} ${unit['en-US']} → ${effect['en-US']}`.replace(/\s+/g, ' '),
+        'en-US': `below ${withUnit(rule.value, unit['en-US'])} → ${effect['en-US']}`,
       };
     case 'at-most':
       return {
         'zh-CN': `高于 ${rule.value}${unit['zh-CN']} → ${effect['zh-CN']}`,
-        'en-US': `above ${rule.value} ${unit['en-US']} → ${effect['en-US']}`.replace(/\s+/g, ' '),
+        'en-US': `above ${withUnit(rule.value, unit['en-US'])} → ${effect['en-US']}`,
       };
     case 'equals': {
       const label = labelOf(item, rule.value);

@@ -12,7 +12,22 @@ export const idSchema = z
   .string()
   .regex(ID_PATTERN, 'lowercase letters, digits and _ only, starting with a letter, at most 64');
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+// Line endings are kept as \n whatever the source (Windows, Excel), so a round trip is exact.
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .transform((s) => s.replace(/\r\n?/g, '\n'));
+/** A text that must stay on one line (it is one line of a spreadsheet cell). */
+const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\r\n]*$/, 'one line, no line breaks');
 export const bilingualSchema = (max = 2000) =>
   z.strictObject({ 'zh-CN': text(max), 'en-US': text(max) });
 export type BilingualText = z.infer<ReturnType<typeof bilingualSchema>>;
@@ -26,8 +41,8 @@ export const EFFECTS = ['non-compliant', 'partial', 'warning'] as const;
 export type Effect = (typeof EFFECTS)[number];
 
 export const legalBasisSchema = z.strictObject({
-  'zh-CN': text(500),
-  'en-US': text(500),
+  'zh-CN': line(500),
+  'en-US': line(500),
   /** false when the citation could not be read in a primary text: shown as unconfirmed. */
   confirmed: z.boolean(),
 });

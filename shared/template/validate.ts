@@ -1,8 +1,20 @@
 import type { z } from 'zod';
 import type { Bilingual } from '../i18n/locale';
-import { conditionRefs } from './expression';
+import {
+  conditionRefs,
+  MAX_DEPTH as MAX_CONDITION_DEPTH,
+  MAX_EXPRESSION_LENGTH,
+  printCondition,
+} from './expression';
 import type { Condition, Rule, Template } from './schema';
-import { COLUMN_KINDS, conditionSchema, ITEM_KINDS, ruleSchema, templateSchema } from './schema';
+import {
+  CHECK_ANSWERS,
+  COLUMN_KINDS,
+  conditionSchema,
+  ITEM_KINDS,
+  ruleSchema,
+  templateSchema,
+} from './schema';
 
 /** One thing wrong with a template, where it is (a JSON path) and what, in both languages. */
 export interface TemplateProblem {
@@ -84,11 +96,42 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
  * item). Works on anything, including half-valid data, so a clerk sees the whole list.
  */
 export function checkTemplate(input: unknown): TemplateCheck {
+  // Recursive checks (zod's, ours) must never meet a structure deep enough to exhaust the stack.
+  if (jsonDepth(input) > MAX_JSON_DEPTH) {
+    return {
+      ok: false,
+      problems: [
+        p(
+          '$',
+          `结构嵌套超过 ${MAX_JSON_DEPTH} 层，不是有效的模板`,
+          `nested more than ${MAX_JSON_DEPTH} levels deep: not a valid template`,
+        ),
+      ],
+    };
+  }
   const parsed = templateSchema.safeParse(input);
   const problems = parsed.success ? [] : zodProblems(parsed.error);
   problems.push(...meaningProblems(input));
   if (problems.length > 0 || !parsed.success) return { ok: false, problems: dedupe(problems) };
   return { ok: true, template: parsed.data };
+}
+
+export const MAX_JSON_DEPTH = 64;
+/** Longest chain of items whose visibility depends on the next: deeper is a mistake, not a checklist. */
+export const MAX_VISIBILITY_CHAIN = 50;
+
+/** How deeply arrays and objects nest, counted without recursion. */
+function jsonDepth(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    max = Math.max(max, depth);
+    if (depth > MAX_JSON_DEPTH) return depth;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return max;
 }
 
 function dedupe(problems: TemplateProblem[]): TemplateProblem[] {
@@ -145,13 +188,19 @@ function meaningProblems(input: unknown): TemplateProblem[] {
   });
 
   const kinds = new Map(items.map(({ item }) => [str(item.id) ?? '', str(item.kind) ?? '']));
+  // The first item of an id is the one conditions mean; a duplicate is reported on its own.
+  const itemTargets = new Map<string, RefTarget>();
+  for (const { item } of items) {
+    const id = str(item.id);
+    if (id !== null && !itemTargets.has(id)) itemTargets.set(id, targetOf(item));
+  }
   const dependsOn = new Map<string, string[]>();
   for (const { item, path } of items) {
     const id = str(item.id) ?? '';
     if (item.visibleIf !== undefined) {
       const condition = conditionSchema.safeParse(item.visibleIf);
       if (condition.success) {
-        out.push(...conditionProblems(condition.data, `${path}.visibleIf`));
+        out.push(...conditionProblems(condition.data, `${path}.visibleIf`, itemTargets));
         const refs = conditionRefs(condition.data);
         dependsOn.set(id, refs);
         for (const ref of refs) {
@@ -180,12 +229,101 @@ function meaningProblems(input: unknown): TemplateProblem[] {
   return out;
 }
 
-function conditionProblems(condition: Condition, path: string): TemplateProblem[] {
+/** What a condition may refer to: an item, or a register's column. */
+interface RefTarget {
+  readonly kind: string;
+  readonly choices: readonly (string | null)[];
+}
+
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+const isPlainNumber = (n: number) => PLAIN_NUMBER.test(String(n));
+
+function targetOf(thing: Loose | null): RefTarget {
+  return {
+    kind: str(thing?.kind) ?? '',
+    choices: arr(thing?.choices).map((c) => str(obj(c)?.value)),
+  };
+}
+
+function conditionDepth(c: Condition): number {
+  if ('all' in c) return 1 + Math.max(...c.all.map(conditionDepth));
+  if ('any' in c) return 1 + Math.max(...c.any.map(conditionDepth));
+  if ('not' in c) return 1 + conditionDepth(c.not);
+  return 0;
+}
+
+/** Whether a comparison can ever hold for the kind of thing it names. */
+function fits(
+  leaf: Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown }>,
+  target: RefTarget,
+): boolean {
+  if ('fn' in leaf) return target.kind === 'date';
+  if (!('value' in leaf)) return true; // empty / filled fit anything
+  const { kind, choices } = target;
+  if (leaf.op === 'selected')
+    return (kind === 'multi' || kind === 'choice') && choices.includes(leaf.value);
+  const equality = leaf.op === 'eq' || leaf.op === 'ne';
+  switch (kind) {
+    case 'yesno':
+      return equality && (leaf.value === 'yes' || leaf.value === 'no');
+    case 'check':
+      return equality && (CHECK_ANSWERS as readonly unknown[]).includes(leaf.value);
+    case 'choice':
+      return equality && choices.includes(String(leaf.value));
+    case 'number':
+      return typeof leaf.value === 'number';
+    case 'date':
+    case 'text':
+      return typeof leaf.value === 'string';
+    case 'multi':
+    case 'register':
+    case 'file':
+      return false; // only empty / filled (and selected for multi)
+    default:
+      return true; // an unknown kind is reported by the schema already
+  }
+}
+
+function conditionProblems(
+  condition: Condition,
+  path: string,
+  targets: ReadonlyMap<string, RefTarget>,
+): TemplateProblem[] {
   const out: TemplateProblem[] = [];
+  if (conditionDepth(condition) > MAX_CONDITION_DEPTH) {
+    out.push(
+      p(
+        path,
+        `条件嵌套超过 ${MAX_CONDITION_DEPTH} 层`,
+        `the condition nests more than ${MAX_CONDITION_DEPTH} levels`,
+      ),
+    );
+    return out;
+  }
+  if (printCondition(condition).length > MAX_EXPRESSION_LENGTH) {
+    out.push(
+      p(
+        path,
+        `条件写成文字超过 ${MAX_EXPRESSION_LENGTH} 个字符`,
+        `the condition is longer than ${MAX_EXPRESSION_LENGTH} characters as text`,
+      ),
+    );
+  }
   const walk = (c: Condition) => {
     if ('all' in c) return c.all.forEach(walk);
     if ('any' in c) return c.any.forEach(walk);
     if ('not' in c) return walk(c.not);
+    const text = printCondition(c);
+    const target = targets.get(c.ref);
+    if (target && !fits(c, target)) {
+      out.push(
+        p(
+          path,
+          `“${text}”与 ${c.ref}（${target.kind}）的类型或选项不符，永远不会成立`,
+          `"${text}" does not fit ${c.ref} (a ${target.kind}): it could never hold`,
+        ),
+      );
+    }
     if (!('value' in c)) return;
     if (c.value === '' && (c.op === 'eq' || c.op === 'ne')) {
       out.push(
@@ -196,7 +334,7 @@ function conditionProblems(condition: Condition, path: string): TemplateProblem[
         ),
       );
     }
-    if (typeof c.value === 'number' && !/^-?\d+(\.\d+)?$/.test(String(c.value))) {
+    if (typeof c.value === 'number' && !isPlainNumber(c.value)) {
       out.push(
         p(path, `数字 ${c.value} 请写成普通小数`, `write the number ${c.value} as a plain decimal`),
       );
@@ -206,13 +344,14 @@ function conditionProblems(condition: Condition, path: string): TemplateProblem[
   return out;
 }
 
-const RULE_KINDS_FOR: Readonly<Record<string, readonly Rule['kind'][]>> = {
-  date: ['older-than', 'expires-within'],
-  number: ['at-least', 'at-most'],
-  yesno: ['equals'],
-  choice: ['equals'],
-  multi: ['equals'],
-};
+// A Map, not an object: a kind such as "constructor" must not find Object.prototype's members.
+const RULE_KINDS_FOR: ReadonlyMap<string, readonly Rule['kind'][]> = new Map([
+  ['date', ['older-than', 'expires-within']],
+  ['number', ['at-least', 'at-most']],
+  ['yesno', ['equals']],
+  ['choice', ['equals']],
+  ['multi', ['equals']],
+]);
 
 function itemMeaningProblems(item: Loose, path: string): TemplateProblem[] {
   const out: TemplateProblem[] = [];
@@ -222,13 +361,24 @@ function itemMeaningProblems(item: Loose, path: string): TemplateProblem[] {
     const rule = ruleSchema.safeParse(ruleValue);
     if (!rule.success) return;
     const rulePath = `${path}.rules[${ri}]`;
-    const allowed = RULE_KINDS_FOR[kind] ?? [];
+    const allowed = RULE_KINDS_FOR.get(kind) ?? [];
     if (!allowed.includes(rule.data.kind)) {
       out.push(
         p(
           rulePath,
           `规则“${rule.data.kind}”不能用于“${kind}”类检查项`,
           `rule "${rule.data.kind}" does not apply to a "${kind}" item`,
+        ),
+      );
+    } else if (
+      (rule.data.kind === 'at-least' || rule.data.kind === 'at-most') &&
+      !isPlainNumber(rule.data.value)
+    ) {
+      out.push(
+        p(
+          `${rulePath}.value`,
+          `数字 ${rule.data.value} 请写成普通小数`,
+          `write the number ${rule.data.value} as a plain decimal`,
         ),
       );
     } else if (rule.data.kind === 'equals') {
@@ -304,7 +454,8 @@ function itemMeaningProblems(item: Loose, path: string): TemplateProblem[] {
       const when = conditionSchema.safeParse(obj(ruleValue)?.when);
       if (!when.success) return;
       const rulePath = `${path}.rowRules[${ri}].when`;
-      out.push(...conditionProblems(when.data, rulePath));
+      const columnTargets = new Map(columns.map((c) => [str(c?.id) ?? '', targetOf(c)]));
+      out.push(...conditionProblems(when.data, rulePath, columnTargets));
       for (const ref of conditionRefs(when.data)) {
         if (!columnIds.has(ref))
           out.push(
@@ -337,36 +488,73 @@ function uniqueProblems(
   return out;
 }
 
-/** Visibility conditions that depend on each other in a circle can never be decided. */
+/**
+ * Visibility conditions that depend on each other in a circle can never be decided, and a very
+ * long chain of them is a mistake. Both found without recursion, so no template can exhaust the
+ * stack here or, later, in the engine.
+ */
 function cycleProblems(
   dependsOn: Map<string, string[]>,
   itemPaths: Map<string, string>,
 ): TemplateProblem[] {
   const out: TemplateProblem[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const reported = new Set<string>();
-  const visit = (id: string, trail: string[]) => {
-    if (state.get(id) === 'done') return;
-    if (state.get(id) === 'visiting') {
-      const cycle = [...trail.slice(trail.indexOf(id)), id];
-      const key = [...cycle].sort().join(',');
-      if (!reported.has(key)) {
-        reported.add(key);
-        const path = (itemPaths.get(id) ?? '$').replace(/\.id$/, '.visibleIf');
-        out.push(
-          p(
-            path,
-            `显示条件循环引用：${cycle.join(' → ')}`,
-            `visibility conditions form a cycle: ${cycle.join(' → ')}`,
-          ),
-        );
-      }
-      return;
+  const pathOf = (id: string) => (itemPaths.get(id) ?? '$').replace(/\.id$/, '.visibleIf');
+  const refs = new Map<string, string[]>();
+  for (const [id, targets] of dependsOn) {
+    refs.set(id, [...new Set(targets.filter((t) => t !== id && itemPaths.has(t)))]);
+  }
+  const dependents = new Map<string, string[]>();
+  const waiting = new Map<string, number>();
+  for (const [id, targets] of refs) {
+    waiting.set(id, targets.filter((t) => refs.has(t)).length);
+    for (const t of targets) dependents.set(t, [...(dependents.get(t) ?? []), id]);
+  }
+  // Longest chain below each item, resolving items whose references are all resolved.
+  const depth = new Map<string, number>();
+  const ready = [...refs.keys()].filter((id) => waiting.get(id) === 0);
+  while (ready.length > 0) {
+    const id = ready.pop()!;
+    depth.set(id, 1 + Math.max(0, ...refs.get(id)!.map((t) => depth.get(t) ?? 0)));
+    for (const d of dependents.get(id) ?? []) {
+      const left = waiting.get(d)! - 1;
+      waiting.set(d, left);
+      if (left === 0) ready.push(d);
     }
-    state.set(id, 'visiting');
-    for (const next of dependsOn.get(id) ?? []) if (next !== id) visit(next, [...trail, id]);
-    state.set(id, 'done');
-  };
-  for (const id of dependsOn.keys()) visit(id, []);
+  }
+  for (const [id, n] of depth) {
+    if (n > MAX_VISIBILITY_CHAIN) {
+      out.push(
+        p(
+          pathOf(id),
+          `显示条件的依赖链超过 ${MAX_VISIBILITY_CHAIN} 层`,
+          `the chain of visibility conditions is longer than ${MAX_VISIBILITY_CHAIN}`,
+        ),
+      );
+    }
+  }
+  // What is left waits on a circle: walk each to its circle and name it once.
+  const reported = new Set<string>();
+  for (const start of refs.keys()) {
+    if (depth.has(start) || reported.has(start)) continue;
+    const trail: string[] = [];
+    const seenAt = new Map<string, number>();
+    let current = start;
+    while (!seenAt.has(current)) {
+      seenAt.set(current, trail.length);
+      trail.push(current);
+      current = refs.get(current)!.find((t) => refs.has(t) && !depth.has(t))!;
+    }
+    const cycle = trail.slice(seenAt.get(current));
+    if (cycle.some((id) => reported.has(id))) continue;
+    for (const id of cycle) reported.add(id);
+    const names = [...cycle, current].join(' → ');
+    out.push(
+      p(
+        pathOf(cycle[0]!),
+        `显示条件循环引用：${names}`,
+        `visibility conditions form a cycle: ${names}`,
+      ),
+    );
+  }
   return out;
 }

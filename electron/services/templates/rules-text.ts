@@ -1,4 +1,5 @@
 import type { Bilingual } from '../../../shared/i18n/locale';
+import { own } from '../../../shared/own';
 import type { Effect, Rule } from '../../../shared/template/schema';
 
 /**
@@ -16,6 +17,16 @@ const EFFECT_TEXT: Readonly<Record<Effect, string>> = {
   partial: 'partial',
   warning: 'warning',
 };
+
+/** How an effect is written in a spreadsheet cell. */
+export function effectText(effect: Effect): string {
+  return EFFECT_TEXT[effect];
+}
+
+/** An effect as written in a cell (non_compliant, partial, warning), or undefined. */
+export function effectOf(text: string): Effect | undefined {
+  return own(EFFECT_WORDS, text);
+}
 
 export function printRules(rules: readonly Rule[]): string {
   return rules
@@ -41,7 +52,7 @@ export function parseRules(text: string): RulesParse {
     const part = raw.trim();
     if (part === '') continue;
     const m = RULE.exec(part);
-    const effect = m ? EFFECT_WORDS[m[3]!] : undefined;
+    const effect = m ? own(EFFECT_WORDS, m[3]!) : undefined;
     const fail = (zh: string, en: string): RulesParse => ({
       ok: false,
       message: {

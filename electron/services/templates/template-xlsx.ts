@@ -1,10 +1,12 @@
 import * as XLSX from 'xlsx';
 import type { Bilingual } from '../../../shared/i18n/locale';
 import { parseCondition, printCondition } from '../../../shared/template/expression';
+import { checkZipBudget, MAX_UNPACKED_BYTES } from './zip-budget';
 import type { Choice, Column, Item, Template } from '../../../shared/template/schema';
 import type { TemplateCheck, TemplateProblem } from '../../../shared/template/validate';
 import { checkTemplate } from '../../../shared/template/validate';
-import { parseRules, printRules } from './rules-text';
+import { effectOf, effectText, parseRules, printRules } from './rules-text';
+import { own } from '../../../shared/own';
 
 /**
  * A template as a spreadsheet in an XLSForm-like layout, for bureau clerks:
@@ -129,7 +131,8 @@ export function templateToWorkbook(template: Template): Buffer {
       if (item.kind === 'register') {
         survey.push({ ...row, type: 'begin_register', min_rows: item.minRows });
         for (const column of item.columns) {
-          const list = `${item.id}__${column.id}`;
+          // ':' cannot appear in an id, so no item's list can share this name.
+          const list = `${item.id}:${column.id}`;
           const colRow: Row = {
             type: column.kind === 'choice' ? `select_one ${list}` : typeOfColumn(column.kind),
             name: column.id,
@@ -151,7 +154,7 @@ export function templateToWorkbook(template: Template): Buffer {
             register: item.id,
             name: rule.id,
             when: printCondition(rule.when),
-            effect: rule.effect,
+            effect: effectText(rule.effect),
             'message::zh-CN': rule.message['zh-CN'],
             'message::en-US': rule.message['en-US'],
           });
@@ -245,7 +248,12 @@ interface Cell {
   readonly value: string;
   readonly at: string;
 }
-type SheetRow = { readonly row: number; readonly get: (column: string) => Cell };
+type SheetRow = {
+  readonly row: number;
+  readonly get: (column: string) => Cell;
+  /** The known columns that hold something on this row. */
+  readonly filled: () => string[];
+};
 
 class Problems {
   readonly list: TemplateProblem[] = [];
@@ -260,6 +268,15 @@ export function workbookToTemplate(data: Uint8Array): TemplateCheck {
   const book = openWorkbook(data, problems);
   if (!book) return { ok: false, problems: problems.list };
 
+  for (const name of book.SheetNames) {
+    if (!(SHEETS as readonly string[]).includes(name)) {
+      problems.add(
+        name,
+        `不认识的工作表“${name}”（可用：${SHEETS.join('、')}）`,
+        `unknown sheet "${name}" (known: ${SHEETS.join(', ')})`,
+      );
+    }
+  }
   for (const name of ['survey', 'settings'] as const) {
     if (!book.Sheets[name])
       problems.add(
@@ -272,7 +289,15 @@ export function workbookToTemplate(data: Uint8Array): TemplateCheck {
 
   const rowsOf = (name: string, columns: readonly string[]): SheetRow[] =>
     readSheet(book, name, columns, problems);
-  const settings = rowsOf('settings', SETTINGS_COLUMNS)[0];
+  const settingsRows = rowsOf('settings', SETTINGS_COLUMNS);
+  const settings = settingsRows[0];
+  for (const extraRow of settingsRows.slice(1)) {
+    problems.add(
+      `settings!A${extraRow.row}`,
+      'settings 工作表只能有一行模板信息（第 2 行）',
+      'the settings sheet holds one row of details (row 2) only',
+    );
+  }
   const choiceLists = readChoices(rowsOf('choices', CHOICES_COLUMNS), problems);
   const rowRules = rowsOf('row_rules', ROW_RULES_COLUMNS);
   const survey = rowsOf('survey', SURVEY_COLUMNS);
@@ -286,8 +311,19 @@ export function workbookToTemplate(data: Uint8Array): TemplateCheck {
   let register = null as RegisterDraft | null;
 
   for (const row of survey) {
-    const [type = '', list] = row.get('type').value.split(/\s+/);
+    const [type = '', list, ...extra] = row.get('type').value.split(/\s+/);
     const at = `survey!A${row.row}`;
+    checkCellsApply(row, type, register !== null, problems);
+    if (
+      (list !== undefined && type !== 'select_one' && type !== 'select_multiple') ||
+      extra.length > 0
+    ) {
+      problems.add(
+        `${row.get('type').at} (type)`,
+        `“${row.get('type').value}”：只有 select_one / select_multiple 后面可以写选项列表名`,
+        `"${row.get('type').value}": only select_one / select_multiple take a list name`,
+      );
+    }
     if (type === 'begin_section') {
       if (section)
         problems.add(at, '上一个章节还没有 end_section', 'the previous section has no end_section');
@@ -295,6 +331,7 @@ export function workbookToTemplate(data: Uint8Array): TemplateCheck {
       locations.set(`$.sections[${sections.length}]`, `survey!${row.row}`);
       sections.push(section);
     } else if (type === 'end_section') {
+      closes(row, section?.id, problems);
       if (!section)
         problems.add(at, 'end_section 前没有 begin_section', 'end_section without begin_section');
       if (register)
@@ -308,6 +345,7 @@ export function workbookToTemplate(data: Uint8Array): TemplateCheck {
         'items must sit between begin_section and end_section',
       );
     } else if (type === 'end_register') {
+      closes(row, register ? String(register.id) : undefined, problems);
       if (!register)
         problems.add(
           at,
@@ -316,7 +354,7 @@ export function workbookToTemplate(data: Uint8Array): TemplateCheck {
         );
       register = null;
     } else if (register) {
-      const kind = COLUMN_TYPES[type];
+      const kind = own(COLUMN_TYPES, type);
       if (!kind) {
         problems.add(
           `${row.get('type').at} (type)`,
@@ -350,13 +388,17 @@ export function workbookToTemplate(data: Uint8Array): TemplateCheck {
       if (item.kind === 'register') {
         register = item as RegisterDraft;
         const rules = rowRules.filter((r) => r.get('register').value === item.id);
-        register.rowRules = rules.map((r, index) => {
+        const read: Record<string, unknown>[] = [];
+        for (const r of rules) {
+          const rule = readRowRule(r, problems);
+          if (!rule) continue;
           locations.set(
-            `$.sections[${sections.length - 1}].items[${section!.items.length - 1}].rowRules[${index}]`,
+            `$.sections[${sections.length - 1}].items[${section.items.length - 1}].rowRules[${read.length}]`,
             `row_rules!${r.row}`,
           );
-          return readRowRule(r, problems);
-        });
+          read.push(rule);
+        }
+        register.rowRules = read;
       }
     }
   }
@@ -447,7 +489,7 @@ function locate(jsonPath: string, locations: ReadonlyMap<string, string>): strin
   }
   const rest = jsonPath.slice(best.length).replace(/^\./, '');
   const [field = '', sub] = rest.split('.');
-  const column = FIELD_COLUMNS[field.replace(/\[\d+\]$/, '')];
+  const column = own(FIELD_COLUMNS, field.replace(/\[\d+\]$/, ''));
   const where = locations.get(best)!.replace('!', ' 第 ').replace(/$/, ' 行 / row');
   const lang = sub === 'zh-CN' || sub === 'en-US' ? `::${sub}` : '';
   return column ? `${where} (${column}${lang})` : where;
@@ -471,6 +513,23 @@ function openWorkbook(data: Uint8Array, problems: Problems): XLSX.WorkBook | nul
       'file',
       '这不是 Excel 工作簿（.xlsx）：文件内容不是 xlsx 格式',
       'this is not an Excel workbook (.xlsx): the content is not in xlsx format',
+    );
+    return null;
+  }
+  const budget = checkZipBudget(data);
+  if (budget === 'too-large') {
+    problems.add(
+      'file',
+      `工作簿解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，不像是模板文件`,
+      `the workbook unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB and does not look like a template`,
+    );
+    return null;
+  }
+  if (budget === 'damaged') {
+    problems.add(
+      'file',
+      '工作簿已损坏或不完整，无法读取',
+      'the workbook is damaged or incomplete and cannot be read',
     );
     return null;
   }
@@ -527,7 +586,7 @@ function readSheet(
   if (grid.length > MAX_SHEET_ROWS)
     problems.add(name, `行数超过 ${MAX_SHEET_ROWS}`, `more than ${MAX_SHEET_ROWS} rows`);
   const rows: SheetRow[] = [];
-  for (let r = 1; r < Math.min(grid.length, MAX_SHEET_ROWS + 1); r++) {
+  for (let r = 0; r < Math.min(grid.length, MAX_SHEET_ROWS + 1); r++) {
     const line = grid[r] ?? [];
     line.forEach((cell, c) => {
       if (cell?.f !== undefined) {
@@ -538,7 +597,8 @@ function readSheet(
         );
       }
     });
-    if (line.every((cell) => cell?.v === undefined || String(cell.v).trim() === '')) continue;
+    if (r === 0 || line.every((cell) => cell?.v === undefined || String(cell.v).trim() === ''))
+      continue;
     rows.push({
       row: r + 1,
       get: (column) => {
@@ -547,9 +607,78 @@ function readSheet(
         const at = `${name}!${XLSX.utils.encode_cell({ r, c: c ?? 0 })}`;
         return { value: cell?.v === undefined ? '' : String(cell.v).trim(), at };
       },
+      filled: () =>
+        [...index]
+          .filter(([, c]) => line[c]?.v !== undefined && String(line[c]!.v).trim() !== '')
+          .map(([h]) => h),
     });
   }
   return rows;
+}
+
+const ITEM_COLUMNS = [
+  'type',
+  'name',
+  'label::zh-CN',
+  'label::en-US',
+  'hint::zh-CN',
+  'hint::en-US',
+  'required',
+  'relevant',
+  'evidence',
+  'basis::zh-CN',
+  'basis::en-US',
+  'basis_confirmed',
+  'rules',
+];
+const UNIT = ['unit::zh-CN', 'unit::en-US'];
+
+/** The columns a row of a given type may fill; anything else would be silently ignored. */
+function columnsFor(type: string, inRegister: boolean): readonly string[] {
+  if (type === 'end_section' || type === 'end_register') return ['type', 'name'];
+  if (type === 'begin_section') return ['type', 'name', 'label::zh-CN', 'label::en-US'];
+  if (inRegister)
+    return [
+      'type',
+      'name',
+      'label::zh-CN',
+      'label::en-US',
+      'required',
+      ...(type === 'number' ? UNIT : []),
+    ];
+  if (type === 'number') return [...ITEM_COLUMNS, ...UNIT, 'min', 'max'];
+  if (type === 'text') return [...ITEM_COLUMNS, 'multiline'];
+  if (type === 'begin_register') return [...ITEM_COLUMNS, 'min_rows'];
+  return ITEM_COLUMNS;
+}
+
+function checkCellsApply(
+  row: SheetRow,
+  type: string,
+  inRegister: boolean,
+  problems: Problems,
+): void {
+  const allowed = columnsFor(type, inRegister);
+  for (const column of row.filled()) {
+    if (allowed.includes(column)) continue;
+    problems.add(
+      `${row.get(column).at} (${column})`,
+      `“${column}”列不适用于 ${type} 行，请清空`,
+      `column "${column}" does not apply to a ${type} row; leave it empty`,
+    );
+  }
+}
+
+/** An end_section / end_register row that names something must name what it closes. */
+function closes(row: SheetRow, open: string | undefined, problems: Problems): void {
+  const name = row.get('name');
+  if (name.value !== '' && open !== undefined && name.value !== open) {
+    problems.add(
+      `${name.at} (name)`,
+      `这一行关闭的是“${open}”，而不是“${name.value}”`,
+      `this row closes "${open}", not "${name.value}"`,
+    );
+  }
 }
 
 function readChoices(rows: SheetRow[], problems: Problems): Map<string, Choice[]> {
@@ -600,7 +729,7 @@ function readItem(
   lists: Map<string, Choice[]>,
   problems: Problems,
 ): Record<string, unknown> | null {
-  const kind = type === 'begin_register' ? 'register' : ITEM_TYPES[type];
+  const kind = type === 'begin_register' ? 'register' : own(ITEM_TYPES, type);
   if (!kind) {
     problems.add(
       `${row.get('type').at} (type)`,
@@ -696,19 +825,31 @@ function readBasis(row: SheetRow, problems: Problems): unknown[] {
   }));
 }
 
-function readRowRule(row: SheetRow, problems: Problems): Record<string, unknown> {
+/** A row rule, or null when its cells are wrong (the problems are recorded). */
+function readRowRule(row: SheetRow, problems: Problems): Record<string, unknown> | null {
   const when = row.get('when');
   const parsed = parseCondition(when.value);
-  if (!parsed.ok)
+  if (!parsed.ok) {
     problems.add(
       `${when.at} (when)`,
       `条件第 ${parsed.error.at + 1} 个字符处：${parsed.error.message['zh-CN']}`,
       `condition, at character ${parsed.error.at + 1}: ${parsed.error.message['en-US']}`,
     );
+  }
+  const effectCell = row.get('effect');
+  const effect = effectOf(effectCell.value);
+  if (!effect) {
+    problems.add(
+      `${effectCell.at} (effect)`,
+      `结果应为 non_compliant、partial 或 warning，而不是“${effectCell.value}”`,
+      `the effect must be non_compliant, partial or warning, not "${effectCell.value}"`,
+    );
+  }
+  if (!parsed.ok || !effect) return null;
   return {
     id: row.get('name').value,
-    when: parsed.ok ? parsed.condition : { ref: 'invalid', op: 'empty' },
-    effect: row.get('effect').value.replace('_', '-'),
+    when: parsed.condition,
+    effect,
     message: bilingual(row, 'message'),
   };
 }

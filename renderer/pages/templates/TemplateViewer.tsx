@@ -61,6 +61,38 @@ function jump(event: React.MouseEvent, sectionId: string) {
   document.getElementById(`template-section-${sectionId}`)?.scrollIntoView({ block: 'start' });
 }
 
+/** What the answer may be: the choices, or a number's unit and range. */
+function ItemAnswers({ item }: { item: Item }) {
+  const { t } = useTranslation();
+  const { pick } = useLocale();
+  if (item.kind === 'choice' || item.kind === 'multi') {
+    return (
+      <p className="viewer-line">
+        <span className="viewer-label">{t('templates.choicesLabel')}</span>{' '}
+        {item.choices.map((c) => pick(c.label)).join(t('templates.listSeparator'))}
+      </p>
+    );
+  }
+  if (item.kind !== 'number' || (!item.unit && item.min === undefined && item.max === undefined)) {
+    return null;
+  }
+  return (
+    <p className="viewer-line">
+      {item.unit && (
+        <>
+          <span className="viewer-label">{t('templates.unitLabel')}</span> {pick(item.unit)}{' '}
+        </>
+      )}
+      {(item.min !== undefined || item.max !== undefined) && (
+        <>
+          <span className="viewer-label">{t('templates.rangeLabel')}</span> {item.min ?? '…'} –{' '}
+          {item.max ?? '…'}
+        </>
+      )}
+    </p>
+  );
+}
+
 function ItemView({ item }: { item: Item }) {
   const { t } = useTranslation();
   const { pick } = useLocale();
@@ -76,6 +108,7 @@ function ItemView({ item }: { item: Item }) {
         )}
       </p>
       {item.guidance && <p className="hint">{pick(item.guidance)}</p>}
+      <ItemAnswers item={item} />
       {item.visibleIf && (
         <p className="viewer-line">
           <span className="viewer-label">{t('templates.shownWhen')}</span>{' '}

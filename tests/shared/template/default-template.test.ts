@@ -45,6 +45,10 @@ describe('the built-in school checklist', () => {
     ]);
   });
 
+  it('gives every item guidance in both languages', () => {
+    for (const item of items) expect(item.guidance, item.id).toBeDefined();
+  });
+
   it('gives every item a legal basis, and the Cybersecurity Law its 2026 numbers with the old in brackets', () => {
     for (const item of items) expect(item.basis.length, item.id).toBeGreaterThan(0);
     const csl = items

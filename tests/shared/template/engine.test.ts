@@ -172,3 +172,69 @@ describe('engine properties', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('counting rules that can judge', () => {
+  it('counts an expired date as 不符合 in the rate even when its rule only warns', () => {
+    const expiry = item('date', 'expiry', {
+      rules: [{ kind: 'expires-within', days: 30, effect: 'warning' }],
+    });
+    const t = template([expiry, item('check', 'c1'), item('check', 'c2')]);
+    const r = evaluate(t, { expiry: '2026-01-01', c1: 'compliant', c2: 'non-compliant' }, TODAY);
+    expect(r.counts).toMatchObject({ compliant: 1, nonCompliant: 2 });
+    expect(r.complianceRate).toBeCloseTo(1 / 3);
+  });
+
+  it('counts every visible judged item exactly once, whatever its kind (property)', () => {
+    const kinds = fc.array(
+      fc.oneof(
+        fc.record({
+          kind: fc.constant('check' as const),
+          value: fc.constantFrom(...CHECK_ANSWERS, undefined),
+        }),
+        fc.record({
+          kind: fc.constant('date' as const),
+          value: fc.constantFrom('2020-01-01', '2026-11-20', '2027-06-01', 'bad', undefined),
+        }),
+        fc.record({
+          kind: fc.constant('number' as const),
+          value: fc.constantFrom(0, 179, 180, 'x', undefined),
+        }),
+      ),
+      { minLength: 1, maxLength: 15 },
+    );
+    fc.assert(
+      fc.property(kinds, (specs) => {
+        const items = specs.map((s, i): Item => {
+          if (s.kind === 'date')
+            return item('date', `i${i}`, {
+              rules: [
+                { kind: i % 2 ? 'older-than' : 'expires-within', days: 30, effect: 'warning' },
+              ],
+            });
+          if (s.kind === 'number')
+            return item('number', `i${i}`, {
+              rules: [{ kind: 'at-least', value: 180, effect: i % 2 ? 'partial' : 'warning' }],
+            });
+          return item('check', `i${i}`);
+        });
+        const answers = Object.fromEntries(
+          specs.flatMap((s, i) => (s.value === undefined ? [] : [[`i${i}`, s.value]])),
+        );
+        const r = evaluate(template(items), answers, TODAY);
+        const judged = Object.values(r.items).filter((x) => x.assessed);
+        const byStatus = (status: string) => judged.filter((x) => x.status === status).length;
+        expect(r.counts).toEqual({
+          compliant: byStatus('compliant'),
+          partial: byStatus('partial'),
+          nonCompliant: byStatus('non-compliant'),
+          na: byStatus('na'),
+          unanswered: byStatus('unanswered'),
+        });
+        for (const x of Object.values(r.items)) {
+          if (['compliant', 'partial', 'non-compliant'].includes(x.status))
+            expect(x.assessed, x.id).toBe(true);
+        }
+      }),
+    );
+  });
+});

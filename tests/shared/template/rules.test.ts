@@ -34,9 +34,9 @@ describe('item rules at their boundaries', () => {
     rules: [{ kind: 'expires-within', days: 30, effect: 'warning' }],
   });
   it.each([
-    ['2026-12-30', 'answered', 0], // 31 days left
-    ['2026-12-29', 'answered', 1], // exactly 30 days left: warning
-    ['2026-11-29', 'answered', 1], // expires today: still valid, warning
+    ['2026-12-30', 'compliant', 0], // 31 days left
+    ['2026-12-29', 'compliant', 1], // exactly 30 days left: warning
+    ['2026-11-29', 'compliant', 1], // expires today: still valid, warning
     ['2026-11-28', 'non-compliant', 0], // expired yesterday
   ])('expires-within 30 days: %s → %s with %i warning(s)', (date, status, warnings) => {
     const result = statusOf(agreement, date);
@@ -182,12 +182,13 @@ describe('register row rules', () => {
     );
   });
 
-  it('reports bad cells by row and column', () => {
+  it('counts a register with a bad cell as not finished, naming the cells', () => {
     const result = evaluate(
       template([hazards]),
       { hazards: [{ issue: '', deadline: '2026-13-01' }] },
       TODAY,
     ).items.hazards!;
+    expect(result.status).toBe('unanswered');
     expect(result.problems.map((p) => [p.row, p.column])).toEqual([
       [0, 'issue'],
       [0, 'deadline'],

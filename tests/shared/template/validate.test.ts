@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkTemplate } from '../../../shared/template/validate';
+import type { Item } from '../../../shared/template/schema';
 import { item, template } from './fixtures';
 
 function problems(input: unknown) {
@@ -150,5 +151,81 @@ describe('checkTemplate', () => {
 
   it.each([null, 42, 'text', [], {}])('refuses %j without throwing', (input) => {
     expect(checkTemplate(input).ok).toBe(false);
+  });
+});
+
+describe('checkTemplate against hostile and tricky templates', () => {
+  const base = template([item('yesno', 'a'), item('number', 'n'), item('multi', 'm')]);
+
+  it('treats a kind named after an Object member as an unknown kind, without crashing', () => {
+    for (const kind of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const t = JSON.parse(JSON.stringify(base));
+      t.sections[0].items[0].kind = kind;
+      t.sections[0].items[0].rules = [{ kind: 'older-than', days: 3, effect: 'warning' }];
+      expect(problems(t).some((p) => p.includes('not a valid kind'))).toBe(true);
+    }
+  });
+
+  it('refuses a condition nested thousands deep without exhausting the stack', () => {
+    let deep: unknown = { ref: 'a', op: 'filled' };
+    for (let i = 0; i < 3000; i++) deep = { not: deep };
+    const t = JSON.parse(JSON.stringify(base));
+    t.sections[0].items[1].visibleIf = deep;
+    expect(problems(t)).toEqual(['$: nested more than 64 levels deep: not a valid template']);
+  });
+
+  it('refuses a condition nested deeper than its text form allows', () => {
+    let deep: unknown = { ref: 'a', op: 'filled' };
+    for (let i = 0; i < 25; i++) deep = { not: deep };
+    const t = JSON.parse(JSON.stringify(base));
+    t.sections[0].items[1].visibleIf = deep;
+    expect(problems(t)).toEqual([
+      '$.sections[0].items[1].visibleIf: the condition nests more than 20 levels',
+    ]);
+  });
+
+  it('refuses an 8000-item chain of conditions, and finds a long cycle, without recursion', () => {
+    const chain = Array.from({ length: 8000 }, (_, i) =>
+      item('yesno', `q${i}`, i < 7999 ? { visibleIf: { ref: `q${i + 1}`, op: 'filled' } } : {}),
+    );
+    // Sections hold at most 500 items: spread the chain over twenty of them.
+    const inSections = (all: Item[]) =>
+      template(...Array.from({ length: 20 }, (_, s) => all.slice(s * 400, s * 400 + 400)));
+    const long = problems(inSections(chain));
+    expect(long.length).toBeGreaterThan(0);
+    expect(
+      long.every((p) => p.endsWith('the chain of visibility conditions is longer than 50')),
+    ).toBe(true);
+
+    const ring = Array.from({ length: 8000 }, (_, i) =>
+      item('yesno', `r${i}`, { visibleIf: { ref: `r${(i + 1) % 8000}`, op: 'filled' } }),
+    );
+    const cycle = problems(inSections(ring));
+    expect(cycle).toHaveLength(1);
+    expect(cycle[0]).toMatch(
+      /^\$\.sections\[0\]\.items\[0\]\.visibleIf: visibility conditions form a cycle: r0 → r1 → .* → r7999 → r0$/,
+    );
+  });
+
+  it.each([
+    [{ ref: 'a', op: 'eq', value: 'ys' }, '"${a} = \'ys\'" does not fit a (a yesno)'],
+    [{ fn: 'days_since', ref: 'a', op: 'gt', value: 3 }, 'does not fit a (a yesno)'],
+    [{ ref: 'n', op: 'gt', value: '5' }, 'does not fit n (a number)'],
+    [{ ref: 'm', op: 'eq', value: 'a' }, 'does not fit m (a multi)'],
+    [{ ref: 'm', op: 'selected', value: 'zz' }, 'does not fit m (a multi)'],
+  ])('refuses a condition that could never hold: %j', (condition, message) => {
+    const t = JSON.parse(JSON.stringify(base));
+    t.sections[0].items.push(item('text', 'x', { visibleIf: condition as never }));
+    expect(problems(t)[0]).toContain(message);
+  });
+
+  it('refuses what would not survive the spreadsheet: line breaks in a basis, numbers like 1e-7', () => {
+    const t = JSON.parse(JSON.stringify(base));
+    t.sections[0].items[0].basis = [{ 'zh-CN': '第一行\n第二行', 'en-US': 'x', confirmed: true }];
+    t.sections[0].items[1].rules = [{ kind: 'at-least', value: 1e-7, effect: 'warning' }];
+    expect(problems(t)).toEqual([
+      '$.sections[0].items[0].basis[0].zh-CN: one line, no line breaks',
+      '$.sections[0].items[1].rules[0].value: write the number 1e-7 as a plain decimal',
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import builtIn from '../../../../resources/templates/school-security-2026.1.json';
@@ -104,6 +105,7 @@ describe('templates as spreadsheets', () => {
     delete book.Sheets.survey;
     const data = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
     expect(problemsOf(data)).toEqual([
+      'Sheet1: unknown sheet "Sheet1" (known: survey, choices, row_rules, settings)',
       'survey: sheet "survey" is missing (found: Sheet1, choices, row_rules, settings)',
     ]);
   });
@@ -128,3 +130,172 @@ describe('templates as spreadsheets', () => {
     );
   });
 });
+
+describe('the spreadsheet reader is strict and bounded', () => {
+  const cell = (data: Uint8Array) => problemsOf(data);
+
+  it.each<[string, (rows: unknown[][], header: string[]) => void, RegExp]>([
+    [
+      'a min on a text item',
+      (rows, h) => void (rows[find(rows, 'org_security_admin')]![h.indexOf('min')] = 3),
+      /\(min\): column "min" does not apply to a text row/,
+    ],
+    [
+      'a list name after check',
+      (rows) => void (rows[2]![0] = 'check extra_list'),
+      /only select_one \/ select_multiple take a list name/,
+    ],
+    [
+      'a hint on a register column',
+      (rows, h) => void (rows[find(rows, 'vendor_model')]![h.indexOf('hint::zh-CN')] = '说明'),
+      /column "hint::zh-CN" does not apply to a text row/,
+    ],
+    [
+      'an end_register closing something else',
+      (rows) => void (rows[find(rows, 'dev_register', 'end_register')]![1] = 'other'),
+      /this row closes "dev_register", not "other"/,
+    ],
+  ])('reports %s instead of ignoring it', (_label, change, expected) => {
+    const data = edited('survey', (rows) => change(rows, rows[0] as string[]));
+    expect(cell(data).some((p) => expected.test(p))).toBe(true);
+  });
+
+  it('reports a misspelt sheet, so row rules are never dropped silently', () => {
+    const book = XLSX.read(templateToWorkbook(template), { type: 'buffer' });
+    book.SheetNames[2] = 'row_rule';
+    book.Sheets.row_rule = book.Sheets.row_rules!;
+    delete book.Sheets.row_rules;
+    const data = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    expect(problemsOf(data)[0]).toMatch(/^row_rule: unknown sheet "row_rule"/);
+  });
+
+  it('reports a second row of settings', () => {
+    const data = edited('settings', (rows) => void rows.push([...(rows[1] as unknown[])]));
+    expect(problemsOf(data)).toEqual([
+      'settings!A3: the settings sheet holds one row of details (row 2) only',
+    ]);
+  });
+
+  it('refuses a zip bomb before any spreadsheet library inflates it', () => {
+    const bomb = zip('xl/worksheets/sheet1.xml', Buffer.alloc(64 * 1024 * 1024, 0x20));
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    expect(problemsOf(bomb)).toEqual([
+      'file: the workbook unpacks to more than 30 MB and does not look like a template',
+    ]);
+  });
+
+  it('round-trips a tricky template: line breaks, decimals, colliding list names, every item kind', () => {
+    const b = (zh: string, en: string) => ({ 'zh-CN': zh, 'en-US': en });
+    const tricky = templateSchema.parse({
+      format: 'qinglang-template/1',
+      id: 'tricky',
+      version: '1.2.3',
+      title: b('测试', 'Test'),
+      issuer: b('区', 'District'),
+      sections: [
+        {
+          id: 's',
+          title: b('节', 'Section'),
+          items: [
+            {
+              id: 'notes',
+              kind: 'text',
+              prompt: b('多行\r\n文字', 'two\nlines'),
+              guidance: b("它's = 1+1", '@SUM(A1)'),
+              basis: [],
+              required: false,
+              evidence: 'optional',
+              rules: [],
+              multiline: true,
+            },
+            {
+              id: 'ratio',
+              kind: 'number',
+              prompt: b('比例', 'Ratio'),
+              basis: [],
+              required: true,
+              evidence: 'none',
+              rules: [{ kind: 'at-least', value: 0.1, effect: 'partial' }],
+              min: -0.5,
+              max: 1.25,
+            },
+            {
+              id: 'reg__kind',
+              kind: 'multi',
+              prompt: b('多选', 'Multi'),
+              basis: [],
+              required: false,
+              evidence: 'none',
+              rules: [{ kind: 'equals', value: 'x', effect: 'warning' }],
+              choices: [{ value: 'x', label: b('甲', 'X') }],
+            },
+            {
+              id: 'reg',
+              kind: 'register',
+              prompt: b('表', 'Register'),
+              basis: [{ 'zh-CN': '依据', 'en-US': 'Basis', confirmed: false }],
+              required: false,
+              evidence: 'none',
+              visibleIf: { ref: 'reg__kind', op: 'selected', value: 'x' },
+              rules: [],
+              columns: [
+                {
+                  id: 'kind',
+                  kind: 'choice',
+                  label: b('类', 'Kind'),
+                  required: true,
+                  choices: [{ value: 'y', label: b('乙', 'Y') }],
+                },
+              ],
+              rowRules: [
+                {
+                  id: 'r',
+                  when: { ref: 'kind', op: 'eq', value: 'y' },
+                  effect: 'warning',
+                  message: b('提醒', 'note'),
+                },
+              ],
+              minRows: 2,
+            },
+          ],
+        },
+      ],
+    });
+    const back = workbookToTemplate(templateToWorkbook(tricky));
+    expect(back.ok ? [] : back.problems).toEqual([]);
+    if (back.ok) expect(templateJson(back.template)).toBe(templateJson(tricky));
+    expect(tricky.sections[0]!.items[0]!.prompt['zh-CN']).toBe('多行\n文字');
+  });
+});
+
+function find(rows: unknown[][], name: string, type?: string): number {
+  return rows.findIndex((r) => r[1] === name && (type === undefined || r[0] === type));
+}
+
+/** A one-entry zip, deflated, with honest headers. */
+function zip(name: string, content: Buffer): Buffer {
+  const data = deflateRawSync(content, { level: 9 });
+  const nameBytes = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(content.length, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(content.length, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + nameBytes.length, 12);
+  end.writeUInt32LE(local.length + nameBytes.length + data.length, 16);
+  return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
+}
