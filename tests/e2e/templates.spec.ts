@@ -90,6 +90,10 @@ test('refuses a broken template with every problem and where it is, importing no
   await expect(alert).toContainText('显示条件引用了不存在的检查项“ghost”');
   await expect(alert.getByText('$.sections[0].items[0].kind')).toBeVisible();
   await screenshot(page, 'templates-import-errors-zh');
+  await page.getByRole('radio', { name: 'English' }).first().click();
+  await expect(alert).toContainText('item id "org_leading_group" is used twice');
+  await screenshot(page, 'templates-import-errors-en');
+  await page.getByRole('radio', { name: '中文' }).first().click();
   await expect(page.getByRole('row')).toHaveCount(2); // header + the built-in
 
   await writeFile(file, 'type,name\ncheck,x\n');
