@@ -616,22 +616,10 @@ function readSheet(
   return rows;
 }
 
-const ITEM_COLUMNS = [
-  'type',
-  'name',
-  'label::zh-CN',
-  'label::en-US',
-  'hint::zh-CN',
-  'hint::en-US',
-  'required',
-  'relevant',
-  'evidence',
-  'basis::zh-CN',
-  'basis::en-US',
-  'basis_confirmed',
-  'rules',
-];
 const UNIT = ['unit::zh-CN', 'unit::en-US'];
+/** The survey columns only some types use; every item row may fill the rest. */
+const TYPE_SPECIFIC: readonly string[] = [...UNIT, 'min', 'max', 'min_rows', 'multiline'];
+const ITEM_COLUMNS: readonly string[] = SURVEY_COLUMNS.filter((c) => !TYPE_SPECIFIC.includes(c));
 
 /** The columns a row of a given type may fill; anything else would be silently ignored. */
 function columnsFor(type: string, inRegister: boolean): readonly string[] {
