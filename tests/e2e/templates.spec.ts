@@ -24,6 +24,12 @@ test('lists the built-in checklist and shows it with bases and rules in both lan
   await expect(viewer.getByText('《网络安全法》第二十三条（原第二十一条）').first()).toBeVisible();
   await expect(viewer.getByText('低于 180天 → 不符合')).toBeVisible();
   await expect(viewer.getByText("${bio_uses} = 'yes'").first()).toBeVisible();
+  await expect(
+    viewer.getByText('「学校采集或使用人脸、指纹等生物识别信息」为“是”').first(),
+  ).toBeVisible();
+  await expect(
+    viewer.getByText(/当 「由第三方保管」为“是” 且 「协议编号」未填写 时 → 不符合/),
+  ).toBeVisible();
   await expect(viewer.getByText('未经原文核实').first()).toBeVisible();
   await screenshot(page, 'templates-list-zh', false);
   await viewer.getByText('网络日志留存天数').scrollIntoViewIfNeeded();

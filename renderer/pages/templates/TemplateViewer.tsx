@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import type { RefNames } from '../../../shared/template/describe';
+import { describeCondition } from '../../../shared/template/describe';
 import { printCondition } from '../../../shared/template/expression';
 import { describeRule } from '../../../shared/template/rules';
-import type { Item, Template } from '../../../shared/template/schema';
+import type { Choice, Item, Template } from '../../../shared/template/schema';
+import { allItems } from '../../../shared/template/schema';
 import { EFFECT_LABELS } from '../../../shared/template/labels';
 import { useLocale } from '../../i18n/use-locale';
 import { useTemplatesStore } from '../../stores/templates-store';
@@ -11,6 +14,13 @@ export function TemplateViewer({ template }: { template: Template }) {
   const { t } = useTranslation();
   const { pick } = useLocale();
   const close = useTemplatesStore((s) => s.close);
+  const itemNames = namesOf(
+    allItems(template).map((i) => ({
+      id: i.id,
+      name: i.prompt,
+      choices: 'choices' in i ? i.choices : undefined,
+    })),
+  );
   return (
     <section className="card viewer" aria-labelledby="template-viewer-title">
       <header className="viewer-header">
@@ -46,7 +56,7 @@ export function TemplateViewer({ template }: { template: Template }) {
           </h3>
           <ol className="viewer-items">
             {section.items.map((item) => (
-              <ItemView key={item.id} item={item} />
+              <ItemView key={item.id} item={item} itemNames={itemNames} />
             ))}
           </ol>
         </section>
@@ -93,9 +103,24 @@ function ItemAnswers({ item }: { item: Item }) {
   );
 }
 
-function ItemView({ item }: { item: Item }) {
+/** How conditions name what they refer to: an item's prompt or a column's label, and its choices. */
+function namesOf(
+  things: readonly { id: string; name: Item['prompt']; choices?: readonly Choice[] }[],
+): RefNames {
+  const byId = new Map(things.map((t) => [t.id, t]));
+  return {
+    name: (ref) => byId.get(ref)?.name ?? { 'zh-CN': ref, 'en-US': ref },
+    label: (ref, value) => byId.get(ref)?.choices?.find((c) => c.value === value)?.label,
+  };
+}
+
+function ItemView({ item, itemNames }: { item: Item; itemNames: RefNames }) {
   const { t } = useTranslation();
   const { pick } = useLocale();
+  const columnNames =
+    item.kind === 'register'
+      ? namesOf(item.columns.map((c) => ({ id: c.id, name: c.label, choices: c.choices })))
+      : itemNames;
   return (
     <li className="viewer-item">
       <p className="viewer-prompt">{pick(item.prompt)}</p>
@@ -112,6 +137,7 @@ function ItemView({ item }: { item: Item }) {
       {item.visibleIf && (
         <p className="viewer-line">
           <span className="viewer-label">{t('templates.shownWhen')}</span>{' '}
+          {pick(describeCondition(item.visibleIf, itemNames))}{' '}
           <code>{printCondition(item.visibleIf)}</code>
         </p>
       )}
@@ -132,8 +158,12 @@ function ItemView({ item }: { item: Item }) {
             <ul className="viewer-rules" aria-label={t('templates.rowRules')}>
               {item.rowRules.map((rule) => (
                 <li key={rule.id}>
-                  <code>{printCondition(rule.when)}</code> → {pick(EFFECT_LABELS[rule.effect])}:{' '}
-                  {pick(rule.message)}
+                  {t('templates.rowWhen', {
+                    when: pick(describeCondition(rule.when, columnNames)),
+                    effect: pick(EFFECT_LABELS[rule.effect]),
+                    message: pick(rule.message),
+                  })}{' '}
+                  <code>{printCondition(rule.when)}</code>
                 </li>
               ))}
             </ul>
