@@ -23,6 +23,33 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // The first screen stays small: the renderer takes only types from zod-bearing modules
+    // (the Node side validates; the harness bridge, loaded by the harness alone, is the exception).
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/harness-bridge.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'zod',
+                '**/shared/template/schema',
+                '**/shared/template/summary',
+                '**/shared/ipc/*',
+                '**/shared/settings',
+                '**/shared/storage-notice',
+              ],
+              allowTypeImports: true,
+              message: 'Import types only: these modules bring zod into the renderer bundle.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Every word the user reads goes through i18next: no text written into JSX.
     files: ['renderer/**/*.tsx'],
     plugins: { i18next },

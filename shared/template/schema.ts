@@ -208,7 +208,3 @@ export const templateSchema = z.strictObject({
   sections: z.array(sectionSchema).min(1).max(100),
 });
 export type Template = z.infer<typeof templateSchema>;
-
-export function allItems(template: Template): Item[] {
-  return template.sections.flatMap((section) => section.items);
-}

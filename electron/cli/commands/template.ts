@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import type { Bilingual } from '../../../shared/i18n/locale';
 import type { TemplateProblem } from '../../../shared/template/validate';
-import { allItems } from '../../../shared/template/schema';
+import { allItems } from '../../../shared/template/items';
 import type { TemplateFormat } from '../../services/templates/template-files';
 import {
   formatOf,

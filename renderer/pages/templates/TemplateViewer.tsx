@@ -4,7 +4,7 @@ import { describeCondition } from '../../../shared/template/describe';
 import { printCondition } from '../../../shared/template/expression';
 import { describeRule } from '../../../shared/template/rules';
 import type { Choice, Item, Template } from '../../../shared/template/schema';
-import { allItems } from '../../../shared/template/schema';
+import { allItems } from '../../../shared/template/items';
 import { EFFECT_LABELS } from '../../../shared/template/labels';
 import { useLocale } from '../../i18n/use-locale';
 import { useTemplatesStore } from '../../stores/templates-store';

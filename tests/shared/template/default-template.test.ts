@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import builtIn from '../../../resources/templates/school-security-2026.1.json';
 import { evaluate } from '../../../shared/template/engine';
-import { allItems, templateSchema } from '../../../shared/template/schema';
+import { templateSchema } from '../../../shared/template/schema';
+import { allItems } from '../../../shared/template/items';
 import { templateJson } from '../../../shared/template/canonical';
 import { checkTemplate } from '../../../shared/template/validate';
 
