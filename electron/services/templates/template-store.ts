@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
@@ -106,7 +106,8 @@ export function openTemplateStore(options: Options): TemplateStore {
         return summary(existing);
       }
       const target = path.join(dir, fileName(template));
-      const temp = `${target}.${process.pid}.tmp`;
+      // A fresh name every time: a temp file left by a crash can never block the next install.
+      const temp = `${target}.${randomUUID()}.tmp`;
       try {
         fs.writeFileSync(temp, templateJson(template), { flag: 'wx' });
         fs.renameSync(temp, target);
