@@ -17,8 +17,16 @@ import { parseTemplateJson } from './template-files';
 /** The checklist shipped with the app (resources/templates/, bundled into the Node build). */
 export const BUILT_IN_TEMPLATE: Template = templateSchema.parse(builtInFile);
 
+const hashes = new WeakMap<Template, string>();
+
+/** SHA-256 of the canonical JSON; templates are never mutated, so each is hashed once. */
 export function templateHash(template: Template): string {
-  return createHash('sha256').update(templateJson(template), 'utf8').digest('hex');
+  let hash = hashes.get(template);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(templateJson(template), 'utf8').digest('hex');
+    hashes.set(template, hash);
+  }
+  return hash;
 }
 
 export interface TemplateStore {
