@@ -558,3 +558,23 @@ function cycleProblems(
   }
   return out;
 }
+
+/**
+ * Adds the item (or section) id to JSON-path locations, so a clerk reading
+ * "$.sections[6].items[3].visibleIf" also sees which item that is: "… (bio_register)".
+ */
+export function nameLocations(
+  problems: readonly TemplateProblem[],
+  input: unknown,
+): TemplateProblem[] {
+  return problems.map((problem) => {
+    const m = /^\$\.sections\[(\d+)\](?:\.items\[(\d+)\])?/.exec(problem.path);
+    if (!m) return problem;
+    const section = obj(arr(obj(input)?.sections)[Number(m[1])]);
+    const target = m[2] === undefined ? section : obj(arr(section?.items)[Number(m[2])]);
+    const id = str(target?.id);
+    return id && /^[a-z][a-z0-9_]{0,63}$/.test(id)
+      ? { ...problem, path: `${problem.path} (${id})` }
+      : problem;
+  });
+}

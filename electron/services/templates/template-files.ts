@@ -3,7 +3,7 @@ import path from 'node:path';
 import { templateJson } from '../../../shared/template/canonical';
 import type { Template } from '../../../shared/template/schema';
 import type { TemplateCheck } from '../../../shared/template/validate';
-import { checkTemplate } from '../../../shared/template/validate';
+import { checkTemplate, nameLocations } from '../../../shared/template/validate';
 import { templateToWorkbook, workbookToTemplate } from './template-xlsx';
 
 /** A checklist is a few hundred KB at most; anything far larger is not a template. */
@@ -63,7 +63,8 @@ export function parseTemplateJson(text: string): TemplateCheck {
       `not valid JSON (line ${where.line}, column ${where.column})`,
     );
   }
-  return checkTemplate(value);
+  const checked = checkTemplate(value);
+  return checked.ok ? checked : { ok: false, problems: nameLocations(checked.problems, value) };
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {

@@ -173,6 +173,13 @@ describe('qinglang template', () => {
     },
   );
 
+  it('check: names the item next to its JSON path', async () => {
+    const file = path.join(tempDir(), 'a.json');
+    fs.writeFileSync(file, BUILT_IN.replace('"ref": "bio_uses"', '"ref": "ghost"'));
+    const { err } = await run('template', 'check', file);
+    expect(err).toMatch(/\$\.sections\[6\]\.items\[3\]\.visibleIf \(bio_register\): /);
+  });
+
   it('check: refuses a 60 MB file by its size, without reading it', async () => {
     const file = path.join(tempDir(), 'huge.json');
     const handle = fs.openSync(file, 'w');
