@@ -2,7 +2,7 @@ import * as XLSX from 'xlsx';
 import type { Bilingual } from '../../../shared/i18n/locale';
 import { parseCondition, printCondition } from '../../../shared/template/expression';
 import { checkZipBudget, MAX_UNPACKED_BYTES } from './zip-budget';
-import type { Choice, Column, Item, Template } from '../../../shared/template/schema';
+import type { Choice, Column, Condition, Item, Template } from '../../../shared/template/schema';
 import type { TemplateCheck, TemplateProblem } from '../../../shared/template/validate';
 import { checkTemplate } from '../../../shared/template/validate';
 import { effectOf, effectText, parseRules, printRules } from './rules-text';
@@ -736,16 +736,9 @@ function readItem(
   item.basis = readBasis(row, problems);
   item.required = flag(row, 'required', problems);
   item.evidence = row.get('evidence').value || 'none';
-  const relevant = row.get('relevant');
-  if (relevant.value) {
-    const parsed = parseCondition(relevant.value);
-    if (parsed.ok) item.visibleIf = parsed.condition;
-    else
-      problems.add(
-        `${relevant.at} (relevant)`,
-        `条件第 ${parsed.error.at + 1} 个字符处：${parsed.error.message['zh-CN']}`,
-        `condition, at character ${parsed.error.at + 1}: ${parsed.error.message['en-US']}`,
-      );
+  if (row.get('relevant').value) {
+    const condition = readCondition(row, 'relevant', problems);
+    if (condition) item.visibleIf = condition;
   }
   const rules = parseRules(row.get('rules').value);
   if (rules.ok) item.rules = rules.rules;
@@ -813,17 +806,22 @@ function readBasis(row: SheetRow, problems: Problems): unknown[] {
   }));
 }
 
+/** The condition written in a cell, or null with the problem recorded at the character it is. */
+function readCondition(row: SheetRow, column: string, problems: Problems): Condition | null {
+  const cell = row.get(column);
+  const parsed = parseCondition(cell.value);
+  if (parsed.ok) return parsed.condition;
+  problems.add(
+    `${cell.at} (${column})`,
+    `条件第 ${parsed.error.at + 1} 个字符处：${parsed.error.message['zh-CN']}`,
+    `condition, at character ${parsed.error.at + 1}: ${parsed.error.message['en-US']}`,
+  );
+  return null;
+}
+
 /** A row rule, or null when its cells are wrong (the problems are recorded). */
 function readRowRule(row: SheetRow, problems: Problems): Record<string, unknown> | null {
-  const when = row.get('when');
-  const parsed = parseCondition(when.value);
-  if (!parsed.ok) {
-    problems.add(
-      `${when.at} (when)`,
-      `条件第 ${parsed.error.at + 1} 个字符处：${parsed.error.message['zh-CN']}`,
-      `condition, at character ${parsed.error.at + 1}: ${parsed.error.message['en-US']}`,
-    );
-  }
+  const when = readCondition(row, 'when', problems);
   const effectCell = row.get('effect');
   const effect = effectOf(effectCell.value);
   if (!effect) {
@@ -833,10 +831,10 @@ function readRowRule(row: SheetRow, problems: Problems): Record<string, unknown>
       `the effect must be non_compliant, partial or warning, not "${effectCell.value}"`,
     );
   }
-  if (!parsed.ok || !effect) return null;
+  if (!when || !effect) return null;
   return {
     id: row.get('name').value,
-    when: parsed.condition,
+    when,
     effect,
     message: bilingual(row, 'message'),
   };
