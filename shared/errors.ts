@@ -36,6 +36,53 @@ export const ERROR_MESSAGES = {
     'en-US':
       'A different template with the same id and version is already installed. Ask its publisher to raise the version, then import it again.',
   },
+  'data-locked': {
+    'zh-CN': '数据文件夹正被另一个程序窗口使用。请先关闭它，再打开本程序。',
+    'en-US':
+      'The data folder is in use by another copy of the app. Close it first, then open this one.',
+  },
+  'inspection-not-found': {
+    'zh-CN': '找不到这份检查，它可能已被删除或移入回收站。',
+    'en-US': 'This inspection cannot be found; it may have been deleted or moved to the trash.',
+  },
+  'inspection-refused': {
+    'zh-CN': '这次修改无法保存。',
+    'en-US': 'This change could not be saved.',
+  },
+  'inspection-unreadable': {
+    'zh-CN': '这份检查文件无法读取，已另存并停止使用。其他检查不受影响。',
+    'en-US':
+      'This inspection file could not be read; it was kept aside and is no longer used. Other inspections are not affected.',
+  },
+  'import-invalid': {
+    'zh-CN': '这个文件不是有效的检查数据（qinglang-inspection/1），未导入任何内容。',
+    'en-US':
+      'This file is not valid inspection data (qinglang-inspection/1); nothing was imported.',
+  },
+  'import-template-missing': {
+    'zh-CN': '这份检查使用的模板没有安装（或内容不同）。请先导入同一模板，再导入检查。',
+    'en-US':
+      'The template this inspection uses is not installed (or differs). Import that template first, then the inspection.',
+  },
+  'evidence-too-large': {
+    'zh-CN': '文件超过 50 MB，未附加。请压缩或拆分后再附加。',
+    'en-US':
+      'The file is over 50 MB and was not attached. Compress or split it, then attach it again.',
+  },
+  'evidence-unreadable': {
+    'zh-CN': '无法读取这个文件，未附加。请确认文件存在且未被其他程序占用。',
+    'en-US':
+      'This file could not be read and was not attached. Check that it exists and is not locked by another program.',
+  },
+  'evidence-not-found': {
+    'zh-CN': '找不到这个附件的文件，它可能已从数据文件夹中删除。',
+    'en-US':
+      'The file of this attachment cannot be found; it may have been removed from the data folder.',
+  },
+  'backup-not-found': {
+    'zh-CN': '找不到这个备份。',
+    'en-US': 'This backup cannot be found.',
+  },
   internal: {
     'zh-CN': '发生了意外错误，已记录到日志。请重试；如仍失败，请将日志文件发送给技术支持。',
     'en-US':

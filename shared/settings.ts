@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_LOCALE, LOCALES } from './i18n/locale';
+import { schoolProfileSchema } from './inspection/schema';
+import { lineSchema } from './inspection/text';
 
 /** What the user chooses once and the app remembers across restarts. */
 export const templateRefSchema = z.strictObject({
@@ -12,6 +14,10 @@ export const settingsSchema = z.object({
   language: z.enum(LOCALES),
   /** The template new inspections use; absent means the built-in one. */
   defaultTemplate: templateRefSchema.optional(),
+  /** The school this installation inspects; asked for on first run. */
+  profile: schoolProfileSchema.optional(),
+  /** Who usually fills in inspections here; new inspections start with this name. */
+  inspector: lineSchema(50).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,0 +1,219 @@
+import type { Bilingual } from '../i18n/locale';
+import { own } from '../own';
+import type {
+  AnswerValue,
+  CellValue,
+  CorrectiveAction,
+  EvidenceRef,
+  Inspection,
+  Period,
+  RegisterRow,
+} from './schema';
+
+/**
+ * One edit a person made. The renderer applies it to its copy at once (so typing never waits)
+ * and sends it; the Node side applies the same function to the stored inspection, which is the
+ * one that counts. Edits name rows by id, never by position, so two queued edits cannot land on
+ * the wrong row.
+ */
+export type Change =
+  | { readonly kind: 'answer'; readonly itemId: string; readonly value: AnswerValue | null }
+  | { readonly kind: 'note'; readonly itemId: string; readonly note: string }
+  | {
+      readonly kind: 'evidence-add';
+      readonly itemId: string;
+      readonly rowId?: string;
+      readonly refs: readonly EvidenceRef[];
+    }
+  | {
+      readonly kind: 'evidence-remove';
+      readonly itemId: string;
+      readonly rowId?: string;
+      readonly sha256: string;
+    }
+  | {
+      readonly kind: 'rows-insert';
+      readonly itemId: string;
+      /** Where the first new row goes; the register's length appends. */
+      readonly index: number;
+      readonly rows: readonly RegisterRow[];
+    }
+  | {
+      readonly kind: 'cell';
+      readonly itemId: string;
+      readonly rowId: string;
+      readonly columnId: string;
+      readonly value: CellValue | null;
+    }
+  | { readonly kind: 'rows-delete'; readonly itemId: string; readonly rowIds: readonly string[] }
+  | { readonly kind: 'action-put'; readonly action: CorrectiveAction }
+  | { readonly kind: 'action-delete'; readonly actionId: string }
+  | { readonly kind: 'details'; readonly inspector?: string; readonly period?: Period };
+
+export type ChangeResult =
+  | { readonly ok: true; readonly inspection: Inspection }
+  | { readonly ok: false; readonly message: Bilingual };
+
+const fail = (zh: string, en: string): ChangeResult => ({
+  ok: false,
+  message: { 'zh-CN': zh, 'en-US': en },
+});
+
+class ChangeRefused extends Error {
+  constructor(readonly bilingual: Bilingual) {
+    super(bilingual['en-US']);
+  }
+}
+const refuse = (zh: string, en: string): never => {
+  throw new ChangeRefused({ 'zh-CN': zh, 'en-US': en });
+};
+
+/**
+ * Applies edits in order and returns the new inspection (the old one is not touched), or why
+ * the edits cannot apply; then nothing of them applies. `now` is the edit time, as ISO text.
+ */
+export function applyChanges(
+  inspection: Inspection,
+  changes: readonly Change[],
+  now: string,
+): ChangeResult {
+  if (inspection.state === 'signed') {
+    return fail(
+      '此检查已签字确认，不能再修改。',
+      'This inspection has been signed off and cannot be changed.',
+    );
+  }
+  try {
+    let next = inspection;
+    for (const change of changes) next = applyOne(next, change, now);
+    return { ok: true, inspection: next === inspection ? next : { ...next, updatedAt: now } };
+  } catch (error) {
+    if (error instanceof ChangeRefused) return { ok: false, message: error.bilingual };
+    throw error;
+  }
+}
+
+function applyOne(inspection: Inspection, change: Change, now: string): Inspection {
+  switch (change.kind) {
+    case 'answer':
+      return withAnswer(inspection, change.itemId, now, (a) => {
+        const { value: _dropped, ...rest } = a;
+        return change.value === null ? rest : { ...rest, value: change.value };
+      });
+    case 'note':
+      return withAnswer(inspection, change.itemId, now, (a) => {
+        const { note: _dropped, ...rest } = a;
+        return change.note === '' ? rest : { ...rest, note: change.note };
+      });
+    case 'evidence-add':
+    case 'evidence-remove': {
+      const edit = (list: readonly EvidenceRef[]): EvidenceRef[] =>
+        change.kind === 'evidence-add'
+          ? [...list, ...change.refs.filter((r) => !list.some((e) => e.sha256 === r.sha256))]
+          : list.filter((e) => e.sha256 !== change.sha256);
+      if (change.rowId === undefined) {
+        return withAnswer(inspection, change.itemId, now, (a) => ({
+          ...a,
+          evidence: edit(a.evidence),
+        }));
+      }
+      const rowId = change.rowId;
+      return withRows(
+        inspection,
+        change.itemId,
+        (rows) => rows.map((r) => (r.id === rowId ? { ...r, evidence: edit(r.evidence) } : r)),
+        [rowId],
+      );
+    }
+    case 'rows-insert':
+      return withRows(inspection, change.itemId, (rows) => {
+        const taken = new Set(rows.map((r) => r.id));
+        for (const row of change.rows) {
+          if (taken.has(row.id))
+            refuse('登记表中已有同一编号的行。', 'A row with this id is already in the register.');
+          taken.add(row.id);
+        }
+        const at = Math.max(0, Math.min(change.index, rows.length));
+        return [...rows.slice(0, at), ...change.rows, ...rows.slice(at)];
+      });
+    case 'cell':
+      return withRows(
+        inspection,
+        change.itemId,
+        (rows) =>
+          rows.map((r) => {
+            if (r.id !== change.rowId) return r;
+            const { [change.columnId]: _dropped, ...cells } = r.cells;
+            return {
+              ...r,
+              cells: change.value === null ? cells : { ...cells, [change.columnId]: change.value },
+            };
+          }),
+        [change.rowId],
+      );
+    case 'rows-delete': {
+      const gone = new Set(change.rowIds);
+      return withRows(
+        inspection,
+        change.itemId,
+        (rows) => rows.filter((r) => !gone.has(r.id)),
+        change.rowIds,
+      );
+    }
+    case 'action-put': {
+      const at = inspection.actions.findIndex((a) => a.id === change.action.id);
+      const actions =
+        at === -1
+          ? [...inspection.actions, change.action]
+          : inspection.actions.map((a, i) => (i === at ? change.action : a));
+      return { ...inspection, actions };
+    }
+    case 'action-delete':
+      return { ...inspection, actions: inspection.actions.filter((a) => a.id !== change.actionId) };
+    case 'details':
+      return {
+        ...inspection,
+        ...(change.inspector !== undefined && { inspector: change.inspector }),
+        ...(change.period !== undefined && { period: change.period }),
+      };
+  }
+}
+
+type AnswerRecord = Inspection['answers'][string];
+
+function withAnswer(
+  inspection: Inspection,
+  itemId: string,
+  now: string,
+  edit: (answer: AnswerRecord) => AnswerRecord,
+): Inspection {
+  const before = own(inspection.answers, itemId) ?? { evidence: [], updatedAt: now };
+  const after = { ...edit(before), updatedAt: now };
+  const answers = { ...inspection.answers };
+  // An answer with nothing left in it is removed, so clearing a field leaves no trace behind.
+  if (after.value === undefined && after.note === undefined && after.evidence.length === 0) {
+    delete answers[itemId];
+  } else {
+    return { ...inspection, answers: { ...answers, [itemId]: after } };
+  }
+  return { ...inspection, answers };
+}
+
+function withRows(
+  inspection: Inspection,
+  itemId: string,
+  edit: (rows: readonly RegisterRow[]) => RegisterRow[],
+  mustExist: readonly string[] = [],
+): Inspection {
+  const rows = own(inspection.registers, itemId) ?? [];
+  for (const id of mustExist) {
+    if (!rows.some((r) => r.id === id)) {
+      refuse(
+        '这一行已不存在，可能已被删除。',
+        'This row no longer exists; it may have been deleted.',
+      );
+    }
+  }
+  // A computed key always makes an own property, even for a name like "constructor".
+  return { ...inspection, registers: { ...inspection.registers, [itemId]: edit(rows) } };
+}

@@ -1,0 +1,65 @@
+import { own } from '../own';
+import { allItems } from '../template/items';
+import type { Template } from '../template/schema';
+import type { Inspection, Period, PinnedTemplate, SchoolProfile } from './schema';
+import { INSPECTION_FORMAT } from './schema';
+
+export interface NewInspection {
+  readonly id: string;
+  readonly template: PinnedTemplate;
+  readonly school: SchoolProfile;
+  readonly period: Period;
+  readonly inspector: string;
+  /** ISO instant. */
+  readonly now: string;
+}
+
+export function createInspection(options: NewInspection): Inspection {
+  return {
+    format: INSPECTION_FORMAT,
+    id: options.id,
+    template: options.template,
+    school: options.school,
+    period: options.period,
+    inspector: options.inspector,
+    state: 'draft',
+    createdAt: options.now,
+    updatedAt: options.now,
+    answers: {},
+    registers: {},
+    actions: [],
+    audit: [{ at: options.now, event: 'created' }],
+  };
+}
+
+export interface DuplicateOptions extends Omit<NewInspection, 'school'> {
+  /** The template the copy is filled against (it may be newer than the source's). */
+  readonly templateContent: Template;
+  /** Also copy last term's answers, notes and their evidence; registers always come along. */
+  readonly withAnswers: boolean;
+}
+
+/**
+ * Starts this term's inspection from an earlier one: its registers (nobody types the device
+ * list twice) and its still-open corrective actions come along, answers only when asked. Only
+ * what the target template still has is kept, so a newer template never receives a stray id.
+ */
+export function duplicateInspection(source: Inspection, options: DuplicateOptions): Inspection {
+  const items = new Map(allItems(options.templateContent).map((item) => [item.id, item]));
+  const registers: Inspection['registers'] = {};
+  const answers: Inspection['answers'] = {};
+  for (const [id, item] of items) {
+    const rows = own(source.registers, id);
+    if (item.kind === 'register' && rows && rows.length > 0) registers[id] = rows;
+    const answer = own(source.answers, id);
+    if (options.withAnswers && answer) answers[id] = answer;
+  }
+  const base = createInspection({ ...options, school: source.school });
+  return {
+    ...base,
+    answers,
+    registers,
+    actions: source.actions.filter((a) => a.state === 'open' && items.has(a.itemId)),
+    audit: [{ at: options.now, event: 'duplicated', detail: source.id }],
+  };
+}
