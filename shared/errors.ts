@@ -41,6 +41,10 @@ export const ERROR_MESSAGES = {
     'en-US':
       'The data folder is in use by another copy of the app. Close it first, then open this one.',
   },
+  'profile-missing': {
+    'zh-CN': '请先在“设置”中填写学校信息，再新建检查。',
+    'en-US': 'Fill in the school profile in Settings first, then create an inspection.',
+  },
   'inspection-not-found': {
     'zh-CN': '找不到这份检查，它可能已被删除或移入回收站。',
     'en-US': 'This inspection cannot be found; it may have been deleted or moved to the trash.',

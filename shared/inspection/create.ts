@@ -1,8 +1,8 @@
 import { own } from '../own';
 import { allItems } from '../template/items';
 import type { Template } from '../template/schema';
-import type { Inspection, Period, PinnedTemplate, SchoolProfile } from './schema';
-import { INSPECTION_FORMAT } from './schema';
+import type { AuditEntry, Inspection, Period, PinnedTemplate, SchoolProfile } from './schema';
+import { INSPECTION_FORMAT, LIMITS } from './schema';
 
 export interface NewInspection {
   readonly id: string;
@@ -62,4 +62,14 @@ export function duplicateInspection(source: Inspection, options: DuplicateOption
     actions: source.actions.filter((a) => a.state === 'open' && items.has(a.itemId)),
     audit: [{ at: options.now, event: 'duplicated', detail: source.id }],
   };
+}
+
+/** Adds an audit entry; past the limit the oldest entries after "created" make room. */
+export function withAudit(inspection: Inspection, entry: AuditEntry): Inspection {
+  const audit = [...inspection.audit, entry];
+  const trimmed =
+    audit.length > LIMITS.audit
+      ? [audit[0]!, ...audit.slice(audit.length - LIMITS.audit + 1)]
+      : audit;
+  return { ...inspection, audit: trimmed };
 }

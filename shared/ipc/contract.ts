@@ -1,5 +1,8 @@
 import type { ApiOf, ContractSpec, HandlersOf } from './define';
 import { appContract } from './app';
+import { backupsContract } from './backups';
+import { evidenceContract } from './evidence';
+import { inspectionsContract } from './inspections';
 import { settingsContract } from './settings';
 import { templatesContract } from './templates';
 
@@ -12,6 +15,9 @@ export const contract = {
   app: appContract,
   settings: settingsContract,
   templates: templatesContract,
+  inspections: inspectionsContract,
+  evidence: evidenceContract,
+  backups: backupsContract,
 } as const satisfies ContractSpec;
 
 export type Contract = typeof contract;

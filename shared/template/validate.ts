@@ -34,7 +34,7 @@ export function jsonPath(segments: readonly PropertyKey[]): string {
   );
 }
 
-function zodProblems(error: z.ZodError): TemplateProblem[] {
+export function zodProblems(error: z.ZodError): TemplateProblem[] {
   return error.issues.map((issue) => {
     const path = jsonPath(issue.path);
     // zod says only "Invalid input" for a kind it does not know: name the ones it would.
@@ -121,7 +121,7 @@ export const MAX_JSON_DEPTH = 64;
 export const MAX_VISIBILITY_CHAIN = 50;
 
 /** How deeply arrays and objects nest, counted without recursion. */
-function jsonDepth(value: unknown): number {
+export function jsonDepth(value: unknown): number {
   let max = 0;
   const stack: [unknown, number][] = [[value, 1]];
   while (stack.length > 0) {

@@ -1,0 +1,160 @@
+import type { Bilingual } from '../i18n/locale';
+import { allItems } from '../template/items';
+import type { Item, Template } from '../template/schema';
+import type { TemplateProblem } from '../template/validate';
+import { jsonDepth, jsonPath, MAX_JSON_DEPTH, zodProblems } from '../template/validate';
+import type { Change } from './changes';
+import type { Inspection } from './schema';
+import { inspectionSchema } from './schema';
+
+export type InspectionProblem = TemplateProblem;
+
+export type InspectionCheck =
+  | { readonly ok: true; readonly inspection: Inspection }
+  | { readonly ok: false; readonly problems: InspectionProblem[] };
+
+const problem = (path: string, zh: string, en: string): InspectionProblem => ({
+  path,
+  message: { 'zh-CN': zh, 'en-US': en },
+});
+
+/** Shape only: is this a `qinglang-inspection/1` document? Every problem, each with its path. */
+export function checkInspectionShape(input: unknown): InspectionCheck {
+  if (jsonDepth(input) > MAX_JSON_DEPTH) {
+    return {
+      ok: false,
+      problems: [
+        problem(
+          '$',
+          `结构嵌套超过 ${MAX_JSON_DEPTH} 层`,
+          `nested more than ${MAX_JSON_DEPTH} levels deep`,
+        ),
+      ],
+    };
+  }
+  const parsed = inspectionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error).slice(0, 200) };
+  return { ok: true, inspection: parsed.data };
+}
+
+/**
+ * Does the inspection fit its template? Answers only for items the template has, rows only in
+ * registers, cells only in a register's columns, actions only against real items. (Whether a
+ * value is right for its item is the engine's judgement, not a reason to refuse the file.)
+ */
+export function checkAgainstTemplate(
+  template: Template,
+  inspection: Inspection,
+): InspectionProblem[] {
+  const items = itemMap(template);
+  const out: InspectionProblem[] = [];
+  for (const [id, answer] of Object.entries(inspection.answers)) {
+    const item = items.get(id);
+    if (!item)
+      out.push(
+        problem(
+          jsonPath(['answers', id]),
+          `模板中没有这一项：${id}`,
+          `the template has no item ${id}`,
+        ),
+      );
+    else if (item.kind === 'register' && answer.value !== undefined) {
+      out.push(
+        problem(
+          jsonPath(['answers', id, 'value']),
+          '登记表的内容应在 registers 中',
+          "a register's rows belong in registers",
+        ),
+      );
+    }
+  }
+  for (const [id, rows] of Object.entries(inspection.registers)) {
+    const item = items.get(id);
+    if (item?.kind !== 'register') {
+      out.push(
+        problem(
+          jsonPath(['registers', id]),
+          `模板中没有这个登记表：${id}`,
+          `the template has no register ${id}`,
+        ),
+      );
+      continue;
+    }
+    const columns = new Set(item.columns.map((c) => c.id));
+    const seen = new Set<string>();
+    rows.forEach((row, index) => {
+      if (seen.has(row.id)) {
+        out.push(
+          problem(
+            jsonPath(['registers', id, index, 'id']),
+            `行编号重复：${row.id}`,
+            `duplicate row id ${row.id}`,
+          ),
+        );
+      }
+      seen.add(row.id);
+      for (const column of Object.keys(row.cells)) {
+        if (!columns.has(column)) {
+          out.push(
+            problem(
+              jsonPath(['registers', id, index, 'cells', column]),
+              `登记表没有这一列：${column}`,
+              `the register has no column ${column}`,
+            ),
+          );
+        }
+      }
+    });
+  }
+  inspection.actions.forEach((action, index) => {
+    if (!items.has(action.itemId)) {
+      out.push(
+        problem(
+          jsonPath(['actions', index, 'itemId']),
+          `模板中没有这一项：${action.itemId}`,
+          `the template has no item ${action.itemId}`,
+        ),
+      );
+    }
+  });
+  return out.slice(0, 200);
+}
+
+/** Why an edit cannot apply to this template, or null: the same rules as for a whole file. */
+export function checkChange(template: Template, change: Change): Bilingual | null {
+  const items = itemMap(template);
+  const itemId =
+    change.kind === 'action-put' ? change.action.itemId : 'itemId' in change ? change.itemId : null;
+  if (itemId === null) return null;
+  const item = items.get(itemId);
+  const wrong = (zh: string, en: string): Bilingual => ({ 'zh-CN': zh, 'en-US': en });
+  if (!item) return wrong(`模板中没有这一项：${itemId}`, `the template has no item ${itemId}`);
+  const rowEdit =
+    change.kind === 'rows-insert' ||
+    change.kind === 'cell' ||
+    change.kind === 'rows-delete' ||
+    ((change.kind === 'evidence-add' || change.kind === 'evidence-remove') &&
+      change.rowId !== undefined);
+  if (rowEdit && item.kind !== 'register')
+    return wrong('这一项不是登记表', 'this item is not a register');
+  if (change.kind === 'answer' && item.kind === 'register' && change.value !== null) {
+    return wrong('登记表的内容应按行填写', "a register's content is entered as rows");
+  }
+  if (item.kind === 'register') {
+    const columns = new Set(item.columns.map((c) => c.id));
+    const names =
+      change.kind === 'cell'
+        ? [change.columnId]
+        : change.kind === 'rows-insert'
+          ? change.rows.flatMap((r) => Object.keys(r.cells))
+          : [];
+    const stray = names.find((n) => !columns.has(n));
+    if (stray !== undefined)
+      return wrong(`登记表没有这一列：${stray}`, `the register has no column ${stray}`);
+  }
+  return null;
+}
+
+function itemMap(template: Template): Map<string, Item> {
+  return new Map(allItems(template).map((item) => [item.id, item]));
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { changeSchema } from '../inspection/change-schema';
+import { inspectionSummarySchema } from '../inspection/listing';
+import { inspectionIdSchema, inspectionSchema, periodSchema } from '../inspection/schema';
+import { lineSchema } from '../inspection/text';
+import { templateRefSchema } from '../settings';
+import { defineDomain } from './define';
+
+const byId = z.strictObject({ id: inspectionIdSchema });
+const problemSchema = z.object({
+  path: z.string(),
+  message: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }),
+});
+
+/** 20 MB of file as base64: an inspection with full registers is well under 2 MB. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+const MAX_BASE64 = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 16;
+
+/** Edits are sent in small batches (the renderer flushes within a second). */
+export const MAX_CHANGES_PER_UPDATE = 500;
+
+const newInspection = {
+  /** Absent: the default template. */
+  template: templateRefSchema.optional(),
+  period: periodSchema,
+  inspector: lineSchema(50),
+};
+
+export const inspectionsContract = defineDomain({
+  list: { input: z.undefined(), output: z.array(inspectionSummarySchema) },
+  get: { input: byId, output: inspectionSchema },
+  create: { input: z.strictObject(newInspection), output: inspectionSummarySchema },
+  /** This term's inspection from an earlier one: registers and open actions, answers if asked. */
+  duplicate: {
+    input: z.strictObject({
+      ...newInspection,
+      sourceId: inspectionIdSchema,
+      withAnswers: z.boolean(),
+    }),
+    output: inspectionSummarySchema,
+  },
+  update: {
+    input: z.strictObject({
+      id: inspectionIdSchema,
+      changes: z.array(changeSchema).min(1).max(MAX_CHANGES_PER_UPDATE),
+    }),
+    output: z.object({ updatedAt: z.string() }),
+  },
+  trash: { input: byId, output: z.null() },
+  restore: { input: byId, output: z.null() },
+  purge: { input: byId, output: z.null() },
+  /** The interchange file (qinglang-inspection/1) as text, with a name to save it under. */
+  export: { input: byId, output: z.object({ fileName: z.string(), text: z.string() }) },
+  import: {
+    input: z.strictObject({
+      fileName: z.string().min(1).max(255),
+      dataBase64: z.string().max(MAX_BASE64),
+    }),
+    output: z.discriminatedUnion('status', [
+      z.object({
+        status: z.literal('imported'),
+        summary: inspectionSummarySchema,
+        /** The same inspection was already here, so this one came in as a copy with a new id. */
+        renamed: z.boolean(),
+      }),
+      z.object({ status: z.literal('invalid'), problems: z.array(problemSchema) }),
+    ]),
+  },
+  /** For people who just want to look: a sample school profile and two terms of inspections. */
+  loadSample: { input: z.undefined(), output: z.array(inspectionSummarySchema) },
+});
