@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, VERSION_PATTERN } from '../template/schema';
 import { ISO_DATE } from '../template/dates';
+import { PHONE_PATTERN, SCHOOL_CODE_PATTERN, STAGES, TERMS } from './patterns';
 import { instantSchema, lineSchema, textSchema } from './text';
 
 export const INSPECTION_FORMAT = 'qinglang-inspection/1';
@@ -16,15 +17,7 @@ export const LIMITS = {
   note: 4000,
 } as const;
 
-export const STAGES = [
-  'primary',
-  'junior',
-  'senior',
-  'nine-year',
-  'complete',
-  'vocational',
-  'other',
-] as const;
+export { STAGES, TERMS };
 export type Stage = (typeof STAGES)[number];
 
 export const schoolProfileSchema = z.strictObject({
@@ -43,7 +36,6 @@ export const schoolProfileSchema = z.strictObject({
 });
 export type SchoolProfile = z.infer<typeof schoolProfileSchema>;
 
-export const TERMS = ['spring', 'autumn'] as const;
 export type Term = (typeof TERMS)[number];
 export const periodSchema = z.strictObject({
   year: z.number().int().min(2000).max(2100),
