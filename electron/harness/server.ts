@@ -6,6 +6,8 @@ import type { Dispatch } from '../ipc/dispatch';
 import type { Logger } from '../services/logger';
 import { checkRequest } from './auth';
 import { cspOf, injectBridge, readStaticFile } from './static-files';
+import type { UploadOptions } from './upload';
+import { handleUpload, UPLOAD_PATH } from './upload';
 
 /** The API's path inside the app (after the token prefix). */
 export const API_PATH = '/__api/invoke';
@@ -17,6 +19,8 @@ interface HarnessOptions {
   readonly token: string;
   readonly port: number;
   readonly log: Logger;
+  /** Where files chosen in the page's file input go; without it the upload route is absent. */
+  readonly upload?: UploadOptions;
 }
 
 export interface RunningHarness {
@@ -94,6 +98,12 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       return;
     }
     if (path === API_PATH) return api(req, res);
+    if (path === UPLOAD_PATH && options.upload) {
+      return handleUpload(req, (status, body) => sendJson(res, status, body), {
+        ...options.upload,
+        log: options.log,
+      });
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...BASE_HEADERS, allow: 'GET, HEAD' });
       res.end();
@@ -173,6 +183,11 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
         server.closeAllConnections();
       }),
   };
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
 }
 
 function decodePath(path: string): string | null {

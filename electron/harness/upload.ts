@@ -1,0 +1,110 @@
+import type { IncomingMessage } from 'node:http';
+import { PassThrough } from 'node:stream';
+import { AppError } from '../../shared/errors';
+import type { Locale } from '../../shared/i18n/locale';
+import { evidenceRefSchema } from '../../shared/inspection/schema';
+import type { EvidenceRef } from '../../shared/inspection/schema';
+import type { IpcResult } from '../../shared/ipc/define';
+import { failure } from '../ipc/failure';
+import type { EvidenceStore } from '../services/evidence/evidence-store';
+import type { Logger } from '../services/logger';
+
+/** The upload route's path inside the app (after the token prefix). */
+export const UPLOAD_PATH = '/__upload';
+
+/** A file's name arrives in the query; the store shortens it to 255 characters anyway. */
+const MAX_NAME_PARAM = 4096;
+
+export interface UploadOptions {
+  readonly evidence: Pick<EvidenceStore, 'addStream' | 'maxBytes'>;
+  /** The user's language, read per request as the dispatcher does. */
+  readonly locale: () => Locale;
+}
+
+export type Reply = (status: number, body: unknown) => void;
+
+/**
+ * POST <token>/__upload?name=…&type=… with the file's bytes as application/octet-stream: the
+ * harness's stand-in for the desktop app's file dialog. The bytes stream into the evidence store
+ * and the answer is the same IpcResult an API call gets. The request has already passed the
+ * harness's token, Host and Origin checks.
+ */
+export async function handleUpload(
+  req: IncomingMessage,
+  reply: Reply,
+  options: UploadOptions & { readonly log: Logger },
+): Promise<void> {
+  const { evidence, log } = options;
+  // Not a form's content type: a cross-site fetch of this one needs a preflight, never answered.
+  const contentType = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (req.method !== 'POST' || contentType !== 'application/octet-stream') {
+    reply(415, { error: 'POST application/octet-stream only' });
+    return;
+  }
+  const query = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams;
+  const name = query.get('name');
+  const type = query.get('type') ?? '';
+  if (!name || name.length > MAX_NAME_PARAM || type.length > 200) {
+    reply(400, { error: 'expected ?name=…&type=…' });
+    return;
+  }
+
+  const answer = (result: IpcResult<EvidenceRef>) => {
+    const tooLarge = !result.ok && result.error.code === 'evidence-too-large';
+    reply(tooLarge ? 413 : 200, result);
+  };
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > evidence.maxBytes) {
+    log.warn('harness.upload-refused', { code: 'evidence-too-large' });
+    answer(failure('evidence-too-large', safeLocale(options)));
+    discardRest(req, 2 * evidence.maxBytes);
+    return;
+  }
+
+  // Not pipeline(req, …): a failed store would destroy the request, and with it the socket the
+  // answer has to go back on.
+  const body = new PassThrough();
+  req.pipe(body);
+  req.once('error', (error) => body.destroy(error));
+  req.once('close', () => {
+    if (!req.complete) body.destroy(new Error('upload aborted'));
+  });
+
+  let result: IpcResult<EvidenceRef>;
+  try {
+    const ref = evidenceRefSchema.parse(await evidence.addStream(body, name, type));
+    result = { ok: true, value: ref };
+  } catch (error) {
+    if (error instanceof AppError) {
+      result = failure(error.code, safeLocale(options), { detail: error.detail });
+    } else {
+      log.error('harness.upload-failed', error);
+      result = failure('internal', safeLocale(options));
+    }
+  }
+  answer(result);
+  if (!req.complete) discardRest(req, 2 * evidence.maxBytes);
+}
+
+/**
+ * Reads and drops what the client is still sending, so that it finishes sending and reads the
+ * answer (a socket closed on unread data is reset, and the answer lost with it). Up to `budget`
+ * bytes: a file somewhat over the limit gets its answer; an endless stream gets cut off.
+ */
+function discardRest(req: IncomingMessage, budget: number): void {
+  req.unpipe();
+  let seen = 0;
+  req.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > budget) req.destroy();
+  });
+  req.resume();
+}
+
+function safeLocale(options: UploadOptions): Locale {
+  try {
+    return options.locale();
+  } catch {
+    return 'zh-CN';
+  }
+}

@@ -1,0 +1,359 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  evidenceName,
+  openEvidenceStore,
+  sniffType,
+} from '../../../electron/services/evidence/evidence-store';
+import { silentLogger } from '../../../electron/services/logger';
+import type { Logger } from '../../../electron/services/logger';
+import { AppError } from '../../../shared/errors';
+import { PREVIEW_TYPES, canPreview } from '../../../shared/inspection/evidence';
+import { evidenceRefSchema } from '../../../shared/inspection/schema';
+import { useTempDir } from '../temp-dir';
+
+const NOW = new Date('2026-11-29T08:30:00.000Z');
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72]);
+const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** Every file under the evidence folder, relative to it. */
+function filesIn(dataDir: string): string[] {
+  const root = path.join(dataDir, 'evidence');
+  if (!fs.existsSync(root)) return [];
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return (error as AppError).code;
+}
+
+/** A stream of `count` chunks that records how many bytes were taken from it. */
+function chunks(count: number, size: number): { stream: Readable; read: () => number } {
+  let read = 0;
+  let sent = 0;
+  const stream = new Readable({
+    read() {
+      if (sent === count) return this.push(null);
+      sent += 1;
+      read += size;
+      this.push(Buffer.alloc(size, 0x61));
+    },
+  });
+  return { stream, read: () => read };
+}
+
+describe('the evidence store', () => {
+  const tempDir = useTempDir();
+  const open = (dataDir: string, maxBytes?: number, log: Logger = silentLogger) =>
+    openEvidenceStore({ dataDir, log, maxBytes, now: () => NOW });
+  const write = (dir: string, name: string, bytes: Buffer | string) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, bytes);
+    return file;
+  };
+
+  it('copies a file under its SHA-256 with its name, size, type and time', async () => {
+    const dataDir = tempDir();
+    const source = write(tempDir(), '防火墙策略.pdf', '%PDF-1.7\nhello');
+    const ref = await open(dataDir).addFile(source);
+    const bytes = fs.readFileSync(source);
+    expect(ref).toEqual({
+      sha256: sha(bytes),
+      name: '防火墙策略.pdf',
+      size: bytes.length,
+      type: 'application/pdf',
+      addedAt: '2026-11-29T08:30:00.000Z',
+    });
+    expect(evidenceRefSchema.safeParse(ref).success).toBe(true);
+    expect(filesIn(dataDir)).toEqual([path.join(ref.sha256.slice(0, 2), ref.sha256)]);
+    expect(fs.readFileSync(path.join(dataDir, 'evidence', filesIn(dataDir)[0]!))).toEqual(bytes);
+  });
+
+  it('stores identical files once, whatever they are called and however they arrive', async () => {
+    const dataDir = tempDir();
+    const store = open(dataDir);
+    const dir = tempDir();
+    const a = await store.addFile(write(dir, 'a.txt', 'same bytes'));
+    const b = await store.addFile(write(dir, 'b.txt', 'same bytes'));
+    const c = await store.addStream(Readable.from([Buffer.from('same bytes')]), 'c.txt', '');
+    expect(new Set([a.sha256, b.sha256, c.sha256]).size).toBe(1);
+    expect([a.name, b.name, c.name]).toEqual(['a.txt', 'b.txt', 'c.txt']);
+    expect(filesIn(dataDir)).toHaveLength(1);
+    expect(store.has(a.sha256)).toBe(true);
+  });
+
+  it('stores the same bytes added at the same time once, with no temp file left', async () => {
+    const dataDir = tempDir();
+    const store = open(dataDir);
+    const refs = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        store.addStream(Readable.from([Buffer.from('race')]), 'r.txt', ''),
+      ),
+    );
+    expect(new Set(refs.map((r) => r.sha256)).size).toBe(1);
+    expect(filesIn(dataDir)).toHaveLength(1);
+  });
+
+  it('reads a stored file back with the type its bytes show', async () => {
+    const store = open(tempDir());
+    const ref = await store.addStream(Readable.from([PNG]), 'photo.txt', 'text/plain');
+    await expect(store.read(ref.sha256)).resolves.toEqual({ type: 'image/png', bytes: PNG });
+  });
+
+  it('answers a missing or malformed hash with evidence-not-found, touching no path', async () => {
+    const dataDir = tempDir();
+    const store = open(dataDir);
+    expect(await refusal(store.read('a'.repeat(64)))).toBe('evidence-not-found');
+    const outside = write(dataDir, 'secret.txt', 'secret');
+    for (const hostile of ['../secret.txt', `..${path.sep}..${path.sep}secret.txt`, outside, '']) {
+      expect(await refusal(store.read(hostile))).toBe('evidence-not-found');
+      expect(store.has(hostile)).toBe(false);
+    }
+    expect(store.has('A'.repeat(64))).toBe(false);
+  });
+
+  describe('the size limit', () => {
+    it('refuses a file over the limit without reading it', async () => {
+      const dataDir = tempDir();
+      const source = write(tempDir(), 'big.zip', Buffer.alloc(101));
+      const opened = vi.spyOn(fs, 'createReadStream');
+      expect(await refusal(open(dataDir, 100).addFile(source))).toBe('evidence-too-large');
+      expect(opened).not.toHaveBeenCalled();
+      opened.mockRestore();
+      expect(filesIn(dataDir)).toEqual([]);
+    });
+
+    it('accepts a file of exactly the limit', async () => {
+      const ref = await open(tempDir(), 100).addFile(write(tempDir(), 'ok.bin', Buffer.alloc(100)));
+      expect(ref.size).toBe(100);
+    });
+
+    it('stops reading a stream at the limit and leaves no temp file behind', async () => {
+      const dataDir = tempDir();
+      const { stream, read } = chunks(10_000, 64);
+      expect(await refusal(open(dataDir, 1000).addStream(stream, 'endless.bin', ''))).toBe(
+        'evidence-too-large',
+      );
+      // What the stream buffers ahead (its highWaterMark), not the 640 KB it could give.
+      expect(read()).toBeLessThan(64 * 1024);
+      expect(stream.destroyed).toBe(true);
+      expect(filesIn(dataDir)).toEqual([]);
+    });
+
+    it('keeps counting when a file grows after it was measured', async () => {
+      const dataDir = tempDir();
+      const source = write(tempDir(), 'growing.log', Buffer.alloc(50));
+      const stat = fs.promises.stat;
+      const spy = vi.spyOn(fs.promises, 'stat').mockImplementationOnce(async (file) => {
+        const measured = await stat(file);
+        fs.appendFileSync(source, Buffer.alloc(200));
+        return measured;
+      });
+      expect(await refusal(open(dataDir, 100).addFile(source))).toBe('evidence-too-large');
+      spy.mockRestore();
+      expect(filesIn(dataDir)).toEqual([]);
+    });
+  });
+
+  describe('files it cannot read', () => {
+    it('refuses a folder, a missing path and a stream that fails midway, storing nothing', async () => {
+      const dataDir = tempDir();
+      const store = open(dataDir);
+      const dir = tempDir();
+      expect(await refusal(store.addFile(dir))).toBe('evidence-unreadable');
+      expect(await refusal(store.addFile(path.join(dir, 'missing.pdf')))).toBe(
+        'evidence-unreadable',
+      );
+      const failing = new Readable({
+        read() {
+          this.push(Buffer.from('half'));
+          this.destroy(new Error('ECONNRESET'));
+        },
+      });
+      expect(await refusal(store.addStream(failing, 'cut.pdf', ''))).toBe('evidence-unreadable');
+      expect(filesIn(dataDir)).toEqual([]);
+    });
+
+    // root may open any file, whatever its mode says
+    it.skipIf(process.getuid?.() === 0)('refuses a file it may not open', async () => {
+      const source = write(tempDir(), 'locked.docx', 'locked');
+      fs.chmodSync(source, 0o000);
+      expect(await refusal(open(tempDir()).addFile(source))).toBe('evidence-unreadable');
+    });
+
+    it('refuses a file that fails as it is opened (locked by another program)', async () => {
+      const source = write(tempDir(), 'locked.xlsx', 'locked');
+      const denied = Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
+      const spy = vi.spyOn(fs, 'createReadStream').mockReturnValueOnce(
+        new Readable({
+          read() {
+            this.destroy(denied);
+          },
+        }) as unknown as fs.ReadStream,
+      );
+      const dataDir = tempDir();
+      expect(await refusal(open(dataDir).addFile(source))).toBe('evidence-unreadable');
+      spy.mockRestore();
+      expect(filesIn(dataDir)).toEqual([]);
+    });
+
+    it('says storage-failed, not unreadable, when the data folder cannot be written', async () => {
+      const dataDir = tempDir();
+      fs.writeFileSync(path.join(dataDir, 'evidence'), 'a file where the folder should be');
+      const log = { ...silentLogger, error: vi.fn() };
+      const source = Readable.from([Buffer.from('x')]);
+      expect(await refusal(open(dataDir, undefined, log).addStream(source, 'x.txt', ''))).toBe(
+        'storage-failed',
+      );
+      expect(source.destroyed).toBe(true);
+      expect(log.error).toHaveBeenCalled();
+    });
+  });
+
+  describe('types', () => {
+    const typeOf = async (bytes: Buffer, name: string, declared = '') =>
+      (await open(tempDir()).addStream(Readable.from([bytes]), name, declared)).type;
+
+    it.each([
+      [PNG, 'scan.txt', 'image/png'],
+      [Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]), 'photo', 'image/jpeg'],
+      [Buffer.from('GIF89a\x01\x00'), 'x.bin', 'image/gif'],
+      [Buffer.from('RIFF\x10\x00\x00\x00WEBPVP8 '), 'x', 'image/webp'],
+      [Buffer.from('%PDF-1.4'), 'agreement.docx', 'application/pdf'],
+    ])('trusts the bytes over the name', async (bytes, name, type) => {
+      expect(await typeOf(bytes, name)).toBe(type);
+    });
+
+    it('names other files by their extension, or as plain bytes', async () => {
+      expect(await typeOf(Buffer.from('PK\x03\x04'), '台账.XLSX')).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      expect(await typeOf(Buffer.from('hello'), 'notes.txt')).toBe('text/plain');
+      expect(await typeOf(Buffer.from('hello'), 'no-extension')).toBe('application/octet-stream');
+      expect(await typeOf(Buffer.from('hello'), 'x.constructor')).toBe('application/octet-stream');
+    });
+
+    it('never makes an image out of a name or a declared type', async () => {
+      const type = await typeOf(Buffer.from('<html><script>'), 'fake.png', 'image/png');
+      expect(type).toBe('application/octet-stream');
+      expect(canPreview(type, 10)).toBe(false);
+    });
+
+    it('takes a declared type only when it is a harmless one it knows', async () => {
+      expect(await typeOf(Buffer.from('a,b'), 'blob', 'text/csv; charset=utf-8')).toBe('text/csv');
+      expect(await typeOf(Buffer.from('x'), 'blob', 'text/html')).toBe('application/octet-stream');
+    });
+
+    it('never gives SVG a type that could be previewed or rendered', async () => {
+      const svg = Buffer.from(
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>',
+      );
+      for (const declared of ['', 'image/svg+xml']) {
+        const type = await typeOf(svg, 'logo.svg', declared);
+        expect(type).not.toBe('image/svg+xml');
+        expect(PREVIEW_TYPES as readonly string[]).not.toContain(type);
+      }
+      expect(sniffType(svg)).toBeNull();
+    });
+  });
+
+  describe('names', () => {
+    const valid = (name: string) =>
+      evidenceRefSchema.safeParse({
+        sha256: 'a'.repeat(64),
+        name,
+        size: 1,
+        type: 'text/plain',
+        addedAt: NOW.toISOString(),
+      }).success;
+
+    it.each([
+      ['C:\\Users\\张老师\\Desktop\\合同.pdf', '合同.pdf'],
+      ['/home/teacher/../../etc/passwd', 'passwd'],
+      ['dir/sub\\mixed/name.txt', 'name.txt'],
+      ['report\u202Efdp.exe', 'report_fdp.exe'],
+      ['a\u0000b\u0007c\u001bd\u0085.txt', 'a_b_c_d_.txt'],
+      ['line\r\nbreak\t.txt', 'line__break_.txt'],
+      ['  spaced  ', 'spaced'],
+      ['', 'file'],
+      ['folder/', 'file'],
+      ['..', 'file'],
+      ['\u2066', '_'],
+    ])('shows %j as %j', (raw, shown) => {
+      expect(evidenceName(raw)).toBe(shown);
+      expect(valid(evidenceName(raw))).toBe(true);
+    });
+
+    it('shortens a 1000-character name to 255, keeping its extension', () => {
+      const name = evidenceName(`${'证'.repeat(1000)}.docx`);
+      expect(name).toHaveLength(255);
+      expect(name.endsWith('证.docx')).toBe(true);
+      expect(valid(name)).toBe(true);
+      expect(evidenceName('x'.repeat(1000))).toBe('x'.repeat(255));
+    });
+
+    it('never cuts a character outside the BMP in half', () => {
+      // 248 + 2 + 1 = 251 code units fit before ".pdf": the third unit is half an emoji.
+      const name = evidenceName(`${'a'.repeat(248)}${'😀'.repeat(10)}.pdf`);
+      expect(name).toBe(`${'a'.repeat(248)}😀.pdf`);
+    });
+
+    it('stores hostile names as harmless ones', async () => {
+      const ref = await open(tempDir()).addStream(
+        Readable.from([Buffer.from('x')]),
+        `../../${'\u202E'.repeat(3)}${'n'.repeat(1000)}`,
+        '',
+      );
+      expect(evidenceRefSchema.safeParse(ref).success).toBe(true);
+      expect(ref.name).toHaveLength(255);
+    });
+  });
+
+  it('logs no file names', async () => {
+    const lines: string[] = [];
+    const log: Logger = {
+      file: '',
+      info: (event, fields) => lines.push(`${event} ${JSON.stringify(fields)}`),
+      warn: (event, fields) => lines.push(`${event} ${JSON.stringify(fields)}`),
+      error: (event, _error, fields) => lines.push(`${event} ${JSON.stringify(fields)}`),
+    };
+    const store = open(tempDir(), 10, log);
+    const dir = tempDir();
+    await store.addFile(write(dir, 'secret-name.txt', 'x'));
+    await store.addFile(write(dir, 'secret-big.txt', 'x'.repeat(11))).catch(() => undefined);
+    await store.addFile(path.join(dir, 'secret-missing.txt')).catch(() => undefined);
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(lines.join('\n')).not.toMatch(/secret/);
+  });
+
+  it('clears temp files a crash left long ago, and only those', () => {
+    const dataDir = tempDir();
+    const root = path.join(dataDir, 'evidence');
+    fs.mkdirSync(root);
+    const old = path.join(root, '.0b7c7e3a-8f7e-4a53-9d43-2f1d6b1f4e21.tmp');
+    const fresh = path.join(root, '.1b7c7e3a-8f7e-4a53-9d43-2f1d6b1f4e21.tmp');
+    const other = path.join(root, 'notes.tmp');
+    for (const file of [old, fresh, other]) fs.writeFileSync(file, 'x');
+    const twoHoursAgo = new Date(NOW.getTime() - 2 * 60 * 60 * 1000);
+    fs.utimesSync(old, twoHoursAgo, twoHoursAgo);
+    fs.utimesSync(fresh, NOW, NOW);
+    open(dataDir);
+    expect([fs.existsSync(old), fs.existsSync(fresh), fs.existsSync(other)]).toEqual([
+      false,
+      true,
+      true,
+    ]);
+  });
+});
