@@ -1,4 +1,5 @@
 import type { Command } from './command';
+import { demoCommand } from './commands/demo';
 import { infoCommand } from './commands/info';
 import {
   templateCheckCommand,
@@ -12,4 +13,5 @@ export const COMMANDS: readonly Command[] = [
   templateDefaultCommand,
   templateCheckCommand,
   templateConvertCommand,
+  demoCommand,
 ];
