@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { AppError, ERROR_MESSAGES } from '../shared/errors';
 import type { Bilingual } from '../shared/i18n/locale';
 import { contract } from '../shared/ipc/contract';
 import {
@@ -16,6 +17,7 @@ import { restrictPermissions, hardenWebContents } from './security';
 import { resolveDataDir } from './services/data-dir';
 import { electronStoreFactory } from './services/electron-store-factory';
 import type { Logger } from './services/logger';
+import { createDialogPicker } from './services/evidence/file-picker';
 import { createServices } from './services/services';
 import { mainWindowOptions } from './window';
 
@@ -55,6 +57,10 @@ export function bootstrap({ mainDir, env }: BootstrapOptions): boolean {
     })
     .catch((error: unknown) => {
       // No settings, no language yet: say it in both, then leave rather than run without a window.
+      if (error instanceof AppError) {
+        fail(ERROR_MESSAGES[error.code]);
+        return;
+      }
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).name;
       fail({
         'zh-CN': `应用无法启动（${reason}）。请检查数据文件夹的磁盘空间和权限；如仍失败，请联系技术支持。`,
@@ -109,12 +115,16 @@ function watchRenderer(window: BrowserWindow, log: Logger): void {
 /** Builds the services, guards and IPC door, and opens the window; throws if the data folder is unusable. */
 function start(mainDir: string, env: NodeJS.ProcessEnv): BrowserWindow {
   const dataDir = resolveDataDir(env, app.getPath('userData'));
+  let window: BrowserWindow | null = null;
   const services = createServices({
     dataDir,
     version: app.getVersion(),
     shell: 'desktop',
     storeFactory: electronStoreFactory,
+    lock: true,
+    picker: createDialogPicker(() => window),
   });
+  app.on('will-quit', () => services.close());
   const { log } = services;
   const locale = () => services.settings.get().language;
 
@@ -135,14 +145,15 @@ function start(mainDir: string, env: NodeJS.ProcessEnv): BrowserWindow {
     log,
   });
 
-  const window = new BrowserWindow(mainWindowOptions(path.join(mainDir, '../preload/index.cjs')));
-  windowIds.add(window.webContents.id);
-  window.once('ready-to-show', () => window.show());
-  watchRenderer(window, log);
-  const load = window.loadURL(appUrl);
+  const created = new BrowserWindow(mainWindowOptions(path.join(mainDir, '../preload/index.cjs')));
+  window = created;
+  windowIds.add(created.webContents.id);
+  created.once('ready-to-show', () => created.show());
+  watchRenderer(created, log);
+  const load = created.loadURL(appUrl);
   load.catch((error: unknown) => {
     log.error('window.load-failed', error);
     fail(BROKEN_INSTALL);
   });
-  return window;
+  return created;
 }

@@ -45,6 +45,7 @@ try {
     token: randomBytes(24).toString('base64url'),
     port: args.port,
     log: services.log,
+    upload: { evidence: services.evidence, locale },
   });
   console.log(`Qinglang Inspector: ${harness.url}`);
   const stop = (signal: string) => {

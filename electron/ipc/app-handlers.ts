@@ -5,7 +5,7 @@ export function createAppHandlers(services: Services): Handlers['app'] {
   return {
     info: () => ({
       ...services.about,
-      notices: [...services.settings.notices, ...services.templates.notices],
+      notices: services.notices(),
     }),
     logRendererError: (report) => {
       services.log.error('renderer.error', undefined, {

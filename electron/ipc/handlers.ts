@@ -1,6 +1,9 @@
 import type { Handlers } from '../../shared/ipc/contract';
 import type { Services } from '../services/services';
 import { createAppHandlers } from './app-handlers';
+import { createBackupsHandlers } from './backups-handlers';
+import { createEvidenceHandlers } from './evidence-handlers';
+import { createInspectionsHandlers } from './inspections-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createTemplatesHandlers } from './templates-handlers';
 
@@ -10,5 +13,8 @@ export function createHandlers(services: Services): Handlers {
     app: createAppHandlers(services),
     settings: createSettingsHandlers(services),
     templates: createTemplatesHandlers(services),
+    inspections: createInspectionsHandlers(services),
+    evidence: createEvidenceHandlers(services),
+    backups: createBackupsHandlers(services),
   };
 }

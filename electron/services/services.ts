@@ -1,5 +1,16 @@
 import fs from 'node:fs';
 import type { AppInfo } from '../../shared/ipc/app';
+import type { StorageNotice } from '../../shared/storage-notice';
+import type { Backups } from './backups';
+import { openBackups } from './backups';
+import type { DataLock } from './data-lock';
+import { acquireDataLock } from './data-lock';
+import type { EvidenceStore } from './evidence/evidence-store';
+import { openEvidenceStore } from './evidence/evidence-store';
+import type { FilePicker } from './evidence/file-picker';
+import { unavailablePicker } from './evidence/file-picker';
+import type { InspectionStore } from './inspections/inspection-store';
+import { openInspectionStore } from './inspections/inspection-store';
 import type { StoreFactory } from './json-store';
 import type { Logger } from './logger';
 import { createFileLogger } from './logger';
@@ -15,7 +26,17 @@ export interface Services {
   readonly log: Logger;
   readonly settings: SettingsService;
   readonly templates: TemplateStore;
+  readonly inspections: InspectionStore;
+  readonly evidence: EvidenceStore;
+  readonly backups: Backups;
+  readonly picker: FilePicker;
   readonly about: Omit<AppInfo, 'notices'>;
+  /** Everything found wrong in the data folder at start-up (and since the last restore). */
+  notices(): StorageNotice[];
+  /** Re-reads the data folder after its files were replaced (a restored backup). */
+  reload(): void;
+  /** Lets another process use the data folder (on quit). */
+  close(): void;
 }
 
 interface CreateServicesOptions {
@@ -24,33 +45,92 @@ interface CreateServicesOptions {
   readonly shell: AppInfo['shell'];
   readonly storeFactory: StoreFactory;
   readonly log?: Logger;
+  /** Claim the data folder for this process (the app and the harness; not the CLI). */
+  readonly lock?: boolean;
+  readonly picker?: FilePicker;
+  readonly now?: () => Date;
 }
 
-/** The one place the Node side is assembled: main, the browser harness and the CLI all call it. */
+/**
+ * The one place the Node side is assembled: main, the browser harness and the CLI all call it.
+ * The inspection store opens on first use, so a CLI command that never touches inspections
+ * never reads (or migrates) them.
+ */
 export function createServices(options: CreateServicesOptions): Services {
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  const log = options.log ?? createFileLogger(options.dataDir);
-  const settings = openSettings({
-    dataDir: options.dataDir,
-    storeFactory: options.storeFactory,
-    log,
-  });
-  const templates = openTemplateStore({
-    dataDir: options.dataDir,
-    log,
-    defaultRef: () => settings.get().defaultTemplate,
-  });
+  const { dataDir, storeFactory } = options;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock: DataLock | null = options.lock ? acquireDataLock(dataDir) : null;
+  const log = options.log ?? createFileLogger(dataDir);
+  const now = options.now ?? (() => new Date());
+  const backups = openBackups({ dataDir, log, now });
+  const evidence = openEvidenceStore({ dataDir, log, now });
+
+  const open = () => {
+    const settings = openSettings({
+      dataDir,
+      storeFactory,
+      log,
+      now,
+      beforeMigration: () => backups.create('before-migration'),
+    });
+    const templates = openTemplateStore({
+      dataDir,
+      log,
+      now,
+      defaultRef: () => settings.get().defaultTemplate,
+    });
+    let inspections: InspectionStore | null = null;
+    return {
+      settings,
+      templates,
+      inspections: () =>
+        (inspections ??= openInspectionStore({
+          dataDir,
+          storeFactory,
+          log,
+          now,
+          templates,
+          settings,
+          beforeMigration: () => backups.create('before-migration'),
+          afterWrite: () => backups.ensureDaily(),
+        })),
+    };
+  };
+  let state = open();
+  if (options.lock) backups.ensureDaily();
+
   log.info('app.started', { shell: options.shell, version: options.version });
   return {
     log,
-    settings,
-    templates,
+    get settings() {
+      return state.settings;
+    },
+    get templates() {
+      return state.templates;
+    },
+    get inspections() {
+      return state.inspections();
+    },
+    evidence,
+    backups,
+    picker: options.picker ?? unavailablePicker,
     about: {
       name: APP_NAME,
       version: options.version,
       shell: options.shell,
-      dataDir: options.dataDir,
+      dataDir,
       logFile: log.file,
+    },
+    notices: () => [
+      ...state.settings.notices,
+      ...state.templates.notices,
+      ...state.inspections().notices,
+    ],
+    reload() {
+      state = open();
+    },
+    close() {
+      lock?.release();
     },
   };
 }

@@ -1,27 +1,43 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import { inspectionSummarySchema } from '../../shared/inspection/listing';
+import { APP_STORE_MIGRATIONS, APP_STORE_VERSION } from '../../shared/migrations/app-store';
+import { migrate } from '../../shared/migrations/migrate';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import { DEFAULT_SETTINGS, settingsSchema } from '../../shared/settings';
 import type { StorageNotice } from '../../shared/storage-notice';
+import { readJsonFile } from './json-file';
 import type { JsonStore, StoreFactory } from './json-store';
 import type { Logger } from './logger';
 import { quarantine } from './quarantine';
 
-export const SETTINGS_SCHEMA_VERSION = 1;
+export const SETTINGS_SCHEMA_VERSION = APP_STORE_VERSION;
 const SETTINGS_FILE_NAME = 'settings';
 
-const settingsFileSchema = settingsSchema.extend({
-  schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
+/**
+ * What the inspection store remembers about each file, so a start-up does not read and judge
+ * every inspection again: the file's size and time, and the list line computed from it.
+ */
+export const indexEntrySchema = z.object({
+  mtimeMs: z.number(),
+  size: z.number(),
+  /** The day the figures were computed for: rules about dates change with the day. */
+  figuresOn: z.string(),
+  summary: inspectionSummarySchema,
 });
-type SettingsFile = z.infer<typeof settingsFileSchema>;
+export type IndexEntry = z.infer<typeof indexEntrySchema>;
+const indexSchema = z.record(z.string(), indexEntrySchema);
+export type InspectionIndex = z.infer<typeof indexSchema>;
 
-const versionOnlySchema = z.object({ schemaVersion: z.number() });
+type AppStoreFile = Settings & { schemaVersion: number; index: InspectionIndex };
 
 export interface SettingsService {
   get(): Settings;
   update(patch: SettingsPatch): Settings;
+  /** The inspection index kept beside the settings (a cache: it can always be rebuilt). */
+  index(): InspectionIndex;
+  writeIndex(index: InspectionIndex): void;
   /** What the user must be told about the settings file found at start-up. */
   readonly notices: readonly StorageNotice[];
 }
@@ -31,21 +47,21 @@ interface OpenSettingsOptions {
   readonly storeFactory: StoreFactory;
   readonly log: Logger;
   readonly now?: () => Date;
+  /** Called before an older file is migrated, so a backup of it exists first. */
+  readonly beforeMigration?: () => void;
 }
 
 /**
- * Opens <dataDir>/settings.json. A file that cannot be parsed or validated is kept aside and the
- * defaults are used; a file from a newer app version is left untouched and changes are refused.
+ * Opens <dataDir>/settings.json: the settings and the inspection index, one electron-store.
+ * A file that cannot be parsed or validated is kept aside and the defaults are used; an older
+ * file is backed up and migrated; a file from a newer app version is left untouched and changes
+ * are refused.
  */
 export function openSettings(options: OpenSettingsOptions): SettingsService {
   const { dataDir, storeFactory, log } = options;
   const now = options.now ?? (() => new Date());
   const filePath = path.join(dataDir, `${SETTINGS_FILE_NAME}.json`);
   const notices: StorageNotice[] = [];
-  const defaults: SettingsFile = { schemaVersion: SETTINGS_SCHEMA_VERSION, ...DEFAULT_SETTINGS };
-
-  const open = (): JsonStore<SettingsFile> =>
-    storeFactory<SettingsFile>({ cwd: dataDir, name: SETTINGS_FILE_NAME, defaults });
 
   const setAside = (reason: string) => {
     const keptAs = quarantine(filePath, now());
@@ -53,84 +69,85 @@ export function openSettings(options: OpenSettingsOptions): SettingsService {
     log.warn('settings.quarantined', { reason, keptAs });
   };
 
-  // The file is judged as it is on disk: conf reads a non-object file as {} and fills in its
-  // defaults, which would hide a damaged file and then overwrite it.
-  const found = readJson(filePath);
   let current: Settings = { ...DEFAULT_SETTINGS };
+  let index: InspectionIndex = {};
   let refuseWrites = false;
+  let migratedFrom: number | null = null;
+
+  const found = readJsonFile(filePath);
   if (found.kind === 'unparseable') {
     setAside('unreadable');
   } else if (found.kind === 'parsed') {
-    const version = versionOnlySchema.safeParse(found.value);
-    const parsed = settingsFileSchema.safeParse(found.value);
-    if (version.success && version.data.schemaVersion > SETTINGS_SCHEMA_VERSION) {
+    const outcome = migrate(found.value, APP_STORE_MIGRATIONS, APP_STORE_VERSION);
+    if (outcome.kind === 'newer') {
       refuseWrites = true;
       notices.push({ kind: 'newer-version', file: path.basename(filePath) });
-      log.warn('settings.newer-version', { found: version.data.schemaVersion });
+      log.warn('settings.newer-version', { found: outcome.found });
+      // The language alone is read, so the refusal itself is in the user's language.
       const language = settingsSchema.shape.language.safeParse(
         (found.value as { language?: unknown }).language,
       );
       if (language.success) current = { ...current, language: language.data };
-    } else if (parsed.success) {
-      current = settingsSchema.parse(parsed.data);
+    } else if (outcome.kind === 'unversioned') {
+      setAside('unversioned');
     } else {
-      setAside('invalid');
+      const settings = settingsSchema.safeParse(outcome.doc);
+      if (!settings.success) {
+        setAside('invalid');
+      } else {
+        current = settings.data;
+        const storedIndex = indexSchema.safeParse(outcome.doc.index);
+        // The index is a cache of the inspection files: a bad one is rebuilt, not reported.
+        if (storedIndex.success) index = storedIndex.data;
+        else log.warn('settings.index-rebuilt');
+        if (outcome.kind === 'migrated') migratedFrom = outcome.from;
+      }
     }
   }
 
-  let store: JsonStore<SettingsFile> | null = null;
-  const writable = (): JsonStore<SettingsFile> => {
+  let store: JsonStore<AppStoreFile> | null = null;
+  const write = (settings: Settings, nextIndex: InspectionIndex) => {
+    if (refuseWrites) throw new AppError('storage-newer-version');
+    const doc: AppStoreFile = { schemaVersion: APP_STORE_VERSION, ...settings, index: nextIndex };
     try {
-      return (store ??= open());
+      store ??= storeFactory<AppStoreFile>({
+        cwd: dataDir,
+        name: SETTINGS_FILE_NAME,
+        defaults: doc,
+      });
+      store.store = doc;
     } catch (error) {
-      throw storageFailure(log, error);
+      log.error('settings.storage-failed', error);
+      throw new AppError('storage-failed');
     }
   };
+
+  if (migratedFrom !== null) {
+    options.beforeMigration?.();
+    write(current, index);
+    log.info('settings.migrated', { from: migratedFrom, to: APP_STORE_VERSION });
+  }
 
   return {
     notices,
     get: () => ({ ...current }),
     update(patch) {
-      if (refuseWrites) throw new AppError('storage-newer-version');
       // A key sent as undefined means "no change", not "erase".
       const changes = Object.fromEntries(
         Object.entries(patch).filter(([, value]) => value !== undefined),
       );
       const next = settingsSchema.safeParse({ ...current, ...changes });
       if (!next.success) throw new AppError('invalid-input');
-      try {
-        writable().store = { schemaVersion: SETTINGS_SCHEMA_VERSION, ...next.data };
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        throw storageFailure(log, error);
-      }
+      write(next.data, index);
       current = next.data;
       log.info('settings.saved', { keys: Object.keys(changes).join(',') });
       return { ...current };
     },
+    index: () => index,
+    writeIndex(nextIndex) {
+      if (refuseWrites) return;
+      write(current, nextIndex);
+      index = nextIndex;
+    },
   };
-}
-
-type JsonFile = { kind: 'missing' } | { kind: 'unparseable' } | { kind: 'parsed'; value: unknown };
-
-function readJson(file: string): JsonFile {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { kind: 'missing' };
-    if (code === 'EISDIR') return { kind: 'unparseable' };
-    throw error;
-  }
-  try {
-    return { kind: 'parsed', value: JSON.parse(text) as unknown };
-  } catch {
-    return { kind: 'unparseable' };
-  }
-}
-
-function storageFailure(log: Logger, error: unknown): AppError {
-  log.error('settings.storage-failed', error);
-  return new AppError('storage-failed');
 }

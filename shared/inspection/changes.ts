@@ -23,7 +23,7 @@ export type Change =
       readonly kind: 'evidence-add';
       readonly itemId: string;
       readonly rowId?: string;
-      readonly refs: readonly EvidenceRef[];
+      readonly refs: EvidenceRef[];
     }
   | {
       readonly kind: 'evidence-remove';
@@ -36,7 +36,7 @@ export type Change =
       readonly itemId: string;
       /** Where the first new row goes; the register's length appends. */
       readonly index: number;
-      readonly rows: readonly RegisterRow[];
+      readonly rows: RegisterRow[];
     }
   | {
       readonly kind: 'cell';
@@ -45,7 +45,7 @@ export type Change =
       readonly columnId: string;
       readonly value: CellValue | null;
     }
-  | { readonly kind: 'rows-delete'; readonly itemId: string; readonly rowIds: readonly string[] }
+  | { readonly kind: 'rows-delete'; readonly itemId: string; readonly rowIds: string[] }
   | { readonly kind: 'action-put'; readonly action: CorrectiveAction }
   | { readonly kind: 'action-delete'; readonly actionId: string }
   | { readonly kind: 'details'; readonly inspector?: string; readonly period?: Period };
@@ -97,12 +97,12 @@ function applyOne(inspection: Inspection, change: Change, now: string): Inspecti
   switch (change.kind) {
     case 'answer':
       return withAnswer(inspection, change.itemId, now, (a) => {
-        const { value: _dropped, ...rest } = a;
+        const rest = omit(a, 'value');
         return change.value === null ? rest : { ...rest, value: change.value };
       });
     case 'note':
       return withAnswer(inspection, change.itemId, now, (a) => {
-        const { note: _dropped, ...rest } = a;
+        const rest = omit(a, 'note');
         return change.note === '' ? rest : { ...rest, note: change.note };
       });
     case 'evidence-add':
@@ -143,7 +143,7 @@ function applyOne(inspection: Inspection, change: Change, now: string): Inspecti
         (rows) =>
           rows.map((r) => {
             if (r.id !== change.rowId) return r;
-            const { [change.columnId]: _dropped, ...cells } = r.cells;
+            const cells = omit(r.cells, change.columnId);
             return {
               ...r,
               cells: change.value === null ? cells : { ...cells, [change.columnId]: change.value },
@@ -189,14 +189,11 @@ function withAnswer(
 ): Inspection {
   const before = own(inspection.answers, itemId) ?? { evidence: [], updatedAt: now };
   const after = { ...edit(before), updatedAt: now };
-  const answers = { ...inspection.answers };
   // An answer with nothing left in it is removed, so clearing a field leaves no trace behind.
   if (after.value === undefined && after.note === undefined && after.evidence.length === 0) {
-    delete answers[itemId];
-  } else {
-    return { ...inspection, answers: { ...answers, [itemId]: after } };
+    return { ...inspection, answers: omit(inspection.answers, itemId) };
   }
-  return { ...inspection, answers };
+  return { ...inspection, answers: { ...inspection.answers, [itemId]: after } };
 }
 
 function withRows(
@@ -216,4 +213,19 @@ function withRows(
   }
   // A computed key always makes an own property, even for a name like "constructor".
   return { ...inspection, registers: { ...inspection.registers, [itemId]: edit(rows) } };
+}
+
+/** A copy without one key (own keys only, so "constructor" is just a name). */
+function omit<T extends object>(record: T, key: string): T {
+  const copy = {} as T;
+  for (const k of Object.keys(record)) {
+    if (k !== key)
+      Object.defineProperty(copy, k, {
+        value: record[k as keyof T],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  }
+  return copy;
 }

@@ -2,7 +2,8 @@ import { own } from '../own';
 import { allItems } from '../template/items';
 import type { Template } from '../template/schema';
 import type { AuditEntry, Inspection, Period, PinnedTemplate, SchoolProfile } from './schema';
-import { INSPECTION_FORMAT, LIMITS } from './schema';
+import { LIMITS } from './patterns';
+import { INSPECTION_FORMAT } from './schema';
 
 export interface NewInspection {
   readonly id: string;

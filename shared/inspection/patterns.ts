@@ -21,3 +21,14 @@ export const TEXT_LIMITS = {
   contactName: 50,
   inspector: 50,
 } as const;
+
+/** Limits that keep one inspection file workable on a school PC (and a hostile file out). */
+export const LIMITS = {
+  rowsPerRegister: 5000,
+  evidencePerTarget: 100,
+  actions: 2000,
+  audit: 2000,
+  cellText: 2000,
+  answerText: 10000,
+  note: 4000,
+} as const;

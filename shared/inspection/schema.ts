@@ -1,21 +1,12 @@
 import { z } from 'zod';
 import { idSchema, VERSION_PATTERN } from '../template/schema';
 import { ISO_DATE } from '../template/dates';
-import { PHONE_PATTERN, SCHOOL_CODE_PATTERN, STAGES, TERMS } from './patterns';
+import { LIMITS, PHONE_PATTERN, SCHOOL_CODE_PATTERN, STAGES, TERMS } from './patterns';
 import { instantSchema, lineSchema, textSchema } from './text';
 
 export const INSPECTION_FORMAT = 'qinglang-inspection/1';
 
-/** Limits that keep one inspection file workable on a school PC (and a hostile file out). */
-export const LIMITS = {
-  rowsPerRegister: 5000,
-  evidencePerTarget: 100,
-  actions: 2000,
-  audit: 2000,
-  cellText: 2000,
-  answerText: 10000,
-  note: 4000,
-} as const;
+export { LIMITS };
 
 export { STAGES, TERMS };
 export type Stage = (typeof STAGES)[number];
@@ -25,14 +16,12 @@ export const schoolProfileSchema = z.strictObject({
   /** 学校标识码 (10 digits) or the code the district uses. */
   code: z
     .string()
-    .regex(/^[0-9A-Za-z-]{4,32}$/, '4–32 letters, digits or "-" / 4–32 位字母、数字或“-”'),
+    .regex(SCHOOL_CODE_PATTERN, '4–32 letters, digits or "-" / 4–32 位字母、数字或“-”'),
   district: lineSchema(100),
   stage: z.enum(STAGES),
   address: textSchema(200),
   contactName: textSchema(50),
-  contactPhone: z
-    .string()
-    .regex(/^[0-9+\-() ]{0,30}$/, 'digits, spaces, + - ( ) / 数字、空格和 + - ( )'),
+  contactPhone: z.string().regex(PHONE_PATTERN, 'digits, spaces, + - ( ) / 数字、空格和 + - ( )'),
 });
 export type SchoolProfile = z.infer<typeof schoolProfileSchema>;
 

@@ -33,8 +33,9 @@ export const bilingualSchema = (max = 2000) =>
 export type BilingualText = z.infer<ReturnType<typeof bilingualSchema>>;
 
 /** 符合 / 部分符合 / 不符合 / 不适用: the answers of a check item, and the statuses it yields. */
-export const CHECK_ANSWERS = ['compliant', 'partial', 'non-compliant', 'na'] as const;
-export type CheckAnswer = (typeof CHECK_ANSWERS)[number];
+import { CHECK_ANSWERS } from './answers';
+export { CHECK_ANSWERS };
+export type { CheckAnswer } from './answers';
 
 /** What a rule does when it fires. A warning never changes the status. */
 export const EFFECTS = ['non-compliant', 'partial', 'warning'] as const;

@@ -2,7 +2,7 @@ import type { Bilingual } from '../i18n/locale';
 import { isEmptyValue } from './conditions';
 import { isIsoDate } from './dates';
 import type { Column, Item } from './schema';
-import { CHECK_ANSWERS } from './schema';
+import { CHECK_ANSWERS } from './answers';
 
 /** What is wrong with a value, in both languages; `column` and `row` locate it in a register. */
 export interface ValueProblem {

@@ -29,6 +29,7 @@ describe('the settings service', () => {
     expect(JSON.parse(fs.readFileSync(settingsFile(dir), 'utf8'))).toEqual({
       schemaVersion: SETTINGS_SCHEMA_VERSION,
       language: 'en-US',
+      index: {},
     });
   });
 

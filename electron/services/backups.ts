@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import type { BackupInfo, BackupReason } from '../../shared/ipc/backups';
+import { backupInfoSchema } from '../../shared/ipc/backups';
+import { INSPECTION_ID_PATTERN } from '../../shared/inspection/schema';
+import { localIsoDate } from './clock';
+import type { Logger } from './logger';
+
+export const KEEP_BACKUPS = 10;
+
+const MANIFEST = 'backup.json';
+const BACKUP_ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-[a-z-]+(-\d+)?$/;
+
+export interface Backups {
+  create(reason: BackupReason): BackupInfo;
+  /** Makes the day's backup unless one was made today. */
+  ensureDaily(): void;
+  list(): BackupInfo[];
+  /** Puts a backup's files back in the data folder (after backing up what is there now). */
+  restore(id: string): BackupInfo;
+}
+
+interface Options {
+  readonly dataDir: string;
+  readonly log: Logger;
+  readonly now?: () => Date;
+  readonly keep?: number;
+}
+
+/**
+ * Copies of what a person typed: settings.json (with the index), every inspection file and the
+ * imported templates, in <dataDir>/backups/<time>-<reason>/. Evidence files are not copied:
+ * they are named by their content and never changed or deleted, so every backup's references
+ * stay good. The last ten are kept.
+ */
+export function openBackups(options: Options): Backups {
+  const { dataDir, log } = options;
+  const root = path.join(dataDir, 'backups');
+  const now = options.now ?? (() => new Date());
+  const keep = options.keep ?? KEEP_BACKUPS;
+  let lastDaily: string | null = null;
+
+  const sources = (): { from: string; to: string }[] => {
+    const out: { from: string; to: string }[] = [];
+    const add = (rel: string) => out.push({ from: path.join(dataDir, rel), to: rel });
+    if (fs.existsSync(path.join(dataDir, 'settings.json'))) add('settings.json');
+    for (const folder of ['inspections', 'templates']) {
+      const dir = path.join(dataDir, folder);
+      if (!fs.existsSync(dir)) continue;
+      for (const name of fs.readdirSync(dir)) {
+        if (isDataFile(folder, name)) add(path.join(folder, name));
+      }
+    }
+    return out;
+  };
+
+  const read = (id: string): BackupInfo | null => {
+    try {
+      const parsed = backupInfoSchema.safeParse(
+        JSON.parse(fs.readFileSync(path.join(root, id, MANIFEST), 'utf8')),
+      );
+      return parsed.success && parsed.data.id === id ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  };
+
+  const list = (): BackupInfo[] => {
+    if (!fs.existsSync(root)) return [];
+    return fs
+      .readdirSync(root)
+      .filter((name) => BACKUP_ID.test(name))
+      .map(read)
+      .filter((b): b is BackupInfo => b !== null)
+      .sort((a, b) => b.id.localeCompare(a.id));
+  };
+
+  const create = (reason: BackupReason): BackupInfo => {
+    const at = now();
+    const stamp = at.toISOString().replace(/[:.]/g, '-');
+    let id = `${stamp}-${reason}`;
+    for (let n = 2; fs.existsSync(path.join(root, id)); n++) id = `${stamp}-${reason}-${n}`;
+    // Built in a temp folder and renamed: a backup is whole or absent, never half-written.
+    const temp = path.join(root, `.tmp-${randomUUID()}`);
+    try {
+      let bytes = 0;
+      let inspections = 0;
+      for (const { from, to } of sources()) {
+        fs.mkdirSync(path.dirname(path.join(temp, to)), { recursive: true });
+        fs.copyFileSync(from, path.join(temp, to));
+        bytes += fs.statSync(from).size;
+        if (to.startsWith('inspections')) inspections++;
+      }
+      const info: BackupInfo = { id, createdAt: at.toISOString(), reason, inspections, bytes };
+      fs.mkdirSync(temp, { recursive: true });
+      fs.writeFileSync(path.join(temp, MANIFEST), `${JSON.stringify(info, null, 2)}\n`);
+      fs.renameSync(temp, path.join(root, id));
+      log.info('backups.created', { reason, inspections });
+      prune();
+      return info;
+    } catch (error) {
+      fs.rmSync(temp, { recursive: true, force: true });
+      log.error('backups.failed', error);
+      throw new AppError('storage-failed');
+    }
+  };
+
+  const prune = () => {
+    for (const old of list().slice(keep)) {
+      fs.rmSync(path.join(root, old.id), { recursive: true, force: true });
+    }
+  };
+
+  return {
+    create,
+    list,
+    ensureDaily() {
+      const day = localIsoDate(now());
+      if (lastDaily === day) return;
+      const made = list().some((b) => localIsoDate(new Date(b.createdAt)) === day);
+      if (!made) {
+        try {
+          create('daily');
+        } catch {
+          // A failed daily backup must not block saving; it is logged and tried tomorrow.
+        }
+      }
+      lastDaily = day;
+    },
+    restore(id) {
+      const info = BACKUP_ID.test(id) ? read(id) : null;
+      if (!info) throw new AppError('backup-not-found');
+      create('before-restore');
+      const from = path.join(root, id);
+      try {
+        // What the backup does not have is removed: a restore goes back to that moment.
+        // Nothing is lost: the before-restore backup above holds it.
+        const inspections = path.join(dataDir, 'inspections');
+        for (const name of fs.existsSync(inspections) ? fs.readdirSync(inspections) : []) {
+          if (
+            isDataFile('inspections', name) &&
+            !fs.existsSync(path.join(from, 'inspections', name))
+          ) {
+            fs.rmSync(path.join(inspections, name));
+          }
+        }
+        for (const rel of filesIn(from)) {
+          if (rel === MANIFEST) continue;
+          const target = path.join(dataDir, rel);
+          fs.mkdirSync(path.dirname(target), { recursive: true });
+          const temp = `${target}.${randomUUID()}.tmp`;
+          fs.copyFileSync(path.join(from, rel), temp);
+          fs.renameSync(temp, target);
+        }
+      } catch (error) {
+        log.error('backups.restore-failed', error);
+        throw new AppError('storage-failed');
+      }
+      log.info('backups.restored', { reason: info.reason });
+      return info;
+    },
+  };
+}
+
+function isDataFile(folder: string, name: string): boolean {
+  if (folder === 'inspections')
+    return INSPECTION_ID_PATTERN.test(name.replace(/\.json$/, '')) && name.endsWith('.json');
+  return /^[a-z][a-z0-9_]*@[\d.]+\.json$/.test(name);
+}
+
+function filesIn(dir: string, prefix = ''): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? filesIn(path.join(dir, entry.name), path.join(prefix, entry.name))
+        : [path.join(prefix, entry.name)],
+    );
+}
