@@ -5,6 +5,8 @@ import { NoticeBanner } from '../components/NoticeBanner';
 import { Sidebar } from '../components/Sidebar';
 import { StatusLine } from '../components/StatusLine';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
+import { InspectionsPage } from '../pages/inspections/InspectionsPage';
+import { FirstRunDialog } from '../pages/settings/FirstRunDialog';
 import { SettingsPage } from '../pages/SettingsPage';
 import { TemplatesPage } from '../pages/templates/TemplatesPage';
 import { useAppStore } from '../stores/app-store';
@@ -15,6 +17,7 @@ import { useReportError } from './use-report-error';
 function Page({ route }: { route: Route }) {
   if (route === 'settings') return <SettingsPage />;
   if (route === 'templates') return <TemplatesPage />;
+  if (route === 'inspections') return <InspectionsPage />;
   return <ComingSoonPage page={route} />;
 }
 
@@ -53,6 +56,7 @@ export function App() {
           <Page route={route} />
         </main>
         <StatusLine />
+        {settings && !settings.profile && <FirstRunDialog />}
       </div>
     </div>
   );

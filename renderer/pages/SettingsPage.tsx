@@ -5,12 +5,17 @@ import { PageHeader } from '../components/PageHeader';
 import { PathRow } from '../components/PathRow';
 import { useAppStore } from '../stores/app-store';
 import { useReportError } from '../app/use-report-error';
+import { BackupsSection } from './settings/BackupsSection';
+import { ProfileForm, profilePatch } from './settings/ProfileForm';
+import { useFeedbackStore } from '../stores/feedback-store';
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const info = useAppStore((s) => s.info);
   const settings = useAppStore((s) => s.settings);
   const setLanguage = useAppStore((s) => s.setLanguage);
+  const updateSettings = useAppStore((s) => s.updateSettings);
+  const show = useFeedbackStore((s) => s.show);
   const report = useReportError();
   if (!info || !settings) return null;
 
@@ -21,6 +26,25 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title={t('pages.settings.title')} lead={t('pages.settings.lead')} />
+      <section className="card" aria-labelledby="settings-profile">
+        <h2 id="settings-profile">{t('settings.profile.title')}</h2>
+        <p className="hint">{t('settings.profile.description')}</p>
+        <ProfileForm
+          key={JSON.stringify(settings.profile ?? null) + (settings.inspector ?? '')}
+          initial={
+            settings.profile
+              ? { ...settings.profile, inspector: settings.inspector ?? '' }
+              : undefined
+          }
+          submitLabel={t('settings.profile.save')}
+          onSubmit={(values) =>
+            updateSettings(profilePatch(values)).then(
+              () => show({ kind: 'success', text: t('settings.profile.saved') }),
+              (error: unknown) => report(Promise.reject(error)),
+            )
+          }
+        />
+      </section>
       <section className="card" aria-labelledby="settings-language">
         <h2 id="settings-language">{t('settings.language.title')}</h2>
         <p className="hint">{t('settings.language.description')}</p>
@@ -45,6 +69,7 @@ export function SettingsPage() {
           />
         </dl>
       </section>
+      <BackupsSection />
       <section className="card" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about.title')}</h2>
         <dl className="fields">

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { create } from 'zustand';
 import type { Locale } from '../../shared/i18n/locale';
 import type { AppInfo } from '../../shared/ipc/app';
-import type { Settings } from '../../shared/settings';
+import type { Settings, SettingsPatch } from '../../shared/settings';
 import { api, unwrap } from '../api/client';
 
 /** What the shell knows about the app and the user's settings; the Node side stays the source. */
@@ -13,6 +13,8 @@ interface AppState {
   /** Loads info and settings from the Node side; throws ApiError when it cannot. */
   load(): Promise<void>;
   setLanguage(language: Locale): Promise<void>;
+  /** Saves other settings (school profile, inspector's name). */
+  updateSettings(patch: SettingsPatch): Promise<void>;
   dismissNotices(): void;
 }
 
@@ -39,6 +41,9 @@ export const useAppStore = create<AppState>()((set) => ({
     });
     languageQueue = run.catch(() => undefined);
     return run;
+  },
+  async updateSettings(patch) {
+    set({ settings: await unwrap(api().settings.set(patch)) });
   },
   dismissNotices: () => set({ dismissedNotices: true }),
 }));

@@ -3,6 +3,7 @@ import { createApi } from '../../shared/ipc/api';
 import { contract } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/define';
 import type { AppInfo } from '../../shared/ipc/app';
+import type { SchoolProfile } from '../../shared/inspection/schema';
 import type { Settings } from '../../shared/settings';
 
 export const INFO: AppInfo = {
@@ -14,6 +15,16 @@ export const INFO: AppInfo = {
   notices: [],
 };
 
+export const PROFILE: SchoolProfile = {
+  name: '示例第一中学',
+  code: '1111000001',
+  district: '示例区',
+  stage: 'junior',
+  address: '',
+  contactName: '',
+  contactPhone: '',
+};
+
 type Answer = (input: unknown) => IpcResult<unknown>;
 
 /**
@@ -21,9 +32,13 @@ type Answer = (input: unknown) => IpcResult<unknown>;
  * same object shape as in the app. Override a channel to make it fail.
  */
 export function installFakeApi(
-  options: { info?: Partial<AppInfo>; answers?: Record<string, Answer> } = {},
+  options: {
+    info?: Partial<AppInfo>;
+    settings?: Partial<Settings>;
+    answers?: Record<string, Answer>;
+  } = { settings: { profile: PROFILE, inspector: '王老师' } },
 ) {
-  let settings: Settings = { language: 'zh-CN' };
+  let settings: Settings = { language: 'zh-CN', ...options.settings };
   const answers: Record<string, Answer> = {
     'app:info': () => ({ ok: true, value: { ...INFO, ...options.info } }),
     'app:logRendererError': () => ({ ok: true, value: null }),
@@ -32,6 +47,8 @@ export function installFakeApi(
       settings = { ...settings, ...(input as Partial<Settings>) };
       return { ok: true, value: settings };
     },
+    'inspections:list': () => ({ ok: true, value: [] }),
+    'templates:list': () => ({ ok: true, value: [] }),
     ...options.answers,
   };
   const invoke = vi.fn(async (channel: string, input: unknown) => answers[channel]!(input));

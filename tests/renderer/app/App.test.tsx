@@ -32,8 +32,8 @@ describe('the app shell', () => {
         .getAllByRole('link')
         .map((a) => a.textContent),
     ).toEqual(['检查', '整改', '汇总', '模板', '设置']);
-    expect(screen.getByRole('heading', { level: 1, name: '检查' })).toBeInTheDocument();
-    expect(screen.getByText('即将推出')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: '检查' })).toBeInTheDocument();
+    expect(screen.getByText('还没有检查记录。')).toBeInTheDocument();
   });
 
   it('switches to English through the Node side and marks the page lang', async () => {
@@ -93,5 +93,29 @@ describe('the app shell', () => {
   it('marks the browser harness so nobody mistakes it for the installed app', async () => {
     await start({ info: { shell: 'browser' } });
     expect(screen.getByText(/浏览器测试模式/)).toBeInTheDocument();
+  });
+});
+
+describe('the first run', () => {
+  it('asks for the school profile, checks it field by field, and saves it to settings', async () => {
+    const fake = await start({ settings: {} });
+    const dialog = await screen.findByRole('dialog', { name: '欢迎使用清朗校园网络安全检查' });
+    await userEvent.click(within(dialog).getByRole('button', { name: '保存并开始' }));
+    expect(within(dialog).getAllByRole('alert').length).toBeGreaterThanOrEqual(3);
+    expect(fake.invoke).not.toHaveBeenCalledWith('settings:set', expect.anything());
+
+    await userEvent.type(within(dialog).getByLabelText(/学校名称/), '北京市示例中学');
+    await userEvent.type(within(dialog).getByLabelText(/学校标识码/), '11 00');
+    await userEvent.type(within(dialog).getByLabelText(/所属区县/), '示例区');
+    await userEvent.type(within(dialog).getByLabelText(/检查人/), '李老师');
+    await userEvent.click(within(dialog).getByRole('button', { name: '保存并开始' }));
+    expect(await within(dialog).findByText('应为 4–32 位数字、字母或“-”')).toBeInTheDocument();
+
+    await userEvent.clear(within(dialog).getByLabelText(/学校标识码/));
+    await userEvent.type(within(dialog).getByLabelText(/学校标识码/), '1101010001');
+    await userEvent.click(within(dialog).getByRole('button', { name: '保存并开始' }));
+    await expect.poll(() => fake.settings().profile?.name).toBe('北京市示例中学');
+    expect(fake.settings().inspector).toBe('李老师');
+    expect(fake.settings().profile?.code).toBe('1101010001');
   });
 });

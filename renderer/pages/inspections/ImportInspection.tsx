@@ -1,0 +1,71 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useReportError } from '../../app/use-report-error';
+import { useLocale } from '../../i18n/use-locale';
+import { useInspectionsStore } from '../../stores/inspections-store';
+
+/** Import one inspection file (qinglang-inspection/1), and what came of it. */
+export function ImportInspection() {
+  const { t } = useTranslation();
+  const { pick } = useLocale();
+  const input = useRef<HTMLInputElement>(null);
+  const importFile = useInspectionsStore((s) => s.importFile);
+  const outcome = useInspectionsStore((s) => s.lastImport);
+  const dismiss = useInspectionsStore((s) => s.dismissImport);
+  const report = useReportError();
+
+  return (
+    <>
+      <button type="button" className="button" onClick={() => input.current?.click()}>
+        {t('inspections.import')}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label={t('inspections.import')}
+        data-testid="inspection-import-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) report(importFile(file));
+        }}
+      />
+      {outcome && (
+        <div
+          className={`banner ${outcome.kind === 'imported' ? 'banner-success' : 'banner-error'} toolbar-banner`}
+          role={outcome.kind === 'imported' ? 'status' : 'alert'}
+        >
+          <div className="problems">
+            <p className="problems-title">
+              {outcome.kind === 'imported'
+                ? t(outcome.renamed ? 'inspections.importedCopy' : 'inspections.imported', {
+                    file: outcome.fileName,
+                  })
+                : outcome.kind === 'too-large'
+                  ? t('inspections.importTooLarge', { file: outcome.fileName })
+                  : t('inspections.importInvalid', {
+                      file: outcome.fileName,
+                      count: outcome.problems.length,
+                    })}
+            </p>
+            {outcome.kind === 'invalid' && (
+              <ol className="problem-list">
+                {outcome.problems.slice(0, 50).map((problem, index) => (
+                  <li key={index}>
+                    <code>{problem.path}</code> {pick(problem.message)}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </div>
+          <button type="button" className="button button-quiet" onClick={dismiss}>
+            {t('notices.dismiss')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { CorrectiveAction } from '../../../shared/inspection/schema';
+import { isOverdue } from '../../../shared/inspection/summary';
+import { useLocale } from '../../i18n/use-locale';
+import { useWalkStore } from '../../stores/walk-store';
+import { formatDate } from '../inspections/format';
+
+interface NewAction {
+  description: string;
+  owner: string;
+  due: string;
+}
+
+/** Corrective actions (整改措施) against one item: who does what by when, and whether it is done. */
+export function ActionsBox({
+  itemId,
+  actions,
+  today,
+}: {
+  itemId: string;
+  actions: readonly CorrectiveAction[];
+  today: string;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const apply = useWalkStore((s) => s.apply);
+  const [adding, setAdding] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors },
+  } = useForm<NewAction>({ defaultValues: { description: '', owner: '', due: '' } });
+
+  const add = (values: NewAction) => {
+    const action: CorrectiveAction = {
+      id: crypto.randomUUID(),
+      itemId,
+      description: values.description.trim(),
+      owner: values.owner.trim(),
+      due: values.due,
+      state: 'open',
+      createdAt: new Date().toISOString(),
+    };
+    apply([{ kind: 'action-put', action }]);
+    reset();
+    setAdding(false);
+  };
+  const toggle = (action: CorrectiveAction) => {
+    const reopened: CorrectiveAction = { ...action, state: 'open' };
+    delete reopened.doneAt;
+    const done: CorrectiveAction = { ...action, state: 'done', doneAt: new Date().toISOString() };
+    apply([{ kind: 'action-put', action: action.state === 'open' ? done : reopened }]);
+  };
+
+  return (
+    <section className="actions-box" aria-label={t('walk.actions.title')}>
+      <h4>{t('walk.actions.title')}</h4>
+      {actions.length > 0 && (
+        <ul className="action-list">
+          {actions.map((a) => (
+            <li key={a.id} className={`action action-${a.state}`}>
+              <label className="checkbox">
+                <input type="checkbox" checked={a.state === 'done'} onChange={() => toggle(a)} />
+                <span>{a.description}</span>
+              </label>
+              <span className="hint">
+                {a.owner && `${a.owner} · `}
+                {t('walk.actions.due', { date: formatDate(a.due, locale) })}
+              </span>
+              {isOverdue(a, today) && (
+                <span className="tag tag-danger">{t('walk.actions.overdue')}</span>
+              )}
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() => apply([{ kind: 'action-delete', actionId: a.id }])}
+                aria-label={t('walk.actions.deleteNamed', { name: a.description })}
+              >
+                {t('walk.actions.delete')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {adding ? (
+        <form className="action-form" onSubmit={(e) => void handleSubmit(add)(e)} noValidate>
+          <label className="form-field wide">
+            <span>{t('walk.actions.description')} *</span>
+            <input
+              autoFocus
+              {...register('description', {
+                validate: (v) => v.trim().length > 0 || t('form.required'),
+                maxLength: { value: 2000, message: t('form.maxLength', { n: 2000 }) },
+              })}
+              aria-invalid={errors.description ? true : undefined}
+            />
+            {errors.description?.message && (
+              <p className="field-error">{errors.description.message}</p>
+            )}
+          </label>
+          <label className="form-field">
+            <span>{t('walk.actions.owner')}</span>
+            <input
+              {...register('owner', {
+                maxLength: { value: 100, message: t('form.maxLength', { n: 100 }) },
+              })}
+            />
+          </label>
+          <label className="form-field">
+            <span>{t('walk.actions.dueLabel')} *</span>
+            <input
+              type="date"
+              {...register('due', { required: t('form.required') })}
+              aria-invalid={errors.due ? true : undefined}
+            />
+            {errors.due?.message && <p className="field-error">{errors.due.message}</p>}
+          </label>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={() => setAdding(false)}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className="button button-primary">
+              {t('walk.actions.add')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" className="button button-quiet" onClick={() => setAdding(true)}>
+          {t('walk.actions.new')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Bilingual } from '../../../shared/i18n/locale';
+import { canPreview, formatBytes } from '../../../shared/inspection/evidence';
+import type { EvidenceRef } from '../../../shared/inspection/schema';
+import { api, unwrap } from '../../api/client';
+import { base64ToBytes, saveFile } from '../../api/files';
+import { useReportError } from '../../app/use-report-error';
+import { useLocale } from '../../i18n/use-locale';
+
+interface Props {
+  /** What the files are evidence for, for screen readers. */
+  readonly label: string;
+  readonly refs: readonly EvidenceRef[];
+  readonly required: boolean;
+  readonly missing: boolean;
+  readonly onAdd: (refs: EvidenceRef[]) => void;
+  readonly onRemove: (sha256: string) => void;
+  readonly compact?: boolean;
+}
+
+// Previews are read once per file and kept while the window is open: files never change.
+const previews = new Map<string, Promise<string>>();
+
+function previewUrl(ref: EvidenceRef): Promise<string> {
+  let url = previews.get(ref.sha256);
+  if (!url) {
+    url = unwrap(api().evidence.read({ sha256: ref.sha256 })).then(({ type, dataBase64 }) =>
+      URL.createObjectURL(new Blob([base64ToBytes(dataBase64) as BlobPart], { type })),
+    );
+    url.catch(() => previews.delete(ref.sha256));
+    previews.set(ref.sha256, url);
+  }
+  return url;
+}
+
+function Preview({ evidence }: { evidence: EvidenceRef }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    previewUrl(evidence).then(
+      (u) => live && setUrl(u),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [evidence]);
+  return url ? (
+    <img src={url} alt="" className="evidence-thumb" />
+  ) : (
+    <span className="evidence-thumb placeholder" />
+  );
+}
+
+/** The files attached to an item or a register row: add, preview, save a copy, remove. */
+export function EvidenceList({ label, refs, required, missing, onAdd, onRemove, compact }: Props) {
+  const { t } = useTranslation();
+  const { pick } = useLocale();
+  const report = useReportError();
+  const [problems, setProblems] = useState<readonly { name: string; message: Bilingual }[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const attach = () => {
+    setBusy(true);
+    report(
+      unwrap(api().evidence.pick())
+        .then((result) => {
+          setProblems(result.problems);
+          if (result.files.length > 0) onAdd(result.files);
+        })
+        .finally(() => setBusy(false)),
+    );
+  };
+  const download = (ref: EvidenceRef) =>
+    report(
+      unwrap(api().evidence.read({ sha256: ref.sha256 })).then((file) =>
+        saveFile(ref.name, file.type, file.dataBase64),
+      ),
+    );
+
+  return (
+    <div className={`evidence${compact ? ' compact' : ''}`}>
+      {!compact && (
+        <span className="evidence-title">
+          {t('walk.evidence.title')}
+          {required && (
+            <span className={`tag ${missing ? 'tag-warning' : ''}`}>
+              {t('walk.evidence.required')}
+            </span>
+          )}
+        </span>
+      )}
+      {refs.length > 0 && (
+        <ul className="evidence-list">
+          {refs.map((ref) => (
+            <li key={ref.sha256} className="evidence-file">
+              {canPreview(ref.type, ref.size) && <Preview evidence={ref} />}
+              <button
+                type="button"
+                className="link"
+                onClick={() => download(ref)}
+                title={t('walk.evidence.save')}
+              >
+                {ref.name}
+              </button>
+              <span className="hint">{formatBytes(ref.size)}</span>
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-label={t('walk.evidence.removeNamed', { name: ref.name })}
+                onClick={() => onRemove(ref.sha256)}
+              >
+                {t('walk.evidence.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={attach}
+        disabled={busy}
+        aria-label={t('walk.evidence.attachFor', { name: label })}
+      >
+        {busy ? t('walk.evidence.attaching') : t('walk.evidence.attach')}
+      </button>
+      {problems.length > 0 && (
+        <ul className="evidence-problems" role="alert">
+          {problems.map((p, index) => (
+            <li key={index}>
+              <strong>{p.name}</strong>: {pick(p.message)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { periodLabel } from '../../../shared/inspection/period';
+import type { Inspection } from '../../../shared/inspection/schema';
+import type { Template } from '../../../shared/template/schema';
+import { hrefOf, inspectionHref } from '../../app/routes';
+import { useLocale } from '../../i18n/use-locale';
+import { flushOnLeave, localToday, useWalkStore } from '../../stores/walk-store';
+import { formatPercent } from '../inspections/format';
+import { ItemCard } from './ItemCard';
+import { SaveIndicator } from './SaveIndicator';
+import { SectionNav } from './SectionNav';
+import { useEvaluation } from './use-evaluation';
+import { useWalkShortcuts } from './use-walk-shortcuts';
+import './walk.css';
+
+export function WalkPage({ id, sectionId }: { id: string; sectionId: string | undefined }) {
+  const { t } = useTranslation();
+  const open = useWalkStore((s) => s.open);
+  const inspection = useWalkStore((s) => s.inspection);
+  const template = useWalkStore((s) => s.template);
+  const loadError = useWalkStore((s) => s.loadError);
+
+  useEffect(() => {
+    void open(id);
+  }, [open, id]);
+  useEffect(() => flushOnLeave(), []);
+
+  if (loadError) {
+    return (
+      <div className="banner banner-error" role="alert">
+        <p>{loadError}</p>
+        <a className="button" href={hrefOf('inspections')}>
+          {t('walk.backToList')}
+        </a>
+      </div>
+    );
+  }
+  if (!inspection || !template || inspection.id !== id)
+    return <p className="hint">{t('app.loading')}</p>;
+  return <Walk inspection={inspection} template={template} sectionId={sectionId} />;
+}
+
+function Walk({
+  inspection,
+  template,
+  sectionId,
+}: {
+  inspection: Inspection;
+  template: Template;
+  sectionId: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const { pick } = useLocale();
+  const today = useMemo(() => localToday(), []);
+  const evaluation = useEvaluation(template, inspection, today);
+  const sectionIndex = Math.max(
+    0,
+    template.sections.findIndex((s) => s.id === sectionId),
+  );
+  const section = template.sections[sectionIndex]!;
+  useWalkShortcuts(inspection.id, template, sectionIndex);
+
+  const visibleItems = section.items.filter((item) => evaluation.items[item.id]?.visible !== false);
+  const previous = template.sections[sectionIndex - 1];
+  const next = template.sections[sectionIndex + 1];
+
+  return (
+    <div className="walk">
+      <header className="walk-header">
+        <div>
+          <a href={hrefOf('inspections')} className="back-link">
+            {t('walk.backToList')}
+          </a>
+          <h1>
+            {inspection.school.name} · {pick(periodLabel(inspection.period))}
+          </h1>
+          <p className="hint">
+            {pick(template.title)} {template.version} ·{' '}
+            {t('walk.inspector', { name: inspection.inspector })}
+          </p>
+        </div>
+        <dl className="walk-figures">
+          <div>
+            <dt>{t('inspections.columns.progress')}</dt>
+            <dd>
+              {evaluation.overall.answered}/{evaluation.overall.applicable}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('inspections.columns.rate')}</dt>
+            <dd>{formatPercent(evaluation.complianceRate)}</dd>
+          </div>
+          <div>
+            <dt>{t('inspections.columns.findings')}</dt>
+            <dd>{evaluation.findings.filter((f) => f.effect !== 'warning').length}</dd>
+          </div>
+        </dl>
+        <SaveIndicator />
+      </header>
+      <div className="walk-body">
+        <SectionNav
+          template={template}
+          evaluation={evaluation}
+          inspectionId={inspection.id}
+          current={section.id}
+        />
+        <section
+          className="walk-section"
+          aria-labelledby="section-title"
+          data-section-id={section.id}
+        >
+          <h2 id="section-title" tabIndex={-1}>
+            {sectionIndex + 1}. {pick(section.title)}
+          </h2>
+          <p className="hint shortcuts">{t('walk.shortcuts')}</p>
+          {visibleItems.map((item) => (
+            <ItemCard
+              key={item.id}
+              item={item}
+              number={`${sectionIndex + 1}.${section.items.indexOf(item) + 1}`}
+              answer={
+                Object.hasOwn(inspection.answers, item.id) ? inspection.answers[item.id] : undefined
+              }
+              rows={
+                Object.hasOwn(inspection.registers, item.id)
+                  ? inspection.registers[item.id]
+                  : undefined
+              }
+              result={evaluation.items[item.id]!}
+              actions={inspection.actions.filter((a) => a.itemId === item.id)}
+              today={today}
+            />
+          ))}
+          <nav className="section-pager" aria-label={t('walk.sections')}>
+            {previous ? (
+              <a className="button" href={inspectionHref(inspection.id, previous.id)}>
+                ← {pick(previous.title)}
+              </a>
+            ) : (
+              <span />
+            )}
+            {next ? (
+              <a className="button button-primary" href={inspectionHref(inspection.id, next.id)}>
+                {pick(next.title)} →
+              </a>
+            ) : (
+              <a className="button button-primary" href={hrefOf('inspections')}>
+                {t('walk.finish')}
+              </a>
+            )}
+          </nav>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { create } from 'zustand';
+import type { InspectionProblem } from '../../shared/inspection/check';
+import type { InspectionSummary } from '../../shared/inspection/listing';
+import type { Period } from '../../shared/inspection/schema';
+import type { TemplateRef } from '../../shared/settings';
+import { api, unwrap } from '../api/client';
+import { bytesToBase64 } from '../api/files';
+
+/** The same limit the Node side enforces; a larger file is refused before it is read. */
+export const MAX_INSPECTION_FILE_BYTES = 20 * 1024 * 1024;
+
+export interface NewInspectionInput {
+  readonly template?: TemplateRef;
+  readonly period: Period;
+  readonly inspector: string;
+  /** Start from this earlier inspection (its registers and open actions). */
+  readonly sourceId?: string;
+  readonly withAnswers?: boolean;
+}
+
+export type InspectionImport =
+  | { readonly kind: 'imported'; readonly fileName: string; readonly renamed: boolean }
+  | {
+      readonly kind: 'invalid';
+      readonly fileName: string;
+      readonly problems: readonly InspectionProblem[];
+    }
+  | { readonly kind: 'too-large'; readonly fileName: string };
+
+interface InspectionsState {
+  readonly summaries: readonly InspectionSummary[] | null;
+  readonly lastImport: InspectionImport | null;
+  load(): Promise<void>;
+  create(input: NewInspectionInput): Promise<InspectionSummary>;
+  trash(id: string): Promise<void>;
+  restore(id: string): Promise<void>;
+  purge(id: string): Promise<void>;
+  exportFile(id: string): Promise<{ fileName: string; text: string }>;
+  importFile(file: File): Promise<void>;
+  loadSample(): Promise<void>;
+  dismissImport(): void;
+}
+
+export const useInspectionsStore = create<InspectionsState>()((set, get) => ({
+  summaries: null,
+  lastImport: null,
+  async load() {
+    set({ summaries: await unwrap(api().inspections.list()) });
+  },
+  async create({ sourceId, withAnswers, ...input }) {
+    const summary = await unwrap(
+      sourceId === undefined
+        ? api().inspections.create(input)
+        : api().inspections.duplicate({ ...input, sourceId, withAnswers: withAnswers ?? false }),
+    );
+    await get().load();
+    return summary;
+  },
+  async trash(id) {
+    await unwrap(api().inspections.trash({ id }));
+    await get().load();
+  },
+  async restore(id) {
+    await unwrap(api().inspections.restore({ id }));
+    await get().load();
+  },
+  async purge(id) {
+    await unwrap(api().inspections.purge({ id }));
+    await get().load();
+  },
+  exportFile: (id) => unwrap(api().inspections.export({ id })),
+  async importFile(file) {
+    if (file.size > MAX_INSPECTION_FILE_BYTES) {
+      set({ lastImport: { kind: 'too-large', fileName: file.name } });
+      return;
+    }
+    const dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+    const result = await unwrap(api().inspections.import({ fileName: file.name, dataBase64 }));
+    set({
+      lastImport:
+        result.status === 'imported'
+          ? { kind: 'imported', fileName: file.name, renamed: result.renamed }
+          : { kind: 'invalid', fileName: file.name, problems: result.problems },
+    });
+    await get().load();
+  },
+  async loadSample() {
+    set({ summaries: await unwrap(api().inspections.loadSample()) });
+  },
+  dismissImport: () => set({ lastImport: null }),
+}));
