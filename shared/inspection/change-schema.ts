@@ -52,6 +52,7 @@ export const changeSchema = z.discriminatedUnion('kind', [
     itemId: idSchema,
     rowIds: z.array(rowIdSchema).min(1).max(LIMITS.rowsPerRegister),
   }),
+  z.strictObject({ kind: z.literal('register-none'), itemId: idSchema }),
   z.strictObject({ kind: z.literal('action-put'), action: actionSchema }),
   z.strictObject({ kind: z.literal('action-delete'), actionId: rowIdSchema }),
   z.strictObject({

@@ -46,6 +46,8 @@ export type Change =
       readonly value: CellValue | null;
     }
   | { readonly kind: 'rows-delete'; readonly itemId: string; readonly rowIds: string[] }
+  /** "Nothing to register this term": an empty register, on purpose. */
+  | { readonly kind: 'register-none'; readonly itemId: string }
   | { readonly kind: 'action-put'; readonly action: CorrectiveAction }
   | { readonly kind: 'action-delete'; readonly actionId: string }
   | { readonly kind: 'details'; readonly inspector?: string; readonly period?: Period };
@@ -109,7 +111,10 @@ function applyOne(inspection: Inspection, change: Change, now: string): Inspecti
     case 'evidence-remove': {
       const edit = (list: readonly EvidenceRef[]): EvidenceRef[] =>
         change.kind === 'evidence-add'
-          ? [...list, ...change.refs.filter((r) => !list.some((e) => e.sha256 === r.sha256))]
+          ? change.refs.reduce<EvidenceRef[]>(
+              (all, r) => (all.some((e) => e.sha256 === r.sha256) ? all : [...all, r]),
+              [...list],
+            )
           : list.filter((e) => e.sha256 !== change.sha256);
       if (change.rowId === undefined) {
         return withAnswer(inspection, change.itemId, now, (a) => ({
@@ -160,6 +165,11 @@ function applyOne(inspection: Inspection, change: Change, now: string): Inspecti
         change.rowIds,
       );
     }
+    case 'register-none':
+      return withRows(inspection, change.itemId, (rows) => {
+        if (rows.length > 0) refuse('登记表中已有内容。', 'The register already has rows.');
+        return [];
+      });
     case 'action-put': {
       const at = inspection.actions.findIndex((a) => a.id === change.action.id);
       const actions =
@@ -168,8 +178,10 @@ function applyOne(inspection: Inspection, change: Change, now: string): Inspecti
           : inspection.actions.map((a, i) => (i === at ? change.action : a));
       return { ...inspection, actions };
     }
-    case 'action-delete':
-      return { ...inspection, actions: inspection.actions.filter((a) => a.id !== change.actionId) };
+    case 'action-delete': {
+      const actions = inspection.actions.filter((a) => a.id !== change.actionId);
+      return actions.length === inspection.actions.length ? inspection : { ...inspection, actions };
+    }
     case 'details':
       return {
         ...inspection,
@@ -187,8 +199,12 @@ function withAnswer(
   now: string,
   edit: (answer: AnswerRecord) => AnswerRecord,
 ): Inspection {
-  const before = own(inspection.answers, itemId) ?? { evidence: [], updatedAt: now };
-  const after = { ...edit(before), updatedAt: now };
+  const existing = own(inspection.answers, itemId);
+  const before = existing ?? { evidence: [], updatedAt: now };
+  const edited = edit(before);
+  // Nothing changed (clearing what was empty, choosing what was chosen): no edit, no new time.
+  if (sameAnswer(existing, edited)) return inspection;
+  const after = { ...edited, updatedAt: now };
   // An answer with nothing left in it is removed, so clearing a field leaves no trace behind.
   if (after.value === undefined && after.note === undefined && after.evidence.length === 0) {
     return { ...inspection, answers: omit(inspection.answers, itemId) };
@@ -228,4 +244,20 @@ function omit<T extends object>(record: T, key: string): T {
       });
   }
   return copy;
+}
+
+type AnswerLike = Pick<AnswerRecord, 'value' | 'note' | 'evidence'>;
+
+function sameAnswer(before: AnswerLike | undefined, after: AnswerLike): boolean {
+  const empty =
+    after.value === undefined && after.note === undefined && after.evidence.length === 0;
+  if (!before) return empty;
+  return (
+    JSON.stringify(before.value) === JSON.stringify(after.value) &&
+    before.note === after.note &&
+    before.evidence.length === after.evidence.length &&
+    before.evidence.every(
+      (e, i) => e.sha256 === after.evidence[i]!.sha256 && e.name === after.evidence[i]!.name,
+    )
+  );
 }

@@ -1,4 +1,5 @@
 import type { Bilingual } from '../i18n/locale';
+import { own } from '../own';
 import { allItems } from '../template/items';
 import type { Item, Template } from '../template/schema';
 import type { TemplateProblem } from '../template/validate';
@@ -107,6 +108,16 @@ export function checkAgainstTemplate(
     });
   }
   inspection.actions.forEach((action, index) => {
+    const rows = own(inspection.registers, action.itemId);
+    if (action.rowId !== undefined && !rows?.some((r) => r.id === action.rowId)) {
+      out.push(
+        problem(
+          jsonPath(['actions', index, 'rowId']),
+          `登记表中没有这一行：${action.rowId}`,
+          `the register has no row ${action.rowId}`,
+        ),
+      );
+    }
     if (!items.has(action.itemId)) {
       out.push(
         problem(
@@ -133,6 +144,7 @@ export function checkChange(template: Template, change: Change): Bilingual | nul
     change.kind === 'rows-insert' ||
     change.kind === 'cell' ||
     change.kind === 'rows-delete' ||
+    change.kind === 'register-none' ||
     ((change.kind === 'evidence-add' || change.kind === 'evidence-remove') &&
       change.rowId !== undefined);
   if (rowEdit && item.kind !== 'register')

@@ -51,7 +51,15 @@ export function duplicateInspection(source: Inspection, options: DuplicateOption
   const answers: Inspection['answers'] = {};
   for (const [id, item] of items) {
     const rows = own(source.registers, id);
-    if (item.kind === 'register' && rows && rows.length > 0) registers[id] = rows;
+    // A register confirmed empty last term is asked again: "none" then is no answer now.
+    if (item.kind === 'register' && rows && rows.length > 0) {
+      // Cells of columns the target template no longer has are dropped with their column.
+      const columns = new Set(item.columns.map((c) => c.id));
+      registers[id] = rows.map((row) => ({
+        ...row,
+        cells: Object.fromEntries(Object.entries(row.cells).filter(([c]) => columns.has(c))),
+      }));
+    }
     const answer = own(source.answers, id);
     if (options.withAnswers && answer) answers[id] = answer;
   }
@@ -60,7 +68,15 @@ export function duplicateInspection(source: Inspection, options: DuplicateOption
     ...base,
     answers,
     registers,
-    actions: source.actions.filter((a) => a.state === 'open' && items.has(a.itemId)),
+    actions: source.actions
+      .filter((a) => a.state === 'open' && items.has(a.itemId))
+      .map((a) => {
+        // An action on a register row keeps its row only where that row came along.
+        if (a.rowId === undefined || registers[a.itemId]?.some((r) => r.id === a.rowId)) return a;
+        const kept = { ...a };
+        delete kept.rowId;
+        return kept;
+      }),
     audit: [{ at: options.now, event: 'duplicated', detail: source.id }],
   };
 }

@@ -66,8 +66,9 @@ export function cellFromText(column: Column, raw: string): CellValue | null {
   if (text === '') return null;
   switch (column.kind) {
     case 'number': {
-      const n = Number(text.replace(/[,，\s]/g, ''));
-      return Number.isFinite(n) ? n : text;
+      // Thousands separators go; anything but a plain decimal stays text (no 0x10, no "," as 0).
+      const plain = text.replace(/[,，\s]/g, '');
+      return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(plain) ? Number(plain) : text;
     }
     case 'date': {
       const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);

@@ -11,8 +11,10 @@ export function engineAnswers(template: Template, inspection: Inspection): Answe
   const answers: Record<string, unknown> = {};
   for (const item of allItems(template)) {
     if (item.kind === 'register') {
+      // A register that was confirmed empty (no rows, on purpose) is an answer; an untouched one
+      // is not.
       const rows = own(inspection.registers, item.id);
-      if (rows && rows.length > 0) answers[item.id] = rows.map((r) => r.cells);
+      if (rows) answers[item.id] = rows.map((r) => r.cells);
     } else {
       const value = own(inspection.answers, item.id)?.value;
       if (value !== undefined) answers[item.id] = value;

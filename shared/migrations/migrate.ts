@@ -23,7 +23,7 @@ export function migrate(
 ): MigrationOutcome {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { kind: 'unversioned' };
   const record = doc as Record<string, unknown>;
-  const found = record.schemaVersion;
+  const found = Object.hasOwn(record, 'schemaVersion') ? record.schemaVersion : undefined;
   if (typeof found !== 'number' || !Number.isInteger(found) || found < 1)
     return { kind: 'unversioned' };
   if (found > current) return { kind: 'newer', found };
