@@ -77,7 +77,8 @@ export function openBackups(options: Options): Backups {
       .sort((a, b) => b.id.localeCompare(a.id));
   };
 
-  const create = (reason: BackupReason): BackupInfo => {
+  /** `protect`: a backup that pruning must not remove (the one being restored). */
+  const create = (reason: BackupReason, protect?: string): BackupInfo => {
     const at = now();
     const stamp = at.toISOString().replace(/[:.]/g, '-');
     let id = `${stamp}-${reason}`;
@@ -98,7 +99,7 @@ export function openBackups(options: Options): Backups {
       fs.writeFileSync(path.join(temp, MANIFEST), `${JSON.stringify(info, null, 2)}\n`);
       fs.renameSync(temp, path.join(root, id));
       log.info('backups.created', { reason, inspections });
-      prune();
+      prune(protect);
       return info;
     } catch (error) {
       fs.rmSync(temp, { recursive: true, force: true });
@@ -107,14 +108,15 @@ export function openBackups(options: Options): Backups {
     }
   };
 
-  const prune = () => {
-    for (const old of list().slice(keep)) {
+  const prune = (protect?: string) => {
+    const kept = list().filter((b) => b.id !== protect);
+    for (const old of kept.slice(protect === undefined ? keep : keep - 1)) {
       fs.rmSync(path.join(root, old.id), { recursive: true, force: true });
     }
   };
 
   return {
-    create,
+    create: (reason) => create(reason),
     list,
     ensureDaily() {
       const day = localIsoDate(now());
@@ -132,9 +134,11 @@ export function openBackups(options: Options): Backups {
     restore(id) {
       const info = BACKUP_ID.test(id) ? read(id) : null;
       if (!info) throw new AppError('backup-not-found');
-      create('before-restore');
       const from = path.join(root, id);
+      // The backup being restored must outlive the before-restore backup's pruning.
+      create('before-restore', id);
       try {
+        const files = filesIn(from).filter((rel) => rel !== MANIFEST);
         // What the backup does not have is removed: a restore goes back to that moment.
         // Nothing is lost: the before-restore backup above holds it.
         const inspections = path.join(dataDir, 'inspections');
@@ -146,8 +150,7 @@ export function openBackups(options: Options): Backups {
             fs.rmSync(path.join(inspections, name));
           }
         }
-        for (const rel of filesIn(from)) {
-          if (rel === MANIFEST) continue;
+        for (const rel of files) {
           const target = path.join(dataDir, rel);
           fs.mkdirSync(path.dirname(target), { recursive: true });
           const temp = `${target}.${randomUUID()}.tmp`;

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 
 const LOCK_FILE = 'qinglang.lock';
+/** Folders this process holds: a second claim from inside the same process is refused too. */
+const held = new Set<string>();
 
 export interface DataLock {
   release(): void;
@@ -15,13 +17,17 @@ export interface DataLock {
  * process that no longer runs is taken over.
  */
 export function acquireDataLock(dataDir: string, pid = process.pid): DataLock {
-  const file = path.join(dataDir, LOCK_FILE);
+  const file = path.join(path.resolve(dataDir), LOCK_FILE);
+  const claim = `${pid}:${file}`;
+  if (held.has(claim)) throw new AppError('data-locked');
   const mine = JSON.stringify({ pid, host: os.hostname() });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, mine, { flag: 'wx' });
+      held.add(claim);
       return {
         release() {
+          if (!held.delete(claim)) return;
           try {
             if (fs.readFileSync(file, 'utf8') === mine) fs.rmSync(file);
           } catch {
@@ -39,17 +45,20 @@ export function acquireDataLock(dataDir: string, pid = process.pid): DataLock {
 }
 
 function heldByLiveProcess(file: string, ownPid: number): boolean {
-  let holder: { pid?: unknown; host?: unknown };
+  let holder: unknown;
   try {
-    holder = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof holder;
+    holder = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
     return false;
   }
-  if (typeof holder.pid !== 'number' || holder.pid === ownPid) return false;
+  if (typeof holder !== 'object' || holder === null || !('pid' in holder)) return false;
+  const { pid, host } = holder as { pid: unknown; host?: unknown };
+  // Our own pid without our own claim (held) is a lock left by an earlier run whose pid we got.
+  if (typeof pid !== 'number' || pid === ownPid) return false;
   // A lock from another computer (a shared folder) cannot be checked: respect it.
-  if (holder.host !== os.hostname()) return true;
+  if (host !== os.hostname()) return true;
   try {
-    process.kill(holder.pid, 0);
+    process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';

@@ -224,11 +224,13 @@ export function openInspectionStore(options: Options): InspectionStore {
     if (!INSPECTION_ID_PATTERN.test(id)) continue;
     const known = Object.hasOwn(cached, id) ? cached[id] : undefined;
     const stat = statOf(id);
+    // A line without figures (its template was missing) is read again: the template may be back.
     if (
       known &&
       known.mtimeMs === stat.mtimeMs &&
       known.size === stat.size &&
-      known.figuresOn === today()
+      known.figuresOn === today() &&
+      known.summary.figures !== null
     ) {
       entries.set(id, { file: null, summary: known.summary, stat, stale: false });
       hits++;

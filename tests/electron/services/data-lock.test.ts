@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { acquireDataLock } from '../../../electron/services/data-lock';
+import { AppError } from '../../../shared/errors';
+import { useTempDir } from '../temp-dir';
+
+const lockFile = (dir: string) => path.join(dir, 'qinglang.lock');
+const readLock = (dir: string) =>
+  JSON.parse(fs.readFileSync(lockFile(dir), 'utf8')) as { pid: number; host: string };
+/** A pid no process has (the kernel's limit is far below it). */
+const DEAD_PID = 2147483646;
+/** The process that started this test runner: alive for as long as the test runs. */
+const LIVE_PID = process.ppid;
+
+function codeOf(action: () => unknown): string {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+  return 'no error';
+}
+
+describe('the data folder lock', () => {
+  const tempDir = useTempDir();
+
+  it('writes our pid and host, and removes the file on release', () => {
+    const dir = tempDir();
+    const lock = acquireDataLock(dir);
+    expect(readLock(dir)).toEqual({ pid: process.pid, host: os.hostname() });
+    lock.release();
+    expect(fs.existsSync(lockFile(dir))).toBe(false);
+    lock.release(); // twice is harmless
+  });
+
+  it('refuses a folder another live process holds', () => {
+    const dir = tempDir();
+    expect(LIVE_PID).not.toBe(process.pid);
+    const holder = acquireDataLock(dir, LIVE_PID);
+    const before = fs.readFileSync(lockFile(dir), 'utf8');
+    expect(codeOf(() => acquireDataLock(dir))).toBe('data-locked');
+    expect(codeOf(() => acquireDataLock(dir, 12345))).toBe('data-locked');
+    expect(fs.readFileSync(lockFile(dir), 'utf8')).toBe(before);
+
+    holder.release();
+    const ours = acquireDataLock(dir);
+    expect(readLock(dir).pid).toBe(process.pid);
+    ours.release();
+  });
+
+  it('respects a lock from another computer, which it cannot check', () => {
+    const dir = tempDir();
+    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: DEAD_PID, host: 'other-pc' }));
+    expect(codeOf(() => acquireDataLock(dir))).toBe('data-locked');
+  });
+
+  it('takes over a lock left by a process that no longer runs', () => {
+    const dir = tempDir();
+    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: DEAD_PID, host: os.hostname() }));
+    const lock = acquireDataLock(dir);
+    expect(readLock(dir)).toEqual({ pid: process.pid, host: os.hostname() });
+    lock.release();
+    expect(fs.existsSync(lockFile(dir))).toBe(false);
+  });
+
+  it.each([
+    ['garbage', 'PK\u0003\u0004'],
+    ['an empty file', ''],
+    ['truncated JSON', '{"pid": 12'],
+    ['a pid as text', JSON.stringify({ pid: String(process.ppid), host: os.hostname() })],
+    ['a JSON number', '42'],
+  ])('takes over a lock holding %s', (_label, content) => {
+    const dir = tempDir();
+    fs.writeFileSync(lockFile(dir), content);
+    const lock = acquireDataLock(dir);
+    expect(readLock(dir).pid).toBe(process.pid);
+    lock.release();
+  });
+
+  it('takes over a lock holding JSON null', () => {
+    const dir = tempDir();
+    fs.writeFileSync(lockFile(dir), 'null');
+    const lock = acquireDataLock(dir);
+    expect(readLock(dir).pid).toBe(process.pid);
+    lock.release();
+  });
+
+  it('releases only its own lock, never one another process took over', () => {
+    const dir = tempDir();
+    const stale = acquireDataLock(dir, DEAD_PID);
+    // Another process finds the stale lock and takes it over.
+    const taker = acquireDataLock(dir, LIVE_PID);
+    const theirs = fs.readFileSync(lockFile(dir), 'utf8');
+    stale.release();
+    expect(fs.readFileSync(lockFile(dir), 'utf8')).toBe(theirs);
+    taker.release();
+    expect(fs.existsSync(lockFile(dir))).toBe(false);
+  });
+
+  it('does not release a lock rewritten by hand', () => {
+    const dir = tempDir();
+    const lock = acquireDataLock(dir);
+    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: LIVE_PID, host: os.hostname() }));
+    lock.release();
+    expect(readLock(dir).pid).toBe(LIVE_PID);
+  });
+
+  it('reports a folder it cannot write as it is, not as locked', () => {
+    const dir = path.join(tempDir(), 'missing', 'folder');
+    expect(() => acquireDataLock(dir)).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+  });
+
+  it('refuses a second holder in the same process', () => {
+    const dir = tempDir();
+    const first = acquireDataLock(dir);
+    try {
+      expect(codeOf(() => acquireDataLock(dir))).toBe('data-locked');
+    } finally {
+      first.release();
+    }
+  });
+});
