@@ -30,6 +30,11 @@ export function App() {
   const dismissNotices = useAppStore((s) => s.dismissNotices);
   const setLanguage = useAppStore((s) => s.setLanguage);
   const report = useReportError();
+  // Settings from a newer app are read-only: asking for a profile that cannot be saved helps no one.
+  const settingsReadOnly = info?.notices.some(
+    (n) => n.kind === 'newer-version' && n.file === 'settings.json',
+  );
+  const needsProfile = settings !== null && !settings.profile && !settingsReadOnly;
 
   const chooseLanguage = (language: Locale) => {
     report(setLanguage(language));
@@ -51,12 +56,19 @@ export function App() {
             />
           )}
         </header>
-        {info && !dismissed && <NoticeBanner notices={info.notices} onDismiss={dismissNotices} />}
+        {info && !dismissed && !needsProfile && (
+          <NoticeBanner notices={info.notices} onDismiss={dismissNotices} />
+        )}
         <main className="content" id="content">
           <Page route={route} />
         </main>
         <StatusLine />
-        {settings && !settings.profile && <FirstRunDialog />}
+        {needsProfile && (
+          <FirstRunDialog
+            notices={dismissed ? [] : (info?.notices ?? [])}
+            onDismissNotices={dismissNotices}
+          />
+        )}
       </div>
     </div>
   );

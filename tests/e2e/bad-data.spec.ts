@@ -16,8 +16,13 @@ test.describe('a damaged settings file', () => {
     await expect(alert).toContainText(kept!);
     expect(await readFile(path.join(dataDir, kept!), 'utf8')).toBe(damaged);
 
+    // The profile went with the damaged file, so it is asked for again, with the notice beside it.
+    const dialog = page.getByRole('dialog', { name: '欢迎使用清朗校园网络安全检查' });
+    await expect(dialog.getByRole('alert')).toContainText(kept!);
     await alert.getByRole('button', { name: '知道了' }).click();
     await expect(alert).toBeHidden();
+    await dialog.getByRole('button', { name: '载入示例数据' }).click();
+    await expect(dialog).toBeHidden();
     await page.getByRole('radio', { name: 'English' }).first().click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
   });

@@ -1,10 +1,28 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import type { HarnessProcess } from './harness-process';
 import { startHarnessProcess } from './harness-process';
+
+/** An installation past its first run: the school profile is filled in. */
+export const PROFILE = {
+  name: '北京市海淀区示范中学',
+  code: '1101080001',
+  district: '海淀区',
+  stage: 'complete',
+  address: '北京市海淀区学院路 1 号',
+  contactName: '张老师',
+  contactPhone: '010-6200 0000',
+};
+export const SETTINGS_WITH_PROFILE = JSON.stringify({
+  schemaVersion: 2,
+  language: 'zh-CN',
+  profile: PROFILE,
+  inspector: '李明',
+  index: {},
+});
 
 interface Fixtures {
   /** Files (path in the data folder → content) written before the harness starts. */
@@ -20,7 +38,7 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  seed: [{}, { option: true }],
+  seed: [{ 'settings.json': SETTINGS_WITH_PROFILE }, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'qinglang-e2e-'));
@@ -32,7 +50,8 @@ export const test = base.extend<Fixtures>({
       const seen: string[] = [];
       page.on('request', (request) => seen.push(request.url()));
       await use(seen);
-      for (const url of seen) {
+      // blob: URLs are the page's own memory (previews, downloads), never the network.
+      for (const url of seen.filter((u) => !u.startsWith('blob:'))) {
         expect(new URL(url).hostname, `request left the machine: ${url}`).toBe('127.0.0.1');
       }
     },
@@ -53,6 +72,7 @@ export const test = base.extend<Fixtures>({
   harness: [
     async ({ dataDir, seed, page }, use) => {
       for (const [file, content] of Object.entries(seed)) {
+        await mkdir(path.dirname(path.join(dataDir, file)), { recursive: true });
         await writeFile(path.join(dataDir, file), content);
       }
       const harness = await startHarnessProcess(dataDir);

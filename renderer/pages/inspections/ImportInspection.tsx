@@ -25,7 +25,7 @@ export function ImportInspection() {
         accept=".json,application/json"
         className="visually-hidden"
         tabIndex={-1}
-        aria-label={t('inspections.import')}
+        aria-hidden="true"
         data-testid="inspection-import-input"
         onChange={(e) => {
           const file = e.target.files?.[0];

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReportError } from '../../app/use-report-error';
+import type { StorageNotice } from '../../../shared/storage-notice';
+import { NoticeBanner } from '../../components/NoticeBanner';
 import { useAppStore } from '../../stores/app-store';
 import { useInspectionsStore } from '../../stores/inspections-store';
 import { ProfileForm, profilePatch } from './ProfileForm';
@@ -9,7 +11,13 @@ import { ProfileForm, profilePatch } from './ProfileForm';
  * First run: the app cannot make an inspection without knowing the school. Asks for the profile,
  * or loads a sample school for someone who just wants to look around.
  */
-export function FirstRunDialog() {
+export function FirstRunDialog({
+  notices,
+  onDismissNotices,
+}: {
+  notices: readonly StorageNotice[];
+  onDismissNotices: () => void;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const updateSettings = useAppStore((s) => s.updateSettings);
@@ -31,6 +39,8 @@ export function FirstRunDialog() {
       onCancel={(e) => e.preventDefault()}
     >
       <h2 id="first-run-title">{t('firstRun.title')}</h2>
+      {/* A damaged settings file is why the profile is asked for again: say so here. */}
+      <NoticeBanner notices={notices} onDismiss={onDismissNotices} />
       <p className="lead">{t('firstRun.lead')}</p>
       <ProfileForm
         submitLabel={t('firstRun.save')}

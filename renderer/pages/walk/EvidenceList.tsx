@@ -124,7 +124,11 @@ export function EvidenceList({ label, refs, required, missing, onAdd, onRemove, 
         disabled={busy}
         aria-label={t('walk.evidence.attachFor', { name: label })}
       >
-        {busy ? t('walk.evidence.attaching') : t('walk.evidence.attach')}
+        {busy
+          ? t('walk.evidence.attaching')
+          : compact
+            ? t('walk.evidence.attachShort')
+            : t('walk.evidence.attach')}
       </button>
       {problems.length > 0 && (
         <ul className="evidence-problems" role="alert">

@@ -100,7 +100,12 @@ function ItemCardView({ item, number, answer, rows, result, actions, today }: Pr
           problems={result.problems}
         />
       ) : (
-        <div className="item-field">
+        // Its own form: radio buttons group by form, so one item's choice never unchecks another's.
+        <form
+          className="item-field"
+          onSubmit={(e) => e.preventDefault()}
+          aria-label={pick(item.prompt)}
+        >
           <ItemField
             item={item}
             field={register('value', { validate })}
@@ -112,7 +117,7 @@ function ItemCardView({ item, number, answer, rows, result, actions, today }: Pr
               {fieldError}
             </p>
           )}
-        </div>
+        </form>
       )}
 
       {findings.length > 0 && (

@@ -14,10 +14,12 @@ import { EvidenceList } from './EvidenceList';
 import { RegisterCell } from './RegisterCell';
 
 export const ROWS_PER_PAGE = 50;
+const NO_ROWS: readonly RegisterRow[] = [];
 
 interface Props {
   readonly item: RegisterItem;
-  readonly rows: readonly RegisterRow[];
+  /** Absent until the register is touched; empty when confirmed to have nothing. */
+  readonly rows: readonly RegisterRow[] | undefined;
   readonly findings: readonly Finding[];
   readonly problems: readonly ValueProblem[];
 }
@@ -32,7 +34,8 @@ interface RowIssues {
  * a spreadsheet; rows a row rule flags are highlighted with the rule's words. Long registers are
  * shown a page at a time so a 1,000-row device list stays quick to type in.
  */
-export function RegisterTable({ item, rows, findings, problems }: Props) {
+export function RegisterTable({ item, rows: stored, findings, problems }: Props) {
+  const rows = stored ?? NO_ROWS;
   const { t } = useTranslation();
   const { pick } = useLocale();
   const apply = useWalkStore((s) => s.apply);
@@ -213,7 +216,24 @@ export function RegisterTable({ item, rows, findings, problems }: Props) {
           </tbody>
         </table>
       </div>
-      {rows.length === 0 && <p className="hint">{t('walk.register.empty')}</p>}
+      {rows.length === 0 && (
+        <div className="register-empty">
+          <p className="hint">
+            {stored === undefined || item.minRows > 0
+              ? t('walk.register.empty')
+              : t('walk.register.confirmedNone')}
+          </p>
+          {stored === undefined && item.minRows === 0 && (
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => apply([{ kind: 'register-none', itemId: item.id }])}
+            >
+              {t('walk.register.none')}
+            </button>
+          )}
+        </div>
+      )}
       {pages > 1 && (
         <nav className="pager" aria-label={t('walk.register.pages')}>
           <button
