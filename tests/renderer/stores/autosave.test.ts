@@ -18,9 +18,9 @@ describe('autosave', () => {
   afterEach(() => vi.useRealTimers());
 
   it('sends typing that never pauses within 800 ms, in order, and the rest after it stops', async () => {
-    const send = vi.fn(async (_changes: readonly Change[]) => ({
-      updatedAt: '2026-11-29T09:00:00.000Z',
-    }));
+    const send = vi.fn<(changes: readonly Change[]) => Promise<{ updatedAt: string }>>(
+      async () => ({ updatedAt: '2026-11-29T09:00:00.000Z' }),
+    );
     const { autosave, last } = setup(send);
     for (const c of 'abcdefghij') {
       autosave.push([answer(c)]);
