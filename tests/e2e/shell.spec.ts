@@ -1,7 +1,7 @@
 import { expect, screenshot, test } from './fixtures';
 import { startHarnessProcess } from './harness-process';
 
-test('opens in Chinese with the navigation and a plain word on what is coming', async ({
+test('opens in Chinese on the inspections list, with the navigation and a page still to come', async ({
   page,
   harness,
 }) => {
@@ -17,8 +17,11 @@ test('opens in Chinese with the navigation and a plain word on what is coming', 
   }
   await expect(nav.getByRole('link', { name: '检查' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('heading', { level: 1, name: '检查' })).toBeVisible();
+  await expect(page.getByText('还没有检查记录。')).toBeVisible();
+  await screenshot(page, 'inspections-empty-zh');
+  // Pages whose features have not landed say so plainly.
+  await nav.getByRole('link', { name: '整改' }).click();
   await expect(page.getByText('即将推出')).toBeVisible();
-  await screenshot(page, 'inspections-zh');
 });
 
 test('switches to English and back, and keeps the choice across a reload', async ({ page }) => {
