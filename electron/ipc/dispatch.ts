@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { en, zhCN } from 'zod/locales';
 import { AppError } from '../../shared/errors';
+import { issueText } from '../../shared/issue-messages';
 import type { Locale } from '../../shared/i18n/locale';
 import type { ChannelSpec, ContractSpec, IpcIssue, IpcResult } from '../../shared/ipc/define';
 import { listChannels } from '../../shared/ipc/define';
@@ -44,7 +45,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     const parsed = route.spec.input.safeParse(input, { error: zodLocales[locale] });
     if (!parsed.success) {
       options.log.warn('ipc.invalid-input', { channel });
-      return failure('invalid-input', locale, { issues: toIssues(parsed.error) });
+      return failure('invalid-input', locale, { issues: toIssues(parsed.error, locale) });
     }
     try {
       const value: unknown = await route.handler(parsed.data);
@@ -75,9 +76,9 @@ function safeLocale(options: DispatcherOptions): Locale {
   }
 }
 
-function toIssues(error: z.ZodError): IpcIssue[] {
+function toIssues(error: z.ZodError, locale: Locale): IpcIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
-    message: issue.message,
+    message: issueText(issue.message)?.[locale] ?? issue.message,
   }));
 }

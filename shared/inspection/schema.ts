@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IssueKey } from '../issue-messages';
 import { idSchema, VERSION_PATTERN } from '../template/schema';
 import { ISO_DATE } from '../template/dates';
 import { LIMITS, PHONE_PATTERN, SCHOOL_CODE_PATTERN, STAGES, TERMS } from './patterns';
@@ -14,14 +15,12 @@ export type Stage = (typeof STAGES)[number];
 export const schoolProfileSchema = z.strictObject({
   name: lineSchema(100),
   /** 学校标识码 (10 digits) or the code the district uses. */
-  code: z
-    .string()
-    .regex(SCHOOL_CODE_PATTERN, '4–32 letters, digits or "-" / 4–32 位字母、数字或“-”'),
+  code: z.string().regex(SCHOOL_CODE_PATTERN, 'school-code' satisfies IssueKey),
   district: lineSchema(100),
   stage: z.enum(STAGES),
   address: textSchema(200),
   contactName: textSchema(50),
-  contactPhone: z.string().regex(PHONE_PATTERN, 'digits, spaces, + - ( ) / 数字、空格和 + - ( )'),
+  contactPhone: z.string().regex(PHONE_PATTERN, 'phone' satisfies IssueKey),
 });
 export type SchoolProfile = z.infer<typeof schoolProfileSchema>;
 

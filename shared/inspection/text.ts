@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IssueKey } from '../issue-messages';
 
 /**
  * Characters no field of an inspection may hold: C0/C1 controls other than tab and line breaks,
@@ -14,14 +15,14 @@ export const textSchema = (max: number) =>
     .string()
     .max(max)
     .refine((s) => !FORBIDDEN_CHARACTERS.test(s), {
-      message: 'contains control characters / 含有不可见的控制字符',
+      message: 'control-characters' satisfies IssueKey,
     });
 
 /** A one-line text that must be filled in (names, titles). */
 export const lineSchema = (max: number) =>
   textSchema(max)
-    .refine((s) => !/[\r\n]/.test(s), { message: 'must be one line / 只能有一行' })
-    .refine((s) => s.trim().length > 0, { message: 'required / 必填' });
+    .refine((s) => !/[\r\n]/.test(s), { message: 'one-line' satisfies IssueKey })
+    .refine((s) => s.trim().length > 0, { message: 'required' satisfies IssueKey });
 
 /** An instant, as JavaScript writes it: 2026-11-29T08:30:00.000Z. */
 export const instantSchema = z.iso.datetime();

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { issueText } from '../issue-messages';
 import type { Bilingual } from '../i18n/locale';
 import {
   conditionRefs,
@@ -52,7 +53,8 @@ export function zodProblems(error: z.ZodError): TemplateProblem[] {
         },
       };
     }
-    return { path, message: { 'zh-CN': zodMessageZh(issue), 'en-US': issue.message } };
+    const known = issueText(issue.message);
+    return { path, message: known ?? { 'zh-CN': zodMessageZh(issue), 'en-US': issue.message } };
   });
 }
 

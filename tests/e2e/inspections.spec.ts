@@ -209,7 +209,9 @@ test('an exported inspection imports back as a copy, and a hostile file is refus
   await page.getByRole('button', { name: '导入检查文件…' }).click();
   await (await chooser2).setFiles(bad);
   await expect(page.getByRole('alert')).toContainText('未导入');
-  await expect(page.getByRole('alert')).toContainText('$.inspector');
+  await expect(page.getByRole('alert')).toContainText(
+    '$.inspector 含有不可见的控制字符或文字方向控制符',
+  );
   await screenshot(page, 'import-refused-zh', false);
   await expect(page.locator('.inspections-table tbody tr')).toHaveCount(2);
 });

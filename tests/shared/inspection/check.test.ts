@@ -150,8 +150,11 @@ describe('checkInspectionShape', () => {
       spoil(file);
       const problems = problemsOf(file);
       expect(problems.map((p) => p.path)).toEqual([path]);
-      expect(problems[0]?.message['en-US']).toContain('control characters');
-      expect(problems[0]?.message['zh-CN']).toContain('控制字符');
+      // One language each, not both run together.
+      expect(problems[0]?.message).toEqual({
+        'zh-CN': '含有不可见的控制字符或文字方向控制符',
+        'en-US': 'contains invisible control or text-direction characters',
+      });
     }
   });
 
