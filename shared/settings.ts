@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_LOCALE, LOCALES } from './i18n/locale';
 import { schoolProfileSchema } from './inspection/schema';
+import { TEXT_LIMITS } from './inspection/patterns';
 import { lineSchema } from './inspection/text';
 
 /** What the user chooses once and the app remembers across restarts. */
@@ -17,7 +18,7 @@ export const settingsSchema = z.object({
   /** The school this installation inspects; asked for on first run. */
   profile: schoolProfileSchema.optional(),
   /** Who usually fills in inspections here; new inspections start with this name. */
-  inspector: lineSchema(50).optional(),
+  inspector: lineSchema(TEXT_LIMITS.inspector).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -12,6 +12,7 @@ import {
   rowIdSchema,
   sha256Schema,
 } from './schema';
+import { TEXT_LIMITS } from './patterns';
 import { lineSchema, textSchema } from './text';
 
 /** The shape of one edit as it crosses the IPC door; `Change` in changes.ts is what it means. */
@@ -57,7 +58,7 @@ export const changeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('action-delete'), actionId: rowIdSchema }),
   z.strictObject({
     kind: z.literal('details'),
-    inspector: lineSchema(50).optional(),
+    inspector: lineSchema(TEXT_LIMITS.inspector).optional(),
     period: periodSchema.optional(),
   }),
 ]) satisfies z.ZodType<Change>;

@@ -158,12 +158,23 @@ function applyOne(inspection: Inspection, change: Change, now: string): Inspecti
       );
     case 'rows-delete': {
       const gone = new Set(change.rowIds);
-      return withRows(
+      const after = withRows(
         inspection,
         change.itemId,
         (rows) => rows.filter((r) => !gone.has(r.id)),
         change.rowIds,
       );
+      // Actions on a deleted row stay with the item; they no longer name the row.
+      const actions = after.actions.map((a) => {
+        if (a.itemId !== change.itemId || a.rowId === undefined || !gone.has(a.rowId)) return a;
+        const kept = { ...a };
+        delete kept.rowId;
+        return kept;
+      });
+      // Deleting the last row is not "nothing to register": only register-none says that.
+      const left = own(after.registers, change.itemId) ?? [];
+      const registers = left.length === 0 ? omit(after.registers, change.itemId) : after.registers;
+      return { ...after, registers, actions };
     }
     case 'register-none':
       return withRows(inspection, change.itemId, (rows) => {

@@ -20,6 +20,8 @@ export const TEXT_LIMITS = {
   address: 200,
   contactName: 50,
   inspector: 50,
+  actionDescription: 2000,
+  actionOwner: 100,
 } as const;
 
 /** Limits that keep one inspection file workable on a school PC (and a hostile file out). */
@@ -32,3 +34,17 @@ export const LIMITS = {
   answerText: 10000,
   note: 4000,
 } as const;
+
+/**
+ * Characters no field of an inspection may hold: C0/C1 controls other than tab and line breaks,
+ * and the bidirectional overrides that can make "doc.exe" read as "exe.cod" in a report.
+ */
+export const FORBIDDEN_CHARACTERS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** An inspection file a person may import; one with full registers is well under 2 MB. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** Edits go to the Node side in batches of at most this many. */
+export const MAX_CHANGES_PER_UPDATE = 500;

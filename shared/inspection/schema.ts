@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { IssueKey } from '../issue-messages';
 import { idSchema, VERSION_PATTERN } from '../template/schema';
 import { ISO_DATE } from '../template/dates';
-import { LIMITS, PHONE_PATTERN, SCHOOL_CODE_PATTERN, STAGES, TERMS } from './patterns';
+import { LIMITS, PHONE_PATTERN, SCHOOL_CODE_PATTERN, STAGES, TERMS, TEXT_LIMITS } from './patterns';
 import { instantSchema, lineSchema, textSchema } from './text';
 
 export const INSPECTION_FORMAT = 'qinglang-inspection/1';
@@ -16,10 +16,10 @@ export const schoolProfileSchema = z.strictObject({
   name: lineSchema(100),
   /** 学校标识码 (10 digits) or the code the district uses. */
   code: z.string().regex(SCHOOL_CODE_PATTERN, 'school-code' satisfies IssueKey),
-  district: lineSchema(100),
+  district: lineSchema(TEXT_LIMITS.district),
   stage: z.enum(STAGES),
-  address: textSchema(200),
-  contactName: textSchema(50),
+  address: textSchema(TEXT_LIMITS.address),
+  contactName: textSchema(TEXT_LIMITS.contactName),
   contactPhone: z.string().regex(PHONE_PATTERN, 'phone' satisfies IssueKey),
 });
 export type SchoolProfile = z.infer<typeof schoolProfileSchema>;
@@ -93,8 +93,8 @@ export const actionSchema = z.strictObject({
   id: rowIdSchema,
   itemId: idSchema,
   rowId: rowIdSchema.optional(),
-  description: lineSchema(2000),
-  owner: textSchema(100),
+  description: lineSchema(TEXT_LIMITS.actionDescription),
+  owner: textSchema(TEXT_LIMITS.actionOwner),
   due: isoDateSchema,
   state: z.enum(ACTION_STATES),
   createdAt: instantSchema,
@@ -136,7 +136,7 @@ export const inspectionSchema = z.strictObject({
   template: pinnedTemplateSchema,
   school: schoolProfileSchema,
   period: periodSchema,
-  inspector: lineSchema(50),
+  inspector: lineSchema(TEXT_LIMITS.inspector),
   state: z.enum(INSPECTION_STATES),
   createdAt: instantSchema,
   updatedAt: instantSchema,

@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import type { IssueKey } from '../issue-messages';
+import { FORBIDDEN_CHARACTERS } from './patterns';
 
-/**
- * Characters no field of an inspection may hold: C0/C1 controls other than tab and line breaks,
- * and the bidirectional overrides that can make "doc.exe" read as "exe.cod" in a report.
- */
-export const FORBIDDEN_CHARACTERS =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+export { FORBIDDEN_CHARACTERS };
 
 /** Free text a person typed, bounded, with no hidden control characters. */
 export const textSchema = (max: number) =>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { changeSchema } from '../inspection/change-schema';
 import { inspectionSummarySchema } from '../inspection/listing';
 import { inspectionIdSchema, inspectionSchema, periodSchema } from '../inspection/schema';
+import { MAX_CHANGES_PER_UPDATE, MAX_IMPORT_BYTES, TEXT_LIMITS } from '../inspection/patterns';
 import { lineSchema } from '../inspection/text';
 import { templateRefSchema } from '../settings';
 import { defineDomain } from './define';
@@ -12,18 +13,14 @@ const problemSchema = z.object({
   message: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }),
 });
 
-/** 20 MB of file as base64: an inspection with full registers is well under 2 MB. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export { MAX_CHANGES_PER_UPDATE, MAX_IMPORT_BYTES };
 const MAX_BASE64 = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 16;
-
-/** Edits are sent in small batches (the renderer flushes within a second). */
-export const MAX_CHANGES_PER_UPDATE = 500;
 
 const newInspection = {
   /** Absent: the default template. */
   template: templateRefSchema.optional(),
   period: periodSchema,
-  inspector: lineSchema(50),
+  inspector: lineSchema(TEXT_LIMITS.inspector),
 };
 
 export const inspectionsContract = defineDomain({

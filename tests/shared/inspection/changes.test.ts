@@ -288,11 +288,33 @@ describe('applyChanges: register rows and cells', () => {
     expect(names(next)).toEqual(['r2']);
   });
 
-  it('keeps an emptied register as an empty list (confirmed empty, not untouched)', () => {
+  it('leaves a register emptied by deleting rows unanswered: only register-none confirms "none"', () => {
     const next = applied(frozen().inspection, [
       { kind: 'rows-delete', itemId: 'devices', rowIds: ['r1', 'r2'] },
     ]);
-    expect(next.registers).toEqual({ devices: [] });
+    expect(next.registers).toEqual({});
+  });
+
+  it('keeps the corrective actions of a deleted row on the item, without the row', () => {
+    const start = applied(frozen().inspection, [
+      {
+        kind: 'action-put',
+        action: {
+          id: 'a9',
+          itemId: 'devices',
+          rowId: 'r1',
+          description: '更新特征库',
+          owner: '王老师',
+          due: '2026-12-01',
+          state: 'open',
+          createdAt: '2026-11-29T08:00:00.000Z',
+        },
+      },
+    ]);
+    const next = applied(start, [{ kind: 'rows-delete', itemId: 'devices', rowIds: ['r1'] }]);
+    const action = next.actions.find((a) => a.id === 'a9');
+    expect(action).toMatchObject({ itemId: 'devices', description: '更新特征库' });
+    expect(action).not.toHaveProperty('rowId');
   });
 
   it('refuses to delete a row that is not there, and deletes nothing then', () => {
