@@ -8,20 +8,20 @@ const MIME = {
 } as const;
 
 export function createTemplatesHandlers(services: Services): Handlers['templates'] {
-  const { templates, settings } = services;
+  // Looked up on every call: a restored backup replaces the stores under the services.
   return {
-    list: () => templates.list(),
-    get: (ref) => templates.get(ref),
+    list: () => services.templates.list(),
+    get: (ref) => services.templates.get(ref),
     import: ({ fileName, dataBase64 }) => {
       const checked = parseTemplateFile(fileName, Buffer.from(dataBase64, 'base64'));
       if (!checked.ok) {
         services.log.warn('templates.import-refused', { problems: checked.problems.length });
         return { status: 'invalid', problems: [...checked.problems] };
       }
-      return { status: 'imported', template: templates.install(checked.template) };
+      return { status: 'imported', template: services.templates.install(checked.template) };
     },
     export: ({ id, version, format }) => {
-      const template = templates.get({ id, version });
+      const template = services.templates.get({ id, version });
       return {
         fileName: `${template.id}-${template.version}.${format}`,
         mimeType: MIME[format],
@@ -29,9 +29,9 @@ export function createTemplatesHandlers(services: Services): Handlers['templates
       };
     },
     setDefault: (ref) => {
-      templates.get(ref);
-      settings.update({ defaultTemplate: { id: ref.id, version: ref.version } });
-      return templates.list();
+      services.templates.get(ref);
+      services.settings.update({ defaultTemplate: { id: ref.id, version: ref.version } });
+      return services.templates.list();
     },
   };
 }

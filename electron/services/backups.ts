@@ -41,6 +41,13 @@ export function openBackups(options: Options): Backups {
   const now = options.now ?? (() => new Date());
   const keep = options.keep ?? KEEP_BACKUPS;
   let lastDaily: string | null = null;
+  // A backup interrupted by a crash leaves its temp folder: it was never a backup, so it goes.
+  if (fs.existsSync(root)) {
+    for (const name of fs.readdirSync(root)) {
+      if (name.startsWith('.tmp-'))
+        fs.rmSync(path.join(root, name), { recursive: true, force: true });
+    }
+  }
 
   const sources = (): { from: string; to: string }[] => {
     const out: { from: string; to: string }[] = [];

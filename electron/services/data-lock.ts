@@ -20,7 +20,7 @@ export function acquireDataLock(dataDir: string, pid = process.pid): DataLock {
   const file = path.join(path.resolve(dataDir), LOCK_FILE);
   const claim = `${pid}:${file}`;
   if (held.has(claim)) throw new AppError('data-locked');
-  const mine = JSON.stringify({ pid, host: os.hostname() });
+  const mine = JSON.stringify({ pid, host: os.hostname(), boot: bootMinute() });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, mine, { flag: 'wx' });
@@ -52,15 +52,22 @@ function heldByLiveProcess(file: string, ownPid: number): boolean {
     return false;
   }
   if (typeof holder !== 'object' || holder === null || !('pid' in holder)) return false;
-  const { pid, host } = holder as { pid: unknown; host?: unknown };
+  const { pid, host, boot } = holder as { pid: unknown; host?: unknown; boot?: unknown };
   // Our own pid without our own claim (held) is a lock left by an earlier run whose pid we got.
   if (typeof pid !== 'number' || pid === ownPid) return false;
   // A lock from another computer (a shared folder) cannot be checked: respect it.
   if (host !== os.hostname()) return true;
+  // Written before the computer last started (a power cut): whoever now has that pid is not us.
+  if (typeof boot === 'number' && Math.abs(boot - bootMinute()) > 1) return false;
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** When this computer started, in whole minutes since 1970: the same for every process. */
+function bootMinute(): number {
+  return Math.round((Date.now() / 1000 - os.uptime()) / 60);
 }

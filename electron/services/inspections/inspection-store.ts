@@ -18,6 +18,7 @@ import {
 } from '../../../shared/inspection/create';
 import type { InspectionSummary } from '../../../shared/inspection/listing';
 import type { Inspection, Period } from '../../../shared/inspection/schema';
+import { MAX_IMPORT_BYTES } from '../../../shared/inspection/patterns';
 import { INSPECTION_ID_PATTERN, inspectionSchema } from '../../../shared/inspection/schema';
 import { evaluateInspection, inspectionFigures } from '../../../shared/inspection/summary';
 import {
@@ -296,13 +297,18 @@ export function openInspectionStore(options: Options): InspectionStore {
     return entry.summary;
   };
 
+  /** The template asked for; the default one when none was; never a silent substitute. */
   const templateFor = (ref: TemplateRef | undefined): Template => {
-    const chosen = ref ?? settings.get().defaultTemplate;
-    try {
-      return chosen ? templates.get(chosen) : templates.get(templates.list()[0]!);
-    } catch {
-      return templates.get(templates.list()[0]!);
+    if (ref) return templates.get(ref);
+    const chosen = settings.get().defaultTemplate;
+    if (chosen) {
+      try {
+        return templates.get(chosen);
+      } catch {
+        log.warn('inspections.default-template-missing');
+      }
     }
+    return templates.get(templates.list()[0]!);
   };
   const pin = (template: Template) => ({
     id: template.id,
@@ -383,6 +389,15 @@ export function openInspectionStore(options: Options): InspectionStore {
       // The whole inspection is validated before it is written: limits hold for the sum of
       // edits, not only for each one.
       const checked = inspectionSchema.safeParse(result.inspection);
+      // What is saved must stay importable: it fits its template and a file's size.
+      const misfit = checked.success ? checkAgainstTemplate(template, checked.data)[0] : undefined;
+      if (misfit) throw new AppError('inspection-refused', misfit.message);
+      if (checked.success && JSON.stringify(checked.data).length > MAX_IMPORT_BYTES) {
+        throw new AppError('inspection-refused', {
+          'zh-CN': '这份检查已达到 20 MB 的上限，这次修改未保存。',
+          'en-US': 'This inspection has reached the 20 MB limit; the change was not saved.',
+        });
+      }
       if (!checked.success) {
         const issue = checked.error.issues[0];
         const where = issue ? issue.path.join('.') : '';

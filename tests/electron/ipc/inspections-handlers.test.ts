@@ -281,4 +281,34 @@ describe('the inspections and backups handlers, through the door', () => {
       error: { code },
     });
   });
+
+  it('after a restore, every domain works on the restored data (none keeps the old stores)', async () => {
+    const { call, clock, dataDir } = setUp();
+    const point = await call<{ id: string }>('backups:create');
+    if (!point.ok) throw new Error('no backup');
+    clock.tick(HOUR);
+    await call('settings:set', { inspector: '后来改的名字' });
+    await call('backups:restore', { id: point.value.id });
+
+    // templates:setDefault writes settings: it must write the restored ones, not the undone.
+    await call('templates:setDefault', { id: 'school_security', version: '2026.1' });
+    const onDisk = JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8')) as {
+      inspector: string;
+    };
+    expect(onDisk.inspector).toBe(INSPECTOR);
+    await expect(call('settings:get')).resolves.toMatchObject({
+      ok: true,
+      value: { inspector: INSPECTOR },
+    });
+  });
+
+  it('creates with the template asked for, or says it is not there (never a silent substitute)', async () => {
+    const { call } = setUp();
+    const missing = await call('inspections:create', {
+      template: { id: 'district_2030', version: '1' },
+      period: AUTUMN_2026,
+      inspector: INSPECTOR,
+    });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'template-not-found' } });
+  });
 });

@@ -30,7 +30,7 @@ describe('the data folder lock', () => {
   it('writes our pid and host, and removes the file on release', () => {
     const dir = tempDir();
     const lock = acquireDataLock(dir);
-    expect(readLock(dir)).toEqual({ pid: process.pid, host: os.hostname() });
+    expect(readLock(dir)).toMatchObject({ pid: process.pid, host: os.hostname() });
     lock.release();
     expect(fs.existsSync(lockFile(dir))).toBe(false);
     lock.release(); // twice is harmless
@@ -61,9 +61,22 @@ describe('the data folder lock', () => {
     const dir = tempDir();
     fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: DEAD_PID, host: os.hostname() }));
     const lock = acquireDataLock(dir);
-    expect(readLock(dir)).toEqual({ pid: process.pid, host: os.hostname() });
+    expect(readLock(dir)).toMatchObject({ pid: process.pid, host: os.hostname() });
     lock.release();
     expect(fs.existsSync(lockFile(dir))).toBe(false);
+  });
+
+  it('takes over a lock written before the computer last started, even if its pid is in use now', () => {
+    const dir = tempDir();
+    // A power cut: the old lock names a pid that another program happens to have now.
+    const bootedLongAgo = Math.round((Date.now() / 1000 - os.uptime()) / 60) - 600;
+    fs.writeFileSync(
+      lockFile(dir),
+      JSON.stringify({ pid: LIVE_PID, host: os.hostname(), boot: bootedLongAgo }),
+    );
+    const lock = acquireDataLock(dir);
+    expect(readLock(dir)).toMatchObject({ pid: process.pid });
+    lock.release();
   });
 
   it.each([
