@@ -23,12 +23,20 @@ const pageLocale = (): Locale => (document.documentElement.lang === 'en-US' ? 'e
 
 async function invoke(channel: string, input: unknown): Promise<IpcResult<unknown>> {
   try {
+    const body = JSON.stringify({ channel, input });
     const response = await fetch('./__api/invoke', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ channel, input }),
+      body,
+      // A small call (an autosave batch) still reaches the server while the page unloads.
+      keepalive: body.length < 60_000,
     });
     if (response.ok) return (await response.json()) as IpcResult<unknown>;
+    if (response.status === 413) {
+      // Too large to send: retrying cannot help, so it is refused like any invalid input.
+      const code = 'invalid-input';
+      return { ok: false, error: { code, message: ERROR_MESSAGES[code][pageLocale()] } };
+    }
   } catch {
     // fall through: the user gets the same message whether the server is gone or refused us
   }

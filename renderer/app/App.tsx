@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared/i18n/locale';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -10,6 +11,7 @@ import { FirstRunDialog } from '../pages/settings/FirstRunDialog';
 import { SettingsPage } from '../pages/SettingsPage';
 import { TemplatesPage } from '../pages/templates/TemplatesPage';
 import { useAppStore } from '../stores/app-store';
+import { flushOnLeave } from '../stores/walk-store';
 import type { Route } from './routes';
 import { useRoute } from './routes';
 import { useReportError } from './use-report-error';
@@ -30,6 +32,8 @@ export function App() {
   const dismissNotices = useAppStore((s) => s.dismissNotices);
   const setLanguage = useAppStore((s) => s.setLanguage);
   const report = useReportError();
+  // Closing or reloading the window sends every queued edit at once, whatever page is open.
+  useEffect(() => flushOnLeave(), []);
   // Settings from a newer app are read-only: asking for a profile that cannot be saved helps no one.
   const settingsReadOnly = info?.notices.some(
     (n) => n.kind === 'newer-version' && n.file === 'settings.json',

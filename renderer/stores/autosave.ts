@@ -1,4 +1,5 @@
 import type { Change } from '../../shared/inspection/changes';
+import { MAX_CHANGES_PER_UPDATE } from '../../shared/inspection/patterns';
 import { ApiError } from '../api/client';
 
 export type SaveStatus =
@@ -24,6 +25,20 @@ export interface AutosaveOptions {
 const RETRY_MS = [1000, 3000, 10_000, 30_000];
 
 /**
+ * Failures that trying again cannot mend (the edit does not fit, the inspection is gone or
+ * read-only). Anything else (a full disk, a busy or unreachable service) is retried.
+ */
+const FINAL: ReadonlySet<string> = new Set([
+  'inspection-refused',
+  'invalid-input',
+  'inspection-not-found',
+  'template-not-found',
+  'storage-newer-version',
+  'forbidden-sender',
+  'unknown-channel',
+]);
+
+/**
  * Sends edits to the Node side in order, one request at a time, batched: at most `maxWaitMs`
  * after an edit it is on its way. A failed send keeps its edits at the front of the queue and is
  * tried again, so nothing typed is dropped while the disk is full or the app is busy.
@@ -43,7 +58,7 @@ export class Autosave {
   constructor(private readonly options: AutosaveOptions) {
     this.idleMs = options.idleMs ?? 300;
     this.maxWaitMs = options.maxWaitMs ?? 800;
-    this.maxBatch = options.maxBatch ?? 500;
+    this.maxBatch = options.maxBatch ?? MAX_CHANGES_PER_UPDATE;
   }
 
   get pending(): boolean {
@@ -85,15 +100,15 @@ export class Autosave {
     } catch (error) {
       this.inFlight = false;
       const message = error instanceof Error ? error.message : String(error);
-      if (
-        error instanceof ApiError &&
-        (error.code === 'inspection-refused' || error.code === 'invalid-input')
-      ) {
-        // The stored inspection did not take these edits: drop them and show what is stored.
-        this.queue = [];
+      if (error instanceof ApiError && FINAL.has(error.code)) {
+        // The stored inspection will never take this batch: drop it (and only it), show what
+        // is stored, and go on with the edits made since.
+        this.queue.splice(0, batch.length);
+        this.retries = 0;
         this.options.onStatus({ kind: 'refused', message });
         this.options.onRefused();
-        this.settle();
+        if (this.queue.length > 0) this.idleTimer = setTimeout(() => void this.flush(), 0);
+        else this.settle();
         return;
       }
       const retryInMs = RETRY_MS[Math.min(this.retries, RETRY_MS.length - 1)]!;
@@ -101,6 +116,11 @@ export class Autosave {
       this.options.onStatus({ kind: 'failed', message, retryInMs });
       this.retryTimer = setTimeout(() => void this.flush(), retryInMs);
     }
+  }
+
+  /** Edits not yet stored, oldest first (shown on top of a reloaded inspection). */
+  queued(): readonly Change[] {
+    return [...this.queue];
   }
 
   /** Resolves once nothing is queued or in flight (tests, and leaving an inspection). */

@@ -1,13 +1,11 @@
 import { create } from 'zustand';
 import type { InspectionProblem } from '../../shared/inspection/check';
 import type { InspectionSummary } from '../../shared/inspection/listing';
+import { MAX_IMPORT_BYTES } from '../../shared/inspection/patterns';
 import type { Period } from '../../shared/inspection/schema';
 import type { TemplateRef } from '../../shared/settings';
 import { api, unwrap } from '../api/client';
 import { bytesToBase64 } from '../api/files';
-
-/** The same limit the Node side enforces; a larger file is refused before it is read. */
-export const MAX_INSPECTION_FILE_BYTES = 20 * 1024 * 1024;
 
 export interface NewInspectionInput {
   readonly template?: TemplateRef;
@@ -70,7 +68,7 @@ export const useInspectionsStore = create<InspectionsState>()((set, get) => ({
   },
   exportFile: (id) => unwrap(api().inspections.export({ id })),
   async importFile(file) {
-    if (file.size > MAX_INSPECTION_FILE_BYTES) {
+    if (file.size > MAX_IMPORT_BYTES) {
       set({ lastImport: { kind: 'too-large', fileName: file.name } });
       return;
     }

@@ -48,6 +48,7 @@ function InspectionList() {
   const loadTemplates = useTemplatesStore((s) => s.load);
   const settings = useAppStore((s) => s.settings);
   const show = useFeedbackStore((s) => s.show);
+  const showError = useFeedbackStore((s) => s.showError);
   const report = useReportError();
   const [filter, setFilter] = useState<StateFilter>('all');
   const [period, setPeriod] = useState('all');
@@ -76,9 +77,14 @@ function InspectionList() {
   const defaultTemplate = templates.find((x) => x.isDefault) ?? templates[0];
 
   const onCreate = async (input: Parameters<typeof create>[0]) => {
-    const summary = await create(input);
-    setDialog(null);
-    window.location.hash = inspectionHref(summary.id);
+    try {
+      const summary = await create(input);
+      setDialog(null);
+      window.location.hash = inspectionHref(summary.id);
+    } catch (error) {
+      // The dialog stays open with what was entered; the reason shows in the status line.
+      showError(error, t('errors.crashTitle'));
+    }
   };
   const onExport = (id: string) =>
     report(

@@ -8,6 +8,7 @@ import { useLocale } from '../../i18n/use-locale';
 import { useAppStore } from '../../stores/app-store';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { useInspectionsStore } from '../../stores/inspections-store';
+import { useWalkStore } from '../../stores/walk-store';
 import { formatDateTime } from '../inspections/format';
 
 /** Automatic backups (daily, before migrations and restores) and going back to one. */
@@ -30,7 +31,11 @@ export function BackupsSection() {
     const when = formatDateTime(backup.createdAt, locale);
     if (!window.confirm(t('backups.confirm', { when }))) return;
     report(
-      unwrap(api().backups.restore({ id: backup.id }))
+      // Edits still on their way are stored first, so the before-restore backup holds them.
+      useWalkStore
+        .getState()
+        .whenSaved(10_000)
+        .then(() => unwrap(api().backups.restore({ id: backup.id })))
         .then(() => Promise.all([reloadApp(), reloadInspections(), load()]))
         .then(() => show({ kind: 'success', text: t('backups.restored', { when }) })),
     );

@@ -4,6 +4,7 @@ import { useReportError } from '../../app/use-report-error';
 import type { StorageNotice } from '../../../shared/storage-notice';
 import { NoticeBanner } from '../../components/NoticeBanner';
 import { useAppStore } from '../../stores/app-store';
+import { useFeedbackStore } from '../../stores/feedback-store';
 import { useInspectionsStore } from '../../stores/inspections-store';
 import { ProfileForm, profilePatch } from './ProfileForm';
 
@@ -24,6 +25,7 @@ export function FirstRunDialog({
   const reloadSettings = useAppStore((s) => s.load);
   const loadSample = useInspectionsStore((s) => s.loadSample);
   const report = useReportError();
+  const showError = useFeedbackStore((s) => s.showError);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -44,7 +46,11 @@ export function FirstRunDialog({
       <p className="lead">{t('firstRun.lead')}</p>
       <ProfileForm
         submitLabel={t('firstRun.save')}
-        onSubmit={(values) => updateSettings(profilePatch(values))}
+        onSubmit={(values) =>
+          updateSettings(profilePatch(values)).catch((error: unknown) =>
+            showError(error, t('errors.crashTitle')),
+          )
+        }
       />
       <div className="dialog-footer">
         <p className="hint">{t('firstRun.sampleHint')}</p>

@@ -136,18 +136,7 @@ export function RegisterTable({ item, rows: stored, findings, problems }: Props)
         <button type="button" className="button button-quiet" onClick={addRow}>
           {t('walk.register.add')}
         </button>
-        <button
-          type="button"
-          className="button button-quiet"
-          onClick={() => {
-            void navigator.clipboard
-              .readText()
-              .then((text) => paste(text, rows.length, 0))
-              .catch(() => show({ kind: 'error', text: t('walk.register.pasteHint') }));
-          }}
-        >
-          {t('walk.register.pasteRows')}
-        </button>
+        <span className="hint">{t('walk.register.pasteHowTo')}</span>
         <span className="hint">
           {t('walk.register.count', { count: rows.length, min: item.minRows })}
         </span>

@@ -5,7 +5,7 @@ import type { Inspection } from '../../../shared/inspection/schema';
 import type { Template } from '../../../shared/template/schema';
 import { hrefOf, inspectionHref } from '../../app/routes';
 import { useLocale } from '../../i18n/use-locale';
-import { flushOnLeave, localToday, useWalkStore } from '../../stores/walk-store';
+import { localToday, useWalkStore } from '../../stores/walk-store';
 import { formatPercent } from '../inspections/format';
 import { ItemCard } from './ItemCard';
 import { SaveIndicator } from './SaveIndicator';
@@ -24,7 +24,9 @@ export function WalkPage({ id, sectionId }: { id: string; sectionId: string | un
   useEffect(() => {
     void open(id);
   }, [open, id]);
-  useEffect(() => flushOnLeave(), []);
+  // Leaving the walk-through hands its unsaved edits to the background and forgets the copy, so
+  // coming back (after a restore, a trash, an import) always shows what is stored.
+  useEffect(() => () => void useWalkStore.getState().close(), []);
 
   if (loadError) {
     return (
@@ -54,6 +56,7 @@ function Walk({
   const { pick } = useLocale();
   const today = useMemo(() => localToday(), []);
   const evaluation = useEvaluation(template, inspection, today);
+  const generation = useWalkStore((s) => s.generation);
   const sectionIndex = Math.max(
     0,
     template.sections.findIndex((s) => s.id === sectionId),
@@ -116,7 +119,7 @@ function Walk({
           <p className="hint shortcuts">{t('walk.shortcuts')}</p>
           {visibleItems.map((item) => (
             <ItemCard
-              key={item.id}
+              key={`${item.id}:${generation}`}
               item={item}
               number={`${sectionIndex + 1}.${section.items.indexOf(item) + 1}`}
               answer={
