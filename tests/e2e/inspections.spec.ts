@@ -99,7 +99,7 @@ test.describe('the first run', () => {
     await screenshot(page, 'duplicate-dialog-zh', false);
     await dialog.getByRole('button', { name: '创建并开始填写' }).click();
     await page.locator('.section-nav a', { hasText: '安全设备与特征库' }).click();
-    const count = page.locator('.register-toolbar .hint').first();
+    const count = page.locator('.register-toolbar .hint', { hasText: /共 \d+ 行/ }).first();
     await expect(count).toContainText(/共 [1-9]\d* 行/);
     await page.getByRole('link', { name: '← 返回检查列表' }).click();
     await expect(rows).toHaveCount(3);
