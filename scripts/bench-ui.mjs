@@ -22,7 +22,7 @@ const checkout = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const BASELINE = path.join(checkout, 'bench/ui-baseline.json');
 const AIM_MS = 50;
 const REGISTER_ROWS = 1000;
-const ROWS_PER_PAGE = 50;
+const ROWS_PER_PAGE = 25; // as in renderer/pages/walk/RegisterTable.tsx
 /** Event Timing reports nothing shorter than this (the smallest threshold Chromium accepts). */
 const THRESHOLD_MS = 16;
 /** A quick typist: a key held 30 ms, the next one 70 ms later (about ten characters a second). */

@@ -2,7 +2,7 @@ import type { Bilingual } from '../i18n/locale';
 import { holds, isEmptyValue } from './conditions';
 import { applyRule } from './rules';
 import type { Outcome } from './rules';
-import type { Effect, Item, Template } from './schema';
+import type { Effect, Item, RowRule, Template } from './schema';
 import { checkValue, REQUIRED_MESSAGE } from './values';
 import type { ValueProblem } from './values';
 
@@ -204,12 +204,8 @@ function evaluateItem(
     .filter((o): o is Outcome => o !== null);
   if (item.kind === 'register') {
     (value as unknown[]).forEach((row, index) => {
-      const cells = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
-      for (const rule of item.rowRules) {
-        const lookup = (ref: string) => (Object.hasOwn(cells, ref) ? cells[ref] : undefined);
-        if (holds(rule.when, lookup, today))
-          outcomes.push({ effect: rule.effect, message: rule.message, row: index });
-      }
+      for (const outcome of rowOutcomes(item.rowRules, row, today))
+        outcomes.push({ ...outcome, row: index });
     });
   }
   const toFinding = (o: Outcome & { row?: number }): Finding => ({
@@ -225,4 +221,36 @@ function evaluateItem(
   const status: ItemStatus =
     worst === 2 ? 'non-compliant' : worst === 1 ? 'partial' : assessed ? 'compliant' : 'answered';
   return { ...base, status, reasons, warnings, problems };
+}
+
+/**
+ * The row rules that fire on one register row. Answers are values, never changed in place (an
+ * edit makes a new row object), so a row's outcomes are kept per row object and day: typing in
+ * one row of a 1,000-row register re-judges that row, not the other 999.
+ */
+const rowCache = new WeakMap<
+  readonly RowRule[],
+  WeakMap<object, { today: string; outcomes: Outcome[] }>
+>();
+
+function rowOutcomes(rules: readonly RowRule[], row: unknown, today: string): readonly Outcome[] {
+  if (typeof row !== 'object' || row === null) return judgeRow(rules, {}, today);
+  let byRow = rowCache.get(rules);
+  if (!byRow) rowCache.set(rules, (byRow = new WeakMap()));
+  const cached = byRow.get(row);
+  if (cached && cached.today === today) return cached.outcomes;
+  const outcomes = judgeRow(rules, row as Record<string, unknown>, today);
+  byRow.set(row, { today, outcomes });
+  return outcomes;
+}
+
+function judgeRow(
+  rules: readonly RowRule[],
+  cells: Record<string, unknown>,
+  today: string,
+): Outcome[] {
+  const lookup = (ref: string) => (Object.hasOwn(cells, ref) ? cells[ref] : undefined);
+  return rules
+    .filter((rule) => holds(rule.when, lookup, today))
+    .map((rule) => ({ effect: rule.effect, message: rule.message }));
 }

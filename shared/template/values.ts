@@ -99,10 +99,7 @@ export function checkValue(item: Item, value: unknown): ValueProblem[] {
           problems.push({ row: index, message: { 'zh-CN': '行数据无效', 'en-US': 'invalid row' } });
           return;
         }
-        for (const column of item.columns) {
-          const message = checkCell(column, (row as Record<string, unknown>)[column.id]);
-          if (message) problems.push({ row: index, column: column.id, message });
-        }
+        for (const p of rowProblems(item.columns, row)) problems.push({ ...p, row: index });
       });
       if (value.length < item.minRows) {
         problems.push(
@@ -115,3 +112,26 @@ export function checkValue(item: Item, value: unknown): ValueProblem[] {
 }
 
 export { REQUIRED as REQUIRED_MESSAGE };
+
+/** Cell problems of one row, kept per row object (rows are values: an edit makes a new one). */
+const rowProblemCache = new WeakMap<readonly Column[], WeakMap<object, ValueProblem[]>>();
+
+function rowProblems(columns: readonly Column[], row: object): readonly ValueProblem[] {
+  let byRow = rowProblemCache.get(columns);
+  if (!byRow) rowProblemCache.set(columns, (byRow = new WeakMap()));
+  let found = byRow.get(row);
+  if (!found) {
+    const cells = row as Record<string, unknown>;
+    found = [];
+    for (const column of columns) {
+      // Own keys only: a column named like an Object.prototype member is still just a column.
+      const message = checkCell(
+        column,
+        Object.hasOwn(cells, column.id) ? cells[column.id] : undefined,
+      );
+      if (message) found.push({ column: column.id, message });
+    }
+    byRow.set(row, found);
+  }
+  return found;
+}

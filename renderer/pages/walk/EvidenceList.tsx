@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Bilingual } from '../../../shared/i18n/locale';
 import { canPreview, formatBytes } from '../../../shared/inspection/evidence';
@@ -53,11 +54,35 @@ function Preview({ evidence }: { evidence: EvidenceRef }) {
   );
 }
 
+/** The words and error reporting the list needs: from hooks here, from the table in a register. */
+export interface EvidenceTools {
+  readonly t: TFunction;
+  readonly pick: (text: Bilingual) => string;
+  readonly report: (action: Promise<unknown>) => void;
+}
+
 /** The files attached to an item or a register row: add, preview, save a copy, remove. */
-export function EvidenceList({ label, refs, required, missing, onAdd, onRemove, compact }: Props) {
+export function EvidenceList(props: Props) {
   const { t } = useTranslation();
   const { pick } = useLocale();
   const report = useReportError();
+  return <EvidenceListView {...props} tools={{ t, pick, report }} />;
+}
+
+/**
+ * The list itself, without hooks of its own for words: a register page holds fifty of these,
+ * and each i18n hook costs a copy of the translator when it mounts.
+ */
+export function EvidenceListView({
+  label,
+  refs,
+  required,
+  missing,
+  onAdd,
+  onRemove,
+  compact,
+  tools: { t, pick, report },
+}: Props & { readonly tools: EvidenceTools }) {
   const [problems, setProblems] = useState<readonly { name: string; message: Bilingual }[]>([]);
   const [busy, setBusy] = useState(false);
 

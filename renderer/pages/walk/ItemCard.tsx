@@ -1,4 +1,4 @@
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Answer, CorrectiveAction, RegisterRow } from '../../../shared/inspection/schema';
@@ -68,7 +68,10 @@ function ItemCardView({ item, number, answer, rows, result, actions, today }: Pr
   };
   const errorId = `item-${item.id}-error`;
   const fieldError = errors.value?.message;
-  const findings: readonly Finding[] = [...result.reasons, ...result.warnings];
+  const findings: readonly Finding[] = useMemo(
+    () => [...result.reasons, ...result.warnings],
+    [result.reasons, result.warnings],
+  );
   const evidenceMissing = item.evidence === 'required' && (answer?.evidence.length ?? 0) === 0;
 
   return (

@@ -1,29 +1,41 @@
 import { memo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { Bilingual } from '../../../shared/i18n/locale';
 import type { CellValue } from '../../../shared/inspection/schema';
 import { cellFromText } from '../../../shared/inspection/paste';
 import { isIsoDate } from '../../../shared/template/dates';
-import { YES_NO_LABELS } from '../../../shared/template/labels';
 import type { Column } from '../../../shared/template/schema';
-import { useLocale } from '../../i18n/use-locale';
+
+/** A choice as the select shows it, already in the user's language. */
+export interface CellOption {
+  readonly value: string;
+  readonly label: string;
+}
 
 interface Props {
   readonly column: Column;
+  /** For choice and yes/no columns: the options, with "choose…" first as value "". */
+  readonly options: readonly CellOption[] | undefined;
   readonly value: CellValue | undefined;
-  readonly problem: Bilingual | undefined;
+  /** What is wrong with the value, in the user's language. */
+  readonly problem: string | undefined;
   readonly label: string;
-  readonly onChange: (value: CellValue | null) => void;
-  readonly onPaste: (text: string) => boolean;
+  readonly rowId: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly onCell: (rowId: string, columnId: string, value: CellValue | null) => void;
+  readonly onPaste: (text: string, rowIndex: number, columnIndex: number) => boolean;
 }
 
 const shown = (value: CellValue | undefined) =>
   value === undefined ? '' : Array.isArray(value) ? value.join(', ') : String(value);
 
-/** One register cell. What is being typed is kept as typed ("1." stays "1."), and saved parsed. */
-function RegisterCellView({ column, value, problem, label, onChange, onPaste }: Props) {
-  const { t } = useTranslation();
-  const { pick } = useLocale();
+/**
+ * One register cell. What is being typed is kept as typed ("1." stays "1."), and saved parsed.
+ * Every prop is a plain value or a callback stable across edits, so a keystroke renders only
+ * the cell it lands in (a page holds hundreds of them).
+ */
+function RegisterCellView(props: Props) {
+  const { column, options, value, problem, label, rowId, rowIndex, columnIndex, onCell, onPaste } =
+    props;
   const [draft, setDraft] = useState(shown(value));
   const [seen, setSeen] = useState(value);
   // A change from elsewhere (paste, undo, reload) replaces the draft; the user's own does not.
@@ -32,44 +44,35 @@ function RegisterCellView({ column, value, problem, label, onChange, onPaste }: 
     if (shown(cellFromText(column, draft) ?? undefined) !== shown(value)) setDraft(shown(value));
   }
 
+  const change = (next: CellValue | null) => onCell(rowId, column.id, next);
   const common = {
     'aria-label': label,
     'aria-invalid': problem ? true : undefined,
-    title: problem ? pick(problem) : undefined,
+    title: problem,
     'data-column': column.id,
     onPaste: (e: React.ClipboardEvent) => {
       const text = e.clipboardData.getData('text/plain');
-      if (/[\t\n]/.test(text.replace(/\r?\n$/, '')) && onPaste(text)) e.preventDefault();
+      if (/[\t\n]/.test(text.replace(/\r?\n$/, '')) && onPaste(text, rowIndex, columnIndex)) {
+        e.preventDefault();
+      }
     },
   };
-  const set = (text: string) => {
-    setDraft(text);
-    onChange(cellFromText(column, text));
-  };
 
-  if (column.kind === 'choice' || column.kind === 'yesno') {
-    const options =
-      column.kind === 'yesno'
-        ? (['yes', 'no'] as const).map((v) => ({
-            value: v as string,
-            label: pick(YES_NO_LABELS[v]),
-          }))
-        : (column.choices ?? []).map((c) => ({ value: c.value, label: pick(c.label) }));
+  if (options) {
     const current = typeof value === 'string' ? value : '';
     const stray = current !== '' && !options.some((o) => o.value === current);
     return (
       <select
         {...common}
         value={current}
-        onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
+        onChange={(e) => change(e.target.value === '' ? null : e.target.value)}
       >
-        <option value="">{t('walk.choose')}</option>
-        {stray && <option value={current}>{current}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
+        {stray && <option value={current}>{current}</option>}
       </select>
     );
   }
@@ -79,7 +82,7 @@ function RegisterCellView({ column, value, problem, label, onChange, onPaste }: 
         type="date"
         {...common}
         value={typeof value === 'string' ? value : ''}
-        onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
+        onChange={(e) => change(e.target.value === '' ? null : e.target.value)}
       />
     );
   }
@@ -89,7 +92,10 @@ function RegisterCellView({ column, value, problem, label, onChange, onPaste }: 
       inputMode={column.kind === 'number' ? 'decimal' : undefined}
       {...common}
       value={draft}
-      onChange={(e) => set(e.target.value)}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        change(cellFromText(column, e.target.value));
+      }}
     />
   );
 }

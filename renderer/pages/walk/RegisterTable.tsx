@@ -1,8 +1,9 @@
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bilingual } from '../../../shared/i18n/locale';
 import { parseClipboardTable, planPaste } from '../../../shared/inspection/paste';
 import { LIMITS } from '../../../shared/inspection/patterns';
+import type { Change } from '../../../shared/inspection/changes';
 import type { CellValue, RegisterRow } from '../../../shared/inspection/schema';
 import type { Finding } from '../../../shared/template/engine';
 import type { RegisterItem } from '../../../shared/template/schema';
@@ -10,10 +11,15 @@ import type { ValueProblem } from '../../../shared/template/values';
 import { useLocale } from '../../i18n/use-locale';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { useWalkStore } from '../../stores/walk-store';
-import { EvidenceList } from './EvidenceList';
+import type { EvidenceTools } from './EvidenceList';
+import { EvidenceListView } from './EvidenceList';
+import type { CellOption } from './RegisterCell';
 import { RegisterCell } from './RegisterCell';
+import { useReportError } from '../../app/use-report-error';
+import { YES_NO_LABELS } from '../../../shared/template/labels';
+import type { TFunction } from 'i18next';
 
-export const ROWS_PER_PAGE = 50;
+export const ROWS_PER_PAGE = 25;
 const NO_ROWS: readonly RegisterRow[] = [];
 
 interface Props {
@@ -24,9 +30,12 @@ interface Props {
   readonly problems: readonly ValueProblem[];
 }
 
+/** What is wrong with one row, in the user's language; `key` tells two of them apart cheaply. */
 interface RowIssues {
-  readonly cells: ReadonlyMap<string, Bilingual>;
-  readonly messages: readonly Finding[];
+  readonly cells: ReadonlyMap<string, string>;
+  readonly messages: readonly { readonly effect: Finding['effect']; readonly text: string }[];
+  readonly worst: 'non-compliant' | 'partial' | 'warning';
+  readonly key: string;
 }
 
 /**
@@ -38,6 +47,7 @@ export function RegisterTable({ item, rows: stored, findings, problems }: Props)
   const rows = stored ?? NO_ROWS;
   const { t } = useTranslation();
   const { pick } = useLocale();
+  const report = useReportError();
   const apply = useWalkStore((s) => s.apply);
   const show = useFeedbackStore((s) => s.show);
   const [page, setPage] = useState(0);
@@ -46,17 +56,62 @@ export function RegisterTable({ item, rows: stored, findings, problems }: Props)
   const table = useRef<HTMLTableElement>(null);
 
   const issues = useMemo(() => {
-    const byRow = new Map<number, { cells: Map<string, Bilingual>; messages: Finding[] }>();
+    const byRow = new Map<
+      number,
+      { cells: Map<string, string>; messages: RowIssues['messages'][number][] }
+    >();
     const at = (row: number) => {
       let entry = byRow.get(row);
       if (!entry) byRow.set(row, (entry = { cells: new Map(), messages: [] }));
       return entry;
     };
-    for (const p of problems)
-      if (p.row !== undefined && p.column !== undefined) at(p.row).cells.set(p.column, p.message);
-    for (const f of findings) if (f.row !== undefined) at(f.row).messages.push(f);
-    return byRow;
-  }, [problems, findings]);
+    for (const p of problems) {
+      if (p.row !== undefined && p.column !== undefined)
+        at(p.row).cells.set(p.column, pick(p.message));
+    }
+    for (const f of findings) {
+      if (f.row !== undefined) at(f.row).messages.push({ effect: f.effect, text: pick(f.message) });
+    }
+    const out = new Map<number, RowIssues>();
+    for (const [row, { cells, messages }] of byRow) {
+      const worst = messages.some((m) => m.effect === 'non-compliant')
+        ? 'non-compliant'
+        : messages.some((m) => m.effect === 'partial')
+          ? 'partial'
+          : 'warning';
+      const key = JSON.stringify([[...cells], messages]);
+      out.set(row, { cells, messages, worst, key });
+    }
+    return out;
+  }, [problems, findings, pick]);
+
+  // Options per column, once per language: every select on the page shares them.
+  const options = useMemo(
+    () =>
+      item.columns.map((column): readonly CellOption[] | undefined => {
+        const choose = { value: '', label: t('walk.choose') };
+        if (column.kind === 'yesno') {
+          return [
+            choose,
+            ...(['yes', 'no'] as const).map((v) => ({ value: v, label: pick(YES_NO_LABELS[v]) })),
+          ];
+        }
+        if (column.kind === 'choice') {
+          return [
+            choose,
+            ...(column.choices ?? []).map((c) => ({ value: c.value, label: pick(c.label) })),
+          ];
+        }
+        return undefined;
+      }),
+    [item, t, pick],
+  );
+  const tools: EvidenceTools = useMemo(() => ({ t, pick, report }), [t, pick, report]);
+  // The latest rows, for callbacks that must stay the same function across edits.
+  const rowsRef = useRef(rows);
+  useLayoutEffect(() => {
+    rowsRef.current = rows;
+  });
 
   const indexed = rows.map((row, index) => ({ row, index }));
   const visible = onlyFlagged ? indexed.filter(({ index }) => issues.has(index)) : indexed;
@@ -64,14 +119,17 @@ export function RegisterTable({ item, rows: stored, findings, problems }: Props)
   const current = Math.min(page, pages - 1);
   const shown = visible.slice(current * ROWS_PER_PAGE, (current + 1) * ROWS_PER_PAGE);
 
-  const focusCell = (rowId: string, column?: string) =>
-    requestAnimationFrame(() => {
-      const row = table.current?.querySelector<HTMLElement>(`tr[data-row-id="${rowId}"]`);
-      const target = column
-        ? row?.querySelector<HTMLElement>(`[data-column="${column}"]`)
-        : row?.querySelector<HTMLElement>('input, select');
-      target?.focus();
-    });
+  const focusCell = useCallback(
+    (rowId: string, column?: string) =>
+      requestAnimationFrame(() => {
+        const row = table.current?.querySelector<HTMLElement>(`tr[data-row-id="${rowId}"]`);
+        const target = column
+          ? row?.querySelector<HTMLElement>(`[data-column="${column}"]`)
+          : row?.querySelector<HTMLElement>('input, select');
+        target?.focus();
+      }),
+    [],
+  );
 
   const addRow = () => {
     const row: RegisterRow = { id: crypto.randomUUID(), cells: {}, evidence: [] };
@@ -86,7 +144,7 @@ export function RegisterTable({ item, rows: stored, findings, problems }: Props)
       apply([{ kind: 'rows-insert', itemId: item.id, index: index + 1, rows: [copy] }]);
       focusCell(copy.id);
     },
-    [apply, item.id],
+    [apply, item.id, focusCell],
   );
   const deleteRow = useCallback(
     (row: RegisterRow, index: number) => {
@@ -104,7 +162,7 @@ export function RegisterTable({ item, rows: stored, findings, problems }: Props)
     (text: string, rowIndex: number, columnIndex: number) => {
       const plan = planPaste(
         item,
-        rows,
+        rowsRef.current,
         parseClipboardTable(text),
         { row: rowIndex, column: columnIndex },
         () => crypto.randomUUID(),
@@ -127,7 +185,7 @@ export function RegisterTable({ item, rows: stored, findings, problems }: Props)
       });
       return true;
     },
-    [apply, item, rows, show, t],
+    [apply, item, show, t],
   );
 
   return (
@@ -194,12 +252,15 @@ export function RegisterTable({ item, rows: stored, findings, problems }: Props)
                 row={row}
                 index={index}
                 issues={issues.get(index)}
+                options={options}
+                tools={tools}
                 onCell={setCell}
                 onPaste={paste}
                 onDuplicate={duplicateRow}
                 onDelete={deleteRow}
                 nextRowId={rows[index + 1]?.id}
                 focusCell={focusCell}
+                apply={apply}
               />
             ))}
           </tbody>
@@ -253,37 +314,35 @@ interface RowProps {
   readonly row: RegisterRow;
   readonly index: number;
   readonly issues: RowIssues | undefined;
+  readonly options: readonly (readonly CellOption[] | undefined)[];
+  readonly tools: EvidenceTools;
   readonly nextRowId: string | undefined;
   readonly onCell: (rowId: string, columnId: string, value: CellValue | null) => void;
   readonly onPaste: (text: string, row: number, column: number) => boolean;
   readonly onDuplicate: (row: RegisterRow, index: number) => void;
   readonly onDelete: (row: RegisterRow, index: number) => void;
   readonly focusCell: (rowId: string, column?: string) => void;
+  readonly apply: (changes: Change[]) => void;
 }
 
-const Row = memo(function Row({
+function RowView({
   item,
   row,
   index,
   issues,
+  options,
+  tools,
   nextRowId,
   onCell,
   onPaste,
   onDuplicate,
   onDelete,
   focusCell,
+  apply,
 }: RowProps) {
-  const { t } = useTranslation();
-  const { pick } = useLocale();
-  const apply = useWalkStore((s) => s.apply);
-  const flagged = issues !== undefined && (issues.messages.length > 0 || issues.cells.size > 0);
-  const worst = issues?.messages.some((m) => m.effect === 'non-compliant')
-    ? 'non-compliant'
-    : issues?.messages.some((m) => m.effect === 'partial')
-      ? 'partial'
-      : flagged
-        ? 'warning'
-        : undefined;
+  const { t, pick }: { t: TFunction; pick: (text: Bilingual) => string } = tools;
+  const worst =
+    issues && (issues.messages.length > 0 || issues.cells.size > 0) ? issues.worst : undefined;
   return (
     <>
       <tr
@@ -306,18 +365,23 @@ const Row = memo(function Row({
             {column.kind === 'file' ? null : (
               <RegisterCell
                 column={column}
+                options={options[columnIndex]}
                 value={Object.hasOwn(row.cells, column.id) ? row.cells[column.id] : undefined}
                 problem={issues?.cells.get(column.id)}
                 label={t('walk.register.cellLabel', { row: index + 1, column: pick(column.label) })}
-                onChange={(value) => onCell(row.id, column.id, value)}
-                onPaste={(text) => onPaste(text, index, columnIndex)}
+                rowId={row.id}
+                rowIndex={index}
+                columnIndex={columnIndex}
+                onCell={onCell}
+                onPaste={onPaste}
               />
             )}
           </td>
         ))}
         <td className="row-files">
-          <EvidenceList
+          <EvidenceListView
             compact
+            tools={tools}
             label={t('walk.register.rowLabel', { row: index + 1 })}
             refs={row.evidence}
             required={false}
@@ -355,7 +419,7 @@ const Row = memo(function Row({
           <td colSpan={item.columns.length + 2}>
             {issues.messages.map((m, i) => (
               <span key={i} className={`finding finding-${m.effect}`}>
-                {pick(m.message)}
+                {m.text}
               </span>
             ))}
           </td>
@@ -363,4 +427,25 @@ const Row = memo(function Row({
       )}
     </>
   );
-});
+}
+
+/**
+ * A keystroke changes one row; evaluation hands every flagged row new (equal) issues. Rows whose
+ * row, place and issues are the same do not render again.
+ */
+const Row = memo(
+  RowView,
+  (a, b) =>
+    a.row === b.row &&
+    a.index === b.index &&
+    a.nextRowId === b.nextRowId &&
+    a.issues?.key === b.issues?.key &&
+    a.item === b.item &&
+    a.options === b.options &&
+    a.tools === b.tools &&
+    a.onCell === b.onCell &&
+    a.onPaste === b.onPaste &&
+    a.onDuplicate === b.onDuplicate &&
+    a.onDelete === b.onDelete &&
+    a.apply === b.apply,
+);

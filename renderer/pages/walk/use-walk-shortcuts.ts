@@ -59,8 +59,12 @@ export function useWalkShortcuts(
 
   // A new section starts at its heading, so the keyboard user is where the eyes are.
   useEffect(() => {
-    document.getElementById('section-title')?.focus({ preventScroll: false });
     window.scrollTo({ top: 0 });
+    // After the first frame: focusing forces a layout, which would hold the new section back.
+    const frame = requestAnimationFrame(() =>
+      document.getElementById('section-title')?.focus({ preventScroll: true }),
+    );
+    return () => cancelAnimationFrame(frame);
   }, [sectionIndex]);
 }
 

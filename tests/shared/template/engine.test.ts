@@ -238,3 +238,55 @@ describe('counting rules that can judge', () => {
     );
   });
 });
+
+describe('register rows, judged once per row object', () => {
+  const register = item('register', 'devices', {
+    columns: [
+      { id: 'name', kind: 'text', label: { 'zh-CN': '名称', 'en-US': 'Name' }, required: true },
+      {
+        id: 'updated',
+        kind: 'date',
+        label: { 'zh-CN': '更新', 'en-US': 'Updated' },
+        required: false,
+      },
+      {
+        id: 'constructor',
+        kind: 'text',
+        label: { 'zh-CN': '构造', 'en-US': 'Ctor' },
+        required: false,
+      },
+    ],
+    rowRules: [
+      {
+        id: 'stale',
+        when: { fn: 'days_since', ref: 'updated', op: 'gt', value: 30 },
+        effect: 'non-compliant',
+        message: { 'zh-CN': '超过 30 天', 'en-US': 'over 30 days' },
+      },
+    ],
+  });
+  const t = template([register]);
+  const row = { name: '防火墙', updated: '2026-11-01' };
+
+  it('judges the same row object again on another day', () => {
+    const rows = [row];
+    expect(evaluate(t, { devices: rows }, '2026-11-20').items.devices!.status).toBe('compliant');
+    expect(evaluate(t, { devices: rows }, '2026-12-20').items.devices!.status).toBe(
+      'non-compliant',
+    );
+  });
+
+  it('judges an edited row (a new object) afresh, and leaves the others as they were', () => {
+    const other = { name: '网关', updated: '2026-11-25' };
+    const before = evaluate(t, { devices: [row, other] }, '2026-12-05');
+    expect(before.findings.map((f) => f.row)).toEqual([0]);
+    const edited = { ...row, updated: '2026-12-01' };
+    const after = evaluate(t, { devices: [edited, other] }, '2026-12-05');
+    expect(after.findings).toEqual([]);
+  });
+
+  it('reads a cell by own key only: a column named constructor is empty until filled', () => {
+    const result = evaluate(t, { devices: [{ name: '交换机' }] }, '2026-11-20');
+    expect(result.items.devices!.problems).toEqual([]);
+  });
+});
