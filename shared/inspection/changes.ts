@@ -1,5 +1,6 @@
 import type { Bilingual } from '../i18n/locale';
 import { own } from '../own';
+import { canonicalText } from './canonical';
 import type {
   AnswerValue,
   CellValue,
@@ -126,7 +127,15 @@ function applyOne(inspection: Inspection, change: Change, now: string): Inspecti
       return withRows(
         inspection,
         change.itemId,
-        (rows) => rows.map((r) => (r.id === rowId ? { ...r, evidence: edit(r.evidence) } : r)),
+        (rows) =>
+          rows.map((r) => {
+            if (r.id !== rowId) return r;
+            const evidence = edit(r.evidence);
+            const same =
+              evidence.length === r.evidence.length &&
+              evidence.every((e, i) => e.sha256 === r.evidence[i]!.sha256);
+            return same ? r : { ...r, evidence };
+          }),
         [rowId],
       );
     }
@@ -148,6 +157,9 @@ function applyOne(inspection: Inspection, change: Change, now: string): Inspecti
         (rows) =>
           rows.map((r) => {
             if (r.id !== change.rowId) return r;
+            const before = own(r.cells, change.columnId);
+            // Clearing an empty cell, or typing what is there, is no edit.
+            if (JSON.stringify(before ?? null) === JSON.stringify(change.value)) return r;
             const cells = omit(r.cells, change.columnId);
             return {
               ...r,
@@ -183,6 +195,9 @@ function applyOne(inspection: Inspection, change: Change, now: string): Inspecti
       });
     case 'action-put': {
       const at = inspection.actions.findIndex((a) => a.id === change.action.id);
+      if (at !== -1 && canonicalText(inspection.actions[at]) === canonicalText(change.action)) {
+        return inspection;
+      }
       const actions =
         at === -1
           ? [...inspection.actions, change.action]
@@ -238,8 +253,13 @@ function withRows(
       );
     }
   }
+  const next = edit(rows);
+  // Nothing changed (every row the same object, and the register already there): no edit.
+  const existed = own(inspection.registers, itemId) !== undefined;
+  if (existed && next.length === rows.length && next.every((r, i) => r === rows[i]))
+    return inspection;
   // A computed key always makes an own property, even for a name like "constructor".
-  return { ...inspection, registers: { ...inspection.registers, [itemId]: edit(rows) } };
+  return { ...inspection, registers: { ...inspection.registers, [itemId]: next } };
 }
 
 /** A copy without one key (own keys only, so "constructor" is just a name). */
