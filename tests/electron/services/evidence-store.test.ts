@@ -186,11 +186,21 @@ describe('the evidence store', () => {
       expect(filesIn(dataDir)).toEqual([]);
     });
 
-    // root may open any file, whatever its mode says
-    it.skipIf(process.getuid?.() === 0)('refuses a file it may not open', async () => {
+    // Simulated: the tests run as root here, and root may open any file whatever its mode says.
+    it('refuses a file it may not open (permission denied)', async () => {
       const source = write(tempDir(), 'locked.docx', 'locked');
-      fs.chmodSync(source, 0o000);
-      expect(await refusal(open(tempDir()).addFile(source))).toBe('evidence-unreadable');
+      const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      const spy = vi.spyOn(fs, 'createReadStream').mockReturnValueOnce(
+        new Readable({
+          read() {
+            this.destroy(denied);
+          },
+        }) as unknown as fs.ReadStream,
+      );
+      const dataDir = tempDir();
+      expect(await refusal(open(dataDir).addFile(source))).toBe('evidence-unreadable');
+      spy.mockRestore();
+      expect(filesIn(dataDir)).toEqual([]);
     });
 
     it('refuses a file that fails as it is opened (locked by another program)', async () => {
