@@ -36,3 +36,8 @@ export function saveText(fileName: string, mimeType: string, text: string): void
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** A file the user picked, as the base64 text the contract carries. */
+export async function fileToBase64(file: Blob): Promise<string> {
+  return bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+}

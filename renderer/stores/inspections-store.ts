@@ -5,7 +5,7 @@ import { MAX_IMPORT_BYTES } from '../../shared/inspection/patterns';
 import type { Period } from '../../shared/inspection/schema';
 import type { TemplateRef } from '../../shared/settings';
 import { api, unwrap } from '../api/client';
-import { bytesToBase64 } from '../api/files';
+import { fileToBase64 } from '../api/files';
 
 export interface NewInspectionInput {
   readonly template?: TemplateRef;
@@ -72,7 +72,7 @@ export const useInspectionsStore = create<InspectionsState>()((set, get) => ({
       set({ lastImport: { kind: 'too-large', fileName: file.name } });
       return;
     }
-    const dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+    const dataBase64 = await fileToBase64(file);
     const result = await unwrap(api().inspections.import({ fileName: file.name, dataBase64 }));
     set({
       lastImport:

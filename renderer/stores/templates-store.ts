@@ -4,7 +4,7 @@ import type { Template } from '../../shared/template/schema';
 import type { TemplateSummary } from '../../shared/template/summary';
 import type { TemplateProblem } from '../../shared/template/validate';
 import { api, unwrap } from '../api/client';
-import { bytesToBase64, saveFile } from '../api/files';
+import { fileToBase64, saveFile } from '../api/files';
 
 /** The same limit the Node side enforces; checked here first so a huge file is never read. */
 export const MAX_TEMPLATE_FILE_BYTES = 5 * 1024 * 1024;
@@ -51,7 +51,7 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => ({
     }
     set({ busy: true });
     try {
-      const dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+      const dataBase64 = await fileToBase64(file);
       const result = await unwrap(api().templates.import({ fileName: file.name, dataBase64 }));
       set({
         lastImport:

@@ -189,14 +189,7 @@ describe('the evidence store', () => {
     // Simulated: the tests run as root here, and root may open any file whatever its mode says.
     it('refuses a file it may not open (permission denied)', async () => {
       const source = write(tempDir(), 'locked.docx', 'locked');
-      const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-      const spy = vi.spyOn(fs, 'createReadStream').mockReturnValueOnce(
-        new Readable({
-          read() {
-            this.destroy(denied);
-          },
-        }) as unknown as fs.ReadStream,
-      );
+      const spy = openFailsWith('EACCES');
       const dataDir = tempDir();
       expect(await refusal(open(dataDir).addFile(source))).toBe('evidence-unreadable');
       spy.mockRestore();
@@ -205,14 +198,7 @@ describe('the evidence store', () => {
 
     it('refuses a file that fails as it is opened (locked by another program)', async () => {
       const source = write(tempDir(), 'locked.xlsx', 'locked');
-      const denied = Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
-      const spy = vi.spyOn(fs, 'createReadStream').mockReturnValueOnce(
-        new Readable({
-          read() {
-            this.destroy(denied);
-          },
-        }) as unknown as fs.ReadStream,
-      );
+      const spy = openFailsWith('EBUSY');
       const dataDir = tempDir();
       expect(await refusal(open(dataDir).addFile(source))).toBe('evidence-unreadable');
       spy.mockRestore();
@@ -367,3 +353,15 @@ describe('the evidence store', () => {
     ]);
   });
 });
+
+/** The next file opened for reading fails as Windows or Linux would refuse it. */
+function openFailsWith(code: string) {
+  const error = Object.assign(new Error(`${code}: cannot open`), { code });
+  return vi.spyOn(fs, 'createReadStream').mockReturnValueOnce(
+    new Readable({
+      read() {
+        this.destroy(error);
+      },
+    }) as unknown as fs.ReadStream,
+  );
+}
