@@ -7,6 +7,7 @@ import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { resolveDataDir } from './services/data-dir';
 import { confStoreFactory } from './services/json-store';
+import { AppError, ERROR_MESSAGES } from '../shared/errors';
 import { createServices } from './services/services';
 import { APP_VERSION } from './version';
 
@@ -25,12 +26,27 @@ if (args.kind === 'error') {
 }
 
 const checkout = path.resolve(import.meta.dirname, '../..');
-const services = createServices({
-  dataDir: resolveDataDir(process.env, path.join(checkout, '.data')),
-  version: APP_VERSION,
-  shell: 'browser',
-  storeFactory: confStoreFactory,
-});
+const services = openServices();
+
+/** The harness claims its data folder like the app does: a second one on it is told why it stops. */
+function openServices() {
+  try {
+    return createServices({
+      dataDir: resolveDataDir(process.env, path.join(checkout, '.data')),
+      version: APP_VERSION,
+      shell: 'browser',
+      storeFactory: confStoreFactory,
+      lock: true,
+    });
+  } catch (error) {
+    if (error instanceof AppError) {
+      const message = ERROR_MESSAGES[error.code];
+      console.error(`qinglang browser: ${message['zh-CN']} / ${message['en-US']}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
 const locale = () => services.settings.get().language;
 
 try {
@@ -50,7 +66,10 @@ try {
   console.log(`Qinglang Inspector: ${harness.url}`);
   const stop = (signal: string) => {
     services.log.info('harness.stopping', { signal });
-    void harness.close().then(() => process.exit(0));
+    void harness.close().then(() => {
+      services.close();
+      process.exit(0);
+    });
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

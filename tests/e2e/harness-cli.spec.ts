@@ -36,12 +36,30 @@ test.describe('npm run browser', () => {
     const first = await startHarnessProcess(dataDir);
     try {
       const port = new URL(first.url).port;
-      const second = await runHarnessToExit(['--port', port], dataDir);
+      const otherDir = await mkdtemp(path.join(os.tmpdir(), 'qinglang-harness-'));
+      const second = await runHarnessToExit(['--port', port], otherDir);
+      await rm(otherDir, { recursive: true, force: true });
       expect(second.code).toBe(1);
       expect(second.stderr.trim()).toBe('qinglang browser: port in use / 端口已被占用');
     } finally {
       await first.stop();
     }
+  });
+
+  test('refuses a data folder another harness is using, in one line, exit 1; frees it on stop', async () => {
+    const first = await startHarnessProcess(dataDir);
+    try {
+      const second = await runHarnessToExit([], dataDir);
+      expect(second.code).toBe(1);
+      expect(second.stderr.trim()).toBe(
+        'qinglang browser: 数据文件夹正被另一个程序窗口使用。请先关闭它，再打开本程序。 / ' +
+          'The data folder is in use by another copy of the app. Close it first, then open this one.',
+      );
+    } finally {
+      expect(await first.stop()).toBe(0);
+    }
+    const third = await startHarnessProcess(dataDir);
+    expect(await third.stop()).toBe(0);
   });
 
   for (const [args, message] of [
