@@ -93,6 +93,9 @@ export async function handleUpload(
  */
 function discardRest(req: IncomingMessage, budget: number): void {
   req.unpipe();
+  // The client may hang up while its rest is thrown away: that is expected, not an error to raise.
+  req.on('error', () => undefined);
+  req.socket.on('error', () => undefined);
   let seen = 0;
   req.on('data', (chunk: Buffer) => {
     seen += chunk.length;
