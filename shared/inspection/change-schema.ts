@@ -13,6 +13,7 @@ import {
   sha256Schema,
 } from './schema';
 import { TEXT_LIMITS } from './patterns';
+import { MAX_PASTE_CELLS } from './paste';
 import { lineSchema, textSchema } from './text';
 
 /** The shape of one edit as it crosses the IPC door; `Change` in changes.ts is what it means. */
@@ -47,6 +48,20 @@ export const changeSchema = z.discriminatedUnion('kind', [
     rowId: rowIdSchema,
     columnId: idSchema,
     value: cellValueSchema.nullable(),
+  }),
+  z.strictObject({
+    kind: z.literal('cells'),
+    itemId: idSchema,
+    values: z
+      .array(
+        z.strictObject({
+          rowId: rowIdSchema,
+          columnId: idSchema,
+          value: cellValueSchema.nullable(),
+        }),
+      )
+      .min(1)
+      .max(MAX_PASTE_CELLS),
   }),
   z.strictObject({
     kind: z.literal('rows-delete'),

@@ -46,12 +46,20 @@ export type Change =
       readonly columnId: string;
       readonly value: CellValue | null;
     }
+  /** Many cells at once (a paste over existing rows): applied whole or not at all. */
+  | { readonly kind: 'cells'; readonly itemId: string; readonly values: CellEdit[] }
   | { readonly kind: 'rows-delete'; readonly itemId: string; readonly rowIds: string[] }
   /** "Nothing to register this term": an empty register, on purpose. */
   | { readonly kind: 'register-none'; readonly itemId: string }
   | { readonly kind: 'action-put'; readonly action: CorrectiveAction }
   | { readonly kind: 'action-delete'; readonly actionId: string }
   | { readonly kind: 'details'; readonly inspector?: string; readonly period?: Period };
+
+export interface CellEdit {
+  readonly rowId: string;
+  readonly columnId: string;
+  readonly value: CellValue | null;
+}
 
 export type ChangeResult =
   | { readonly ok: true; readonly inspection: Inspection }
@@ -156,18 +164,25 @@ function applyOne(inspection: Inspection, change: Change, now: string): Inspecti
         change.itemId,
         (rows) =>
           rows.map((r) => {
-            if (r.id !== change.rowId) return r;
-            const before = own(r.cells, change.columnId);
-            // Clearing an empty cell, or typing what is there, is no edit.
-            if (JSON.stringify(before ?? null) === JSON.stringify(change.value)) return r;
-            const cells = omit(r.cells, change.columnId);
-            return {
-              ...r,
-              cells: change.value === null ? cells : { ...cells, [change.columnId]: change.value },
-            };
+            return r.id === change.rowId ? setCell(r, change) : r;
           }),
         [change.rowId],
       );
+    case 'cells': {
+      const byRow = new Map<string, CellEdit[]>();
+      for (const edit of change.values)
+        byRow.set(edit.rowId, [...(byRow.get(edit.rowId) ?? []), edit]);
+      return withRows(
+        inspection,
+        change.itemId,
+        (rows) =>
+          rows.map((r) => {
+            const edits = byRow.get(r.id);
+            return edits ? edits.reduce(setCell, r) : r;
+          }),
+        [...byRow.keys()],
+      );
+    }
     case 'rows-delete': {
       const gone = new Set(change.rowIds);
       const after = withRows(
@@ -291,4 +306,13 @@ function sameAnswer(before: AnswerLike | undefined, after: AnswerLike): boolean 
       (e, i) => e.sha256 === after.evidence[i]!.sha256 && e.name === after.evidence[i]!.name,
     )
   );
+}
+
+/** One cell set (or cleared with null); the same row object back when nothing changes. */
+function setCell(row: RegisterRow, edit: Pick<CellEdit, 'columnId' | 'value'>): RegisterRow {
+  const before = own(row.cells, edit.columnId);
+  // Clearing an empty cell, or typing what is there, is no edit.
+  if (JSON.stringify(before ?? null) === JSON.stringify(edit.value)) return row;
+  const cells = omit(row.cells, edit.columnId);
+  return { ...row, cells: edit.value === null ? cells : { ...cells, [edit.columnId]: edit.value } };
 }

@@ -143,6 +143,7 @@ export function checkChange(template: Template, change: Change): Bilingual | nul
   const rowEdit =
     change.kind === 'rows-insert' ||
     change.kind === 'cell' ||
+    change.kind === 'cells' ||
     change.kind === 'rows-delete' ||
     change.kind === 'register-none' ||
     ((change.kind === 'evidence-add' || change.kind === 'evidence-remove') &&
@@ -157,9 +158,11 @@ export function checkChange(template: Template, change: Change): Bilingual | nul
     const names =
       change.kind === 'cell'
         ? [change.columnId]
-        : change.kind === 'rows-insert'
-          ? change.rows.flatMap((r) => Object.keys(r.cells))
-          : [];
+        : change.kind === 'cells'
+          ? change.values.map((v) => v.columnId)
+          : change.kind === 'rows-insert'
+            ? change.rows.flatMap((r) => Object.keys(r.cells))
+            : [];
     const stray = names.find((n) => !columns.has(n));
     if (stray !== undefined)
       return wrong(`登记表没有这一列：${stray}`, `the register has no column ${stray}`);

@@ -30,6 +30,11 @@ export function cleanChange(change: Change): Change {
       return { ...change, note: cleanText(change.note) };
     case 'cell':
       return { ...change, value: cleanValue(change.value) };
+    case 'cells':
+      return {
+        ...change,
+        values: change.values.map((v) => ({ ...v, value: cleanValue(v.value) })),
+      };
     case 'action-put':
       return {
         ...change,
@@ -81,6 +86,10 @@ export function changeProblem(change: Change, after: Inspection): Bilingual | nu
       return change.note.length > LIMITS.note ? tooLong(LIMITS.note) : null;
     case 'cell':
       return textLength(change.value) > LIMITS.cellText ? tooLong(LIMITS.cellText) : null;
+    case 'cells':
+      return change.values.some((v) => textLength(v.value) > LIMITS.cellText)
+        ? tooLong(LIMITS.cellText)
+        : null;
     case 'action-put':
       if (change.action.description.length > TEXT_LIMITS.actionDescription)
         return tooLong(TEXT_LIMITS.actionDescription);

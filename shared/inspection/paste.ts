@@ -1,6 +1,6 @@
 import type { Column, RegisterItem } from '../template/schema';
 import { isIsoDate } from '../template/dates';
-import type { Change } from './changes';
+import type { CellEdit, Change } from './changes';
 import type { CellValue, RegisterRow } from './schema';
 
 /** A paste larger than this is refused whole rather than cut short. */
@@ -138,7 +138,7 @@ export function planPaste(
   const start = Math.max(0, Math.min(at.row, rows.length));
   if (cells > MAX_PASTE_CELLS || start + lines.length > maxRows)
     return { ok: false, reason: 'too-large' };
-  const changes: Change[] = [];
+  const edits: CellEdit[] = [];
   const added: RegisterRow[] = [];
   let cellsSet = 0;
   lines.forEach((line, i) => {
@@ -149,13 +149,7 @@ export function planPaste(
       if (!column || column.kind === 'file') return;
       const value = cellFromText(column, text);
       if (target) {
-        changes.push({
-          kind: 'cell',
-          itemId: register.id,
-          rowId: target.id,
-          columnId: column.id,
-          value,
-        });
+        edits.push({ rowId: target.id, columnId: column.id, value });
         cellsSet++;
       } else if (value !== null) {
         values[column.id] = value;
@@ -164,6 +158,9 @@ export function planPaste(
     });
     if (!target) added.push({ id: newId(), cells: values, evidence: [] });
   });
+  // One edit for the cells, one for the new rows: a paste is saved whole, never half.
+  const changes: Change[] = [];
+  if (edits.length > 0) changes.push({ kind: 'cells', itemId: register.id, values: edits });
   if (added.length > 0) {
     changes.push({ kind: 'rows-insert', itemId: register.id, index: rows.length, rows: added });
   }

@@ -584,3 +584,38 @@ describe('applyChanges: ids that name what Object.prototype has', () => {
     expect(Object.getPrototypeOf(next.registers.devices?.[0]?.cells)).toBe(Object.prototype);
   });
 });
+
+describe('applyChanges: many cells at once (a paste)', () => {
+  it('sets every cell named, in every row named, as one edit', () => {
+    const next = applied(frozen().inspection, [
+      {
+        kind: 'cells',
+        itemId: 'devices',
+        values: [
+          { rowId: 'r1', columnId: 'name', value: '核心交换机' },
+          { rowId: 'r2', columnId: 'name', value: '无线 AP' },
+          { rowId: 'r2', columnId: 'count', value: 12 },
+        ],
+      },
+    ]);
+    expect(next.registers.devices?.map((r) => r.cells.name)).toEqual(['核心交换机', '无线 AP']);
+    expect(next.registers.devices?.[1]?.cells.count).toBe(12);
+  });
+
+  it('applies none of them when one names a row that is gone', () => {
+    const { inspection, before } = frozen();
+    expect(
+      refused(inspection, [
+        {
+          kind: 'cells',
+          itemId: 'devices',
+          values: [
+            { rowId: 'r1', columnId: 'name', value: '改了' },
+            { rowId: 'gone', columnId: 'name', value: '不在了' },
+          ],
+        },
+      ]),
+    ).toEqual(ROW_GONE);
+    expect(canonicalText(inspection)).toBe(before);
+  });
+});

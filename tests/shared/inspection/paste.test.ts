@@ -211,10 +211,16 @@ describe('planPaste', () => {
     ).toEqual({
       ok: true,
       changes: [
-        { kind: 'cell', itemId: 'devices', rowId: 'r1', columnId: 'name', value: '交换机' },
-        { kind: 'cell', itemId: 'devices', rowId: 'r1', columnId: 'count', value: 1200 },
-        { kind: 'cell', itemId: 'devices', rowId: 'r2', columnId: 'name', value: 'AP' },
-        { kind: 'cell', itemId: 'devices', rowId: 'r2', columnId: 'count', value: null },
+        {
+          kind: 'cells',
+          itemId: 'devices',
+          values: [
+            { rowId: 'r1', columnId: 'name', value: '交换机' },
+            { rowId: 'r1', columnId: 'count', value: 1200 },
+            { rowId: 'r2', columnId: 'name', value: 'AP' },
+            { rowId: 'r2', columnId: 'count', value: null },
+          ],
+        },
       ],
       rowsAdded: 0,
       cellsSet: 4,
@@ -226,8 +232,14 @@ describe('planPaste', () => {
     expect(result).toEqual({
       ok: true,
       changes: [
-        { kind: 'cell', itemId: 'devices', rowId: 'r2', columnId: 'bought', value: '2026-09-01' },
-        { kind: 'cell', itemId: 'devices', rowId: 'r2', columnId: 'type', value: 'router' },
+        {
+          kind: 'cells',
+          itemId: 'devices',
+          values: [
+            { rowId: 'r2', columnId: 'bought', value: '2026-09-01' },
+            { rowId: 'r2', columnId: 'type', value: 'router' },
+          ],
+        },
       ],
       rowsAdded: 0,
       cellsSet: 2,
@@ -239,7 +251,11 @@ describe('planPaste', () => {
     expect(result).toEqual({
       ok: true,
       changes: [
-        { kind: 'cell', itemId: 'devices', rowId: 'r2', columnId: 'name', value: '改一' },
+        {
+          kind: 'cells',
+          itemId: 'devices',
+          values: [{ rowId: 'r2', columnId: 'name', value: '改一' }],
+        },
         {
           kind: 'rows-insert',
           itemId: 'devices',
@@ -287,7 +303,13 @@ describe('planPaste', () => {
     const result = plan([['是', 'scan.pdf', 'extra', 'more']], { row: 0, column: 4 });
     expect(result).toEqual({
       ok: true,
-      changes: [{ kind: 'cell', itemId: 'devices', rowId: 'r1', columnId: 'ok', value: 'yes' }],
+      changes: [
+        {
+          kind: 'cells',
+          itemId: 'devices',
+          values: [{ rowId: 'r1', columnId: 'ok', value: 'yes' }],
+        },
+      ],
       rowsAdded: 0,
       cellsSet: 1,
     });
