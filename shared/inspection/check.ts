@@ -170,6 +170,14 @@ export function checkChange(template: Template, change: Change): Bilingual | nul
   return null;
 }
 
-function itemMap(template: Template): Map<string, Item> {
-  return new Map(allItems(template).map((item) => [item.id, item]));
+// Templates are never changed in place, and every save checks each of its edits: one map each.
+const itemMaps = new WeakMap<Template, ReadonlyMap<string, Item>>();
+
+function itemMap(template: Template): ReadonlyMap<string, Item> {
+  let items = itemMaps.get(template);
+  if (!items) {
+    items = new Map(allItems(template).map((item) => [item.id, item]));
+    itemMaps.set(template, items);
+  }
+  return items;
 }

@@ -1,1 +1,0 @@
-export { localIsoDate } from '../../shared/local-date';
