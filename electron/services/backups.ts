@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { BackupInfo, BackupReason } from '../../shared/ipc/backups';
 import { backupInfoSchema } from '../../shared/ipc/backups';
 import { INSPECTION_ID_PATTERN } from '../../shared/inspection/schema';
-import { localIsoDate } from './clock';
+import { localIsoDate } from '../../shared/local-date';
 import type { Logger } from './logger';
 
 export const KEEP_BACKUPS = 10;

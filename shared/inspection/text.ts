@@ -2,8 +2,6 @@ import { z } from 'zod';
 import type { IssueKey } from '../issue-messages';
 import { FORBIDDEN_CHARACTERS } from './patterns';
 
-export { FORBIDDEN_CHARACTERS };
-
 /** Free text a person typed, bounded, with no hidden control characters. */
 export const textSchema = (max: number) =>
   z

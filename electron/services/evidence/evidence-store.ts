@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { MAX_EVIDENCE_BYTES } from '../../../shared/inspection/evidence';
 import type { EvidenceRef } from '../../../shared/inspection/schema';
 import { SHA256_PATTERN } from '../../../shared/inspection/schema';
-import { FORBIDDEN_CHARACTERS } from '../../../shared/inspection/text';
+import { FORBIDDEN_CHARACTERS } from '../../../shared/inspection/patterns';
 import type { Logger } from '../logger';
 
 export interface EvidenceStore {

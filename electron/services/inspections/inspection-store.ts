@@ -29,7 +29,7 @@ import { migrate } from '../../../shared/migrations/migrate';
 import type { TemplateRef } from '../../../shared/settings';
 import type { StorageNotice } from '../../../shared/storage-notice';
 import type { Template } from '../../../shared/template/schema';
-import { localIsoDate } from '../clock';
+import { localIsoDate } from '../../../shared/local-date';
 import { readJsonFile } from '../json-file';
 import type { JsonStore, StoreFactory } from '../json-store';
 import type { Logger } from '../logger';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { demoInspections } from '../../../shared/inspection/demo';
 import type { InspectionSummary } from '../../../shared/inspection/listing';
 import { periodOf } from '../../../shared/inspection/period';
-import { localIsoDate } from '../clock';
+import { localIsoDate } from '../../../shared/local-date';
 import type { Services } from '../services';
 import { BUILT_IN_TEMPLATE, templateHash } from '../templates/template-store';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { localIsoDate } from '../../../electron/services/clock';
+import { localIsoDate } from '../../../shared/local-date';
 import { BUILT_IN_TEMPLATE } from '../../../electron/services/templates/template-store';
 import { templateHash } from '../../../electron/services/templates/template-store';
 import { AppError } from '../../../shared/errors';

@@ -7,7 +7,7 @@ import {
   checkInspectionShape,
 } from '../../../shared/inspection/check';
 import type { Inspection } from '../../../shared/inspection/schema';
-import { FORBIDDEN_CHARACTERS } from '../../../shared/inspection/text';
+import { FORBIDDEN_CHARACTERS } from '../../../shared/inspection/patterns';
 import {
   action,
   evidence,
