@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
-import { reportRendererError } from './app/report-error';
+import { reportRendererError } from './lib/report-error';
 import { initI18n } from './i18n/i18n';
 import { useAppStore } from './stores/app-store';
 import './styles/app.css';

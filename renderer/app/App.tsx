@@ -12,9 +12,9 @@ import { SettingsPage } from '../pages/SettingsPage';
 import { TemplatesPage } from '../pages/templates/TemplatesPage';
 import { useAppStore } from '../stores/app-store';
 import { flushOnLeave } from '../stores/walk-store';
-import type { Route } from './routes';
-import { useRoute } from './routes';
-import { useReportError } from './use-report-error';
+import type { Route } from '../lib/routes';
+import { useRoute } from '../lib/routes';
+import { useReportError } from '../lib/use-report-error';
 
 function Page({ route }: { route: Route }) {
   if (route === 'settings') return <SettingsPage />;

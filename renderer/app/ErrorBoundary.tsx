@@ -2,7 +2,7 @@ import { Component } from 'react';
 import type { ErrorInfo, ReactNode } from 'react';
 import { withTranslation } from 'react-i18next';
 import type { WithTranslation } from 'react-i18next';
-import { reportRendererError } from './report-error';
+import { reportRendererError } from '../lib/report-error';
 
 interface State {
   readonly failed: boolean;

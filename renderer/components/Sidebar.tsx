@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Route } from '../app/routes';
-import { hrefOf, ROUTES } from '../app/routes';
+import type { Route } from '../lib/routes';
+import { hrefOf, ROUTES } from '../lib/routes';
 import { Icon } from './icons';
 
 export function Sidebar({ current, version }: { current: Route; version: string | undefined }) {

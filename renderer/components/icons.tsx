@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import type { Route } from '../app/routes';
+import type { Route } from '../lib/routes';
 
 /** Line icons drawn for the app (no icon font, no network). Decorative: text always beside them. */
 const PATHS: Readonly<Record<Route | 'shield' | 'info', ReactElement>> = {

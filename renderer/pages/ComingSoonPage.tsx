@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { hrefOf } from '../app/routes';
+import { hrefOf } from '../lib/routes';
 import { Icon } from '../components/icons';
 import { PageHeader } from '../components/PageHeader';
 

@@ -4,7 +4,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PageHeader } from '../components/PageHeader';
 import { PathRow } from '../components/PathRow';
 import { useAppStore } from '../stores/app-store';
-import { useReportError } from '../app/use-report-error';
+import { useReportError } from '../lib/use-report-error';
 import { BackupsSection } from './settings/BackupsSection';
 import { ProfileForm, profilePatch } from './settings/ProfileForm';
 import { useFeedbackStore } from '../stores/feedback-store';

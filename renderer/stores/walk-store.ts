@@ -4,7 +4,6 @@ import { applyChanges } from '../../shared/inspection/changes';
 import { changeProblem, cleanChange } from '../../shared/inspection/edit-limits';
 import { periodLabel } from '../../shared/inspection/period';
 import type { Inspection } from '../../shared/inspection/schema';
-import { localIsoDate } from '../../shared/local-date';
 import type { Template } from '../../shared/template/schema';
 import { api, unwrap } from '../api/client';
 import i18next from 'i18next';
@@ -34,11 +33,6 @@ let current: Autosave | null = null;
 /** Queues of inspections left while edits were still unsaved: they finish on their own. */
 const leaving = new Set<Autosave>();
 let openTicket = 0;
-
-/** Today's date where the user is: rules about dates are judged against it. */
-export function localToday(): string {
-  return localIsoDate(new Date());
-}
 
 const pickText = (text: { 'zh-CN': string; 'en-US': string }) =>
   i18next.language === 'en-US' ? text['en-US'] : text['zh-CN'];

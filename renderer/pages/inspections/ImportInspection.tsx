@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useReportError } from '../../app/use-report-error';
+import { useReportError } from '../../lib/use-report-error';
 import { useLocale } from '../../i18n/use-locale';
 import { useInspectionsStore } from '../../stores/inspections-store';
 

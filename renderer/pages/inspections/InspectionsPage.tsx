@@ -3,15 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { InspectionSummary } from '../../../shared/inspection/listing';
 import { periodKey, periodLabel } from '../../../shared/inspection/period';
 import { saveText } from '../../api/files';
-import { inspectionHref, locationFromHash, useHash } from '../../app/routes';
-import { useReportError } from '../../app/use-report-error';
+import { inspectionHref, locationFromHash, useHash } from '../../lib/routes';
+import { useReportError } from '../../lib/use-report-error';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocale } from '../../i18n/use-locale';
 import { useAppStore } from '../../stores/app-store';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { useInspectionsStore } from '../../stores/inspections-store';
 import { useTemplatesStore } from '../../stores/templates-store';
-import { formatDateTime, formatPercent } from './format';
+import { formatDateTime, formatPercent } from '../../lib/format';
 import { ImportInspection } from './ImportInspection';
 import { NewInspectionDialog } from './NewInspectionDialog';
 

@@ -8,7 +8,7 @@ import type { Term } from '../../../shared/inspection/schema';
 import type { TemplateSummary } from '../../../shared/template/summary';
 import { useLocale } from '../../i18n/use-locale';
 import type { NewInspectionInput } from '../../stores/inspections-store';
-import { localToday } from '../../stores/walk-store';
+import { localToday } from '../../lib/local-today';
 
 interface Values {
   template: string;

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../shared/ipc/backups';
 import { formatBytes } from '../../../shared/inspection/evidence';
 import { api, unwrap } from '../../api/client';
-import { useReportError } from '../../app/use-report-error';
+import { useReportError } from '../../lib/use-report-error';
 import { useLocale } from '../../i18n/use-locale';
 import { useAppStore } from '../../stores/app-store';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { useInspectionsStore } from '../../stores/inspections-store';
 import { useWalkStore } from '../../stores/walk-store';
-import { formatDateTime } from '../inspections/format';
+import { formatDateTime } from '../../lib/format';
 
 /** Automatic backups (daily, before migrations and restores) and going back to one. */
 export function BackupsSection() {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useReportError } from '../../app/use-report-error';
+import { useReportError } from '../../lib/use-report-error';
 import type { StorageNotice } from '../../../shared/storage-notice';
 import { NoticeBanner } from '../../components/NoticeBanner';
 import { useAppStore } from '../../stores/app-store';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TemplateSummary } from '../../../shared/template/summary';
 import { useLocale } from '../../i18n/use-locale';
-import { useReportError } from '../../app/use-report-error';
+import { useReportError } from '../../lib/use-report-error';
 import { useTemplatesStore } from '../../stores/templates-store';
 
 export function TemplateList({ summaries }: { summaries: readonly TemplateSummary[] }) {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
-import { useReportError } from '../../app/use-report-error';
+import { useReportError } from '../../lib/use-report-error';
 import { useTemplatesStore } from '../../stores/templates-store';
 import { ImportPanel } from './ImportPanel';
 import { TemplateList } from './TemplateList';

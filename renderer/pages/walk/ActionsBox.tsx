@@ -5,7 +5,7 @@ import type { CorrectiveAction } from '../../../shared/inspection/schema';
 import { isOverdue } from '../../../shared/inspection/summary';
 import { useLocale } from '../../i18n/use-locale';
 import { useWalkStore } from '../../stores/walk-store';
-import { formatDate } from '../inspections/format';
+import { formatDate } from '../../lib/format';
 
 interface NewAction {
   description: string;

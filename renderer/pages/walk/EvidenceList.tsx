@@ -6,7 +6,7 @@ import { canPreview, formatBytes } from '../../../shared/inspection/evidence';
 import type { EvidenceRef } from '../../../shared/inspection/schema';
 import { api, unwrap } from '../../api/client';
 import { base64ToBytes, saveFile } from '../../api/files';
-import { useReportError } from '../../app/use-report-error';
+import { useReportError } from '../../lib/use-report-error';
 import { useLocale } from '../../i18n/use-locale';
 
 interface Props {

@@ -15,7 +15,7 @@ import type { EvidenceTools } from './EvidenceList';
 import { EvidenceListView } from './EvidenceList';
 import type { CellOption } from './RegisterCell';
 import { RegisterCell } from './RegisterCell';
-import { useReportError } from '../../app/use-report-error';
+import { useReportError } from '../../lib/use-report-error';
 import { YES_NO_LABELS } from '../../../shared/template/labels';
 import type { TFunction } from 'i18next';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/use-locale';
 import { useWalkStore } from '../../stores/walk-store';
-import { formatDateTime } from '../inspections/format';
+import { formatDateTime } from '../../lib/format';
 
 /** Saved / saving / failed, and what to do: always visible while an inspection is open. */
 export function SaveIndicator() {

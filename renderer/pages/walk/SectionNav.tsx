@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Evaluation } from '../../../shared/template/engine';
 import type { Template } from '../../../shared/template/schema';
-import { inspectionHref } from '../../app/routes';
+import { inspectionHref } from '../../lib/routes';
 import { useLocale } from '../../i18n/use-locale';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Template } from '../../../shared/template/schema';
-import { inspectionHref } from '../../app/routes';
+import { inspectionHref } from '../../lib/routes';
 
 const FOCUSABLE = 'input:not([type=hidden]), select, textarea';
 

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../shared/i18n/locale';
+import type { Locale } from '../../shared/i18n/locale';
 
 /** 2026年11月29日 / 29 Nov 2026, from an ISO instant or date, in the user's time zone. */
 export function formatDate(iso: string, locale: Locale): string {
