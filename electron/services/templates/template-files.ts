@@ -4,7 +4,8 @@ import { templateJson } from '../../../shared/template/canonical';
 import type { Template } from '../../../shared/template/schema';
 import type { TemplateCheck } from '../../../shared/template/validate';
 import { checkTemplate, nameLocations } from '../../../shared/template/validate';
-import { templateToWorkbook, workbookToTemplate } from './template-xlsx';
+import { workbookToTemplate } from './template-xlsx-read';
+import { templateToWorkbook } from './template-xlsx-write';
 
 /** A checklist is a few hundred KB at most; anything far larger is not a template. */
 export const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;

@@ -2,10 +2,8 @@ import { deflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import builtIn from '../../../../resources/templates/school-security-2026.1.json';
-import {
-  templateToWorkbook,
-  workbookToTemplate,
-} from '../../../../electron/services/templates/template-xlsx';
+import { workbookToTemplate } from '../../../../electron/services/templates/template-xlsx-read';
+import { templateToWorkbook } from '../../../../electron/services/templates/template-xlsx-write';
 import { templateJson } from '../../../../shared/template/canonical';
 import { templateSchema } from '../../../../shared/template/schema';
 
