@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared/i18n/locale';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -8,18 +8,35 @@ import { StatusLine } from '../components/StatusLine';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
 import { InspectionsPage } from '../pages/inspections/InspectionsPage';
 import { FirstRunDialog } from '../pages/settings/FirstRunDialog';
-import { SettingsPage } from '../pages/SettingsPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
 import { TemplatesPage } from '../pages/templates/TemplatesPage';
 import { useAppStore } from '../stores/app-store';
 import { flushOnLeave } from '../stores/walk-store';
 import type { Route } from '../lib/routes';
-import { useRoute } from '../lib/routes';
+import { locationFromHash, useHash, useRoute } from '../lib/routes';
 import { useReportError } from '../lib/use-report-error';
+
+// The walk-through is the heaviest screen: it loads when an inspection is opened, not at start.
+const WalkPage = lazy(() =>
+  import('../pages/walk/WalkPage').then((m) => ({ default: m.WalkPage })),
+);
+
+/** The list of inspections, or the walk-through of the one the address names. */
+function InspectionsRoute() {
+  const { inspectionId, sectionId } = locationFromHash(useHash());
+  const { t } = useTranslation();
+  if (inspectionId === undefined) return <InspectionsPage />;
+  return (
+    <Suspense fallback={<p className="hint">{t('app.loading')}</p>}>
+      <WalkPage id={inspectionId} sectionId={sectionId} />
+    </Suspense>
+  );
+}
 
 function Page({ route }: { route: Route }) {
   if (route === 'settings') return <SettingsPage />;
   if (route === 'templates') return <TemplatesPage />;
-  if (route === 'inspections') return <InspectionsPage />;
+  if (route === 'inspections') return <InspectionsRoute />;
   return <ComingSoonPage page={route} />;
 }
 

@@ -1,9 +1,9 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InspectionSummary } from '../../../shared/inspection/listing';
 import { periodKey, periodLabel } from '../../../shared/inspection/period';
 import { saveText } from '../../api/files';
-import { inspectionHref, locationFromHash, useHash } from '../../lib/routes';
+import { inspectionHref } from '../../lib/routes';
 import { useReportError } from '../../lib/use-report-error';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocale } from '../../i18n/use-locale';
@@ -15,26 +15,10 @@ import { formatDateTime, formatPercent } from '../../lib/format';
 import { ImportInspection } from './ImportInspection';
 import { NewInspectionDialog } from './NewInspectionDialog';
 
-// The walk-through is the heaviest screen: it loads when an inspection is opened, not at start.
-const WalkPage = lazy(() => import('../walk/WalkPage').then((m) => ({ default: m.WalkPage })));
-
-export function InspectionsPage() {
-  const hash = useHash();
-  const { inspectionId, sectionId } = locationFromHash(hash);
-  const { t } = useTranslation();
-  if (inspectionId !== undefined) {
-    return (
-      <Suspense fallback={<p className="hint">{t('app.loading')}</p>}>
-        <WalkPage id={inspectionId} sectionId={sectionId} />
-      </Suspense>
-    );
-  }
-  return <InspectionList />;
-}
-
 type StateFilter = 'all' | 'draft' | 'ready' | 'signed' | 'trash';
 
-function InspectionList() {
+/** The inspections: new, import, filter, and each one's figures and actions. */
+export function InspectionsPage() {
   const { t } = useTranslation();
   const { locale, pick } = useLocale();
   const summaries = useInspectionsStore((s) => s.summaries);

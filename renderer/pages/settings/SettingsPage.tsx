@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { Locale } from '../../shared/i18n/locale';
-import { LanguageSwitch } from '../components/LanguageSwitch';
-import { PageHeader } from '../components/PageHeader';
-import { PathRow } from '../components/PathRow';
-import { useAppStore } from '../stores/app-store';
-import { useReportError } from '../lib/use-report-error';
-import { BackupsSection } from './settings/BackupsSection';
-import { ProfileForm, profilePatch } from './settings/ProfileForm';
-import { useFeedbackStore } from '../stores/feedback-store';
+import type { Locale } from '../../../shared/i18n/locale';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { PageHeader } from '../../components/PageHeader';
+import { PathRow } from '../../components/PathRow';
+import { useAppStore } from '../../stores/app-store';
+import { useReportError } from '../../lib/use-report-error';
+import { BackupsSection } from './BackupsSection';
+import { ProfileForm, profilePatch } from './ProfileForm';
+import { useFeedbackStore } from '../../stores/feedback-store';
 
 export function SettingsPage() {
   const { t } = useTranslation();
