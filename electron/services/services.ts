@@ -86,7 +86,6 @@ export function createServices(options: CreateServicesOptions): Services {
       inspections: () =>
         (inspections ??= openInspectionStore({
           dataDir,
-          storeFactory,
           log,
           now,
           templates,

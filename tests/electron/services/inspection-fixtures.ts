@@ -106,7 +106,6 @@ export function openWorld(dataDir: string, options: WorldOptions = {}): World {
   });
   const store = openInspectionStore({
     dataDir,
-    storeFactory,
     log: silentLogger,
     templates,
     settings,

@@ -443,6 +443,22 @@ describe('the inspection store', () => {
       expect(second.store.get(id).id).toBe(id);
       expect(openWorld(dataDir).store.list()[0]!.trashedAt).toBeUndefined();
     });
+    it('keeps a restore after a restart: trashed in one run, restored in the next, edited in a third', () => {
+      // The store once wrote each file through a store whose defaults (the file as first written
+      // in that run, trashedAt included) were merged back into every later write.
+      const dataDir = tempDir();
+      const { id } = openWorld(dataDir).store.create({ period: AUTUMN_2026, inspector: INSPECTOR });
+      const second = openWorld(dataDir);
+      second.store.trash(id);
+      second.store.restore(id);
+      expect(readStored(dataDir, id)).not.toHaveProperty('trashedAt');
+
+      const third = openWorld(dataDir);
+      expect(third.store.list().find((s) => s.id === id)?.trashedAt).toBeUndefined();
+      third.store.update(id, [{ kind: 'answer', itemId: 'org_budget', value: 'yes' }]);
+      expect(readStored(dataDir, id)).not.toHaveProperty('trashedAt');
+      expect(openWorld(dataDir).store.get(id).answers['org_budget']?.value).toBe('yes');
+    });
   });
 
   describe('duplicate', () => {

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { INSPECTION_ID_PATTERN } from '../../shared/inspection/schema';
+import type { TemplateRef } from '../../shared/settings';
+
+/**
+ * The data folder's layout: every file and folder name the app reads or writes is made here and
+ * nowhere else, so a new service, a backup or a migration cannot disagree with the others about
+ * where things are. docs/formats.md ("The data folder") describes the same tree for people.
+ *
+ * ```
+ * <dataDir>/
+ *   settings.json            settings + the inspection index (electron-store / conf)
+ *   qinglang.lock            which process holds the folder
+ *   inspections/<id>.json    one inspection each
+ *   templates/<id>@<version>.json
+ *   evidence/<ab>/<sha256>   content-addressed evidence files
+ *   backups/<time>-<reason>/ backup.json + copies of settings, inspections and templates
+ *   logs/qinglang.log        rotating log (+ qinglang.1.log …)
+ * ```
+ */
+export const SETTINGS_STORE_NAME = 'settings';
+export const SETTINGS_FILE = `${SETTINGS_STORE_NAME}.json`;
+export const LOCK_FILE = 'qinglang.lock';
+export const INSPECTIONS_DIR = 'inspections';
+export const TEMPLATES_DIR = 'templates';
+export const EVIDENCE_DIR = 'evidence';
+export const BACKUPS_DIR = 'backups';
+export const BACKUP_MANIFEST = 'backup.json';
+export const LOG_FILE = path.join('logs', 'qinglang.log');
+
+/** The folders whose data files a backup copies and a restore puts back. */
+export const BACKED_UP_DIRS = [INSPECTIONS_DIR, TEMPLATES_DIR] as const;
+export type BackedUpDir = (typeof BACKED_UP_DIRS)[number];
+
+const TEMPLATE_FILE = /^[a-z][a-z0-9_]*@[\d.]+\.json$/;
+
+export const inspectionFileName = (id: string): string => `${id}.json`;
+export const templateFileName = (ref: TemplateRef): string => `${ref.id}@${ref.version}.json`;
+
+/** The inspection id a file name stands for, or null for anything else in the folder. */
+export function inspectionIdOf(fileName: string): string | null {
+  if (!fileName.endsWith('.json')) return null;
+  const id = fileName.slice(0, -'.json'.length);
+  return INSPECTION_ID_PATTERN.test(id) ? id : null;
+}
+
+/** Whether a file in a backed-up folder is one of the app's data files (not a temp or a corrupt copy). */
+export function isDataFile(dir: BackedUpDir, fileName: string): boolean {
+  return dir === INSPECTIONS_DIR ? inspectionIdOf(fileName) !== null : TEMPLATE_FILE.test(fileName);
+}
+
+/** Absolute paths inside one data folder. */
+export interface DataPaths {
+  readonly root: string;
+  readonly settingsFile: string;
+  readonly lockFile: string;
+  readonly inspections: string;
+  readonly templates: string;
+  readonly evidence: string;
+  readonly backups: string;
+  readonly logFile: string;
+  inspectionFile(id: string): string;
+  templateFile(ref: TemplateRef): string;
+  evidenceFile(sha256: string): string;
+  backup(id: string): string;
+}
+
+export function dataPaths(dataDir: string): DataPaths {
+  const root = path.resolve(dataDir);
+  const inspections = path.join(root, INSPECTIONS_DIR);
+  const templates = path.join(root, TEMPLATES_DIR);
+  const evidence = path.join(root, EVIDENCE_DIR);
+  const backups = path.join(root, BACKUPS_DIR);
+  return {
+    root,
+    settingsFile: path.join(root, SETTINGS_FILE),
+    lockFile: path.join(root, LOCK_FILE),
+    inspections,
+    templates,
+    evidence,
+    backups,
+    logFile: path.join(root, LOG_FILE),
+    inspectionFile: (id) => path.join(inspections, inspectionFileName(id)),
+    templateFile: (ref) => path.join(templates, templateFileName(ref)),
+    // Two hex digits of fan-out keep any one folder small on FAT32 USB sticks and slow shares.
+    evidenceFile: (sha256) => path.join(evidence, sha256.slice(0, 2), sha256),
+    backup: (id) => path.join(backups, id),
+  };
+}
