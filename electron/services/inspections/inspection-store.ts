@@ -20,7 +20,7 @@ import type { Logger } from '../logger';
 import type { SettingsService } from '../settings-service';
 import type { TemplateStore } from '../templates/template-store';
 import { templateHash } from '../templates/template-store';
-import { openInspectionCatalog } from './inspection-index';
+import { openInspectionCatalog } from './inspection-catalog';
 import type { StoredFile } from './inspection-files';
 import { openInspectionFiles } from './inspection-files';
 
@@ -74,7 +74,7 @@ interface Options {
 /**
  * Inspections as the handlers see them: each operation is the domain's pure step (create,
  * duplicate, the save pipeline, an audit entry) followed by one write of one file. Files and
- * their judging live in inspection-files.ts; what is in the folder, in inspection-index.ts.
+ * their judging live in inspection-files.ts; what is in the folder, in inspection-catalog.ts.
  */
 export function openInspectionStore(options: Options): InspectionStore {
   const { log, templates, settings } = options;
