@@ -7,7 +7,7 @@ import {
   DEMO_MAX_COUNT,
   DEMO_SEED,
   demoInspections,
-} from '../../../shared/inspection/demo';
+} from '../../../shared/samples/demo';
 import type { Inspection } from '../../../shared/inspection/schema';
 import { isIsoDate } from '../../../shared/template/dates';
 import { BUILT_IN_TEMPLATE, templateHash } from '../../services/templates/template-store';

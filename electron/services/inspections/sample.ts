@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { demoInspections } from '../../../shared/inspection/demo';
+import { demoInspections } from '../../../shared/samples/demo';
 import type { InspectionSummary } from '../../../shared/inspection/listing';
 import { periodOf } from '../../../shared/inspection/period';
 import { localIsoDate } from '../../../shared/local-date';

@@ -13,7 +13,7 @@ import {
   openTemplateStore,
   templateHash,
 } from '../../../electron/services/templates/template-store';
-import { demoInspections } from '../../../shared/inspection/demo';
+import { demoInspections } from '../../../shared/samples/demo';
 import type { Inspection, Period, SchoolProfile } from '../../../shared/inspection/schema';
 import type { Template } from '../../../shared/template/schema';
 

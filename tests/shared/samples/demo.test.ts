@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import builtIn from '../../../resources/templates/school-security-2026.1.json';
 import { inspectionJson } from '../../../shared/inspection/canonical';
-import type { DemoOptions } from '../../../shared/inspection/demo';
+import type { DemoOptions } from '../../../shared/samples/demo';
 import {
   DEMO_AS_OF,
   DEMO_MAX_COUNT,
   DEMO_SEED,
   demoInspections,
-} from '../../../shared/inspection/demo';
+} from '../../../shared/samples/demo';
 import { periodOf } from '../../../shared/inspection/period';
 import type { Inspection } from '../../../shared/inspection/schema';
 import {
