@@ -4,14 +4,23 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { BackupInfo, BackupReason } from '../../shared/ipc/backups';
 import { backupInfoSchema } from '../../shared/ipc/backups';
-import { INSPECTION_ID_PATTERN } from '../../shared/inspection/schema';
+import {
+  BACKUP_ID,
+  backupsToPrune,
+  KEEP_BACKUPS,
+  madeOn,
+  newBackupId,
+} from '../../shared/backups/retention';
 import { localIsoDate } from '../../shared/local-date';
+import {
+  BACKED_UP_DIRS,
+  BACKUP_MANIFEST,
+  dataPaths,
+  INSPECTIONS_DIR,
+  isDataFile,
+  SETTINGS_FILE,
+} from './data-layout';
 import type { Logger } from './logger';
-
-export const KEEP_BACKUPS = 10;
-
-const MANIFEST = 'backup.json';
-const BACKUP_ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-[a-z-]+(-\d+)?$/;
 
 export interface Backups {
   create(reason: BackupReason): BackupInfo;
@@ -37,7 +46,8 @@ interface Options {
  */
 export function openBackups(options: Options): Backups {
   const { dataDir, log } = options;
-  const root = path.join(dataDir, 'backups');
+  const paths = dataPaths(dataDir);
+  const root = paths.backups;
   const now = options.now ?? (() => new Date());
   const keep = options.keep ?? KEEP_BACKUPS;
   let lastDaily: string | null = null;
@@ -52,8 +62,8 @@ export function openBackups(options: Options): Backups {
   const sources = (): { from: string; to: string }[] => {
     const out: { from: string; to: string }[] = [];
     const add = (rel: string) => out.push({ from: path.join(dataDir, rel), to: rel });
-    if (fs.existsSync(path.join(dataDir, 'settings.json'))) add('settings.json');
-    for (const folder of ['inspections', 'templates']) {
+    if (fs.existsSync(paths.settingsFile)) add(SETTINGS_FILE);
+    for (const folder of BACKED_UP_DIRS) {
       const dir = path.join(dataDir, folder);
       if (!fs.existsSync(dir)) continue;
       for (const name of fs.readdirSync(dir)) {
@@ -66,7 +76,7 @@ export function openBackups(options: Options): Backups {
   const read = (id: string): BackupInfo | null => {
     try {
       const parsed = backupInfoSchema.safeParse(
-        JSON.parse(fs.readFileSync(path.join(root, id, MANIFEST), 'utf8')),
+        JSON.parse(fs.readFileSync(path.join(paths.backup(id), BACKUP_MANIFEST), 'utf8')),
       );
       return parsed.success && parsed.data.id === id ? parsed.data : null;
     } catch {
@@ -87,9 +97,7 @@ export function openBackups(options: Options): Backups {
   /** `protect`: a backup that pruning must not remove (the one being restored). */
   const create = (reason: BackupReason, protect?: string): BackupInfo => {
     const at = now();
-    const stamp = at.toISOString().replace(/[:.]/g, '-');
-    let id = `${stamp}-${reason}`;
-    for (let n = 2; fs.existsSync(path.join(root, id)); n++) id = `${stamp}-${reason}-${n}`;
+    const id = newBackupId(at, reason, (taken) => fs.existsSync(paths.backup(taken)));
     // Built in a temp folder and renamed: a backup is whole or absent, never half-written.
     const temp = path.join(root, `.tmp-${randomUUID()}`);
     try {
@@ -99,12 +107,12 @@ export function openBackups(options: Options): Backups {
         fs.mkdirSync(path.dirname(path.join(temp, to)), { recursive: true });
         fs.copyFileSync(from, path.join(temp, to));
         bytes += fs.statSync(from).size;
-        if (to.startsWith('inspections')) inspections++;
+        if (to.startsWith(INSPECTIONS_DIR)) inspections++;
       }
       const info: BackupInfo = { id, createdAt: at.toISOString(), reason, inspections, bytes };
       fs.mkdirSync(temp, { recursive: true });
-      fs.writeFileSync(path.join(temp, MANIFEST), `${JSON.stringify(info, null, 2)}\n`);
-      fs.renameSync(temp, path.join(root, id));
+      fs.writeFileSync(path.join(temp, BACKUP_MANIFEST), `${JSON.stringify(info, null, 2)}\n`);
+      fs.renameSync(temp, paths.backup(id));
       log.info('backups.created', { reason, inspections });
       prune(protect);
       return info;
@@ -116,9 +124,8 @@ export function openBackups(options: Options): Backups {
   };
 
   const prune = (protect?: string) => {
-    const kept = list().filter((b) => b.id !== protect);
-    for (const old of kept.slice(protect === undefined ? keep : keep - 1)) {
-      fs.rmSync(path.join(root, old.id), { recursive: true, force: true });
+    for (const old of backupsToPrune(list(), keep, protect)) {
+      fs.rmSync(paths.backup(old.id), { recursive: true, force: true });
     }
   };
 
@@ -128,8 +135,7 @@ export function openBackups(options: Options): Backups {
     ensureDaily() {
       const day = localIsoDate(now());
       if (lastDaily === day) return;
-      const made = list().some((b) => localIsoDate(new Date(b.createdAt)) === day);
-      if (!made) {
+      if (!madeOn(list(), day)) {
         try {
           create('daily');
         } catch {
@@ -141,18 +147,18 @@ export function openBackups(options: Options): Backups {
     restore(id) {
       const info = BACKUP_ID.test(id) ? read(id) : null;
       if (!info) throw new AppError('backup-not-found');
-      const from = path.join(root, id);
+      const from = paths.backup(id);
       // The backup being restored must outlive the before-restore backup's pruning.
       create('before-restore', id);
       try {
-        const files = filesIn(from).filter((rel) => rel !== MANIFEST);
+        const files = filesIn(from).filter((rel) => rel !== BACKUP_MANIFEST);
         // What the backup does not have is removed: a restore goes back to that moment.
         // Nothing is lost: the before-restore backup above holds it.
-        const inspections = path.join(dataDir, 'inspections');
+        const inspections = paths.inspections;
         for (const name of fs.existsSync(inspections) ? fs.readdirSync(inspections) : []) {
           if (
-            isDataFile('inspections', name) &&
-            !fs.existsSync(path.join(from, 'inspections', name))
+            isDataFile(INSPECTIONS_DIR, name) &&
+            !fs.existsSync(path.join(from, INSPECTIONS_DIR, name))
           ) {
             fs.rmSync(path.join(inspections, name));
           }
@@ -172,12 +178,6 @@ export function openBackups(options: Options): Backups {
       return info;
     },
   };
-}
-
-function isDataFile(folder: string, name: string): boolean {
-  if (folder === 'inspections')
-    return INSPECTION_ID_PATTERN.test(name.replace(/\.json$/, '')) && name.endsWith('.json');
-  return /^[a-z][a-z0-9_]*@[\d.]+\.json$/.test(name);
 }
 
 function filesIn(dir: string, prefix = ''): string[] {

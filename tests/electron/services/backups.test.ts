@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { KEEP_BACKUPS, openBackups } from '../../../electron/services/backups';
+import { openBackups } from '../../../electron/services/backups';
+import { KEEP_BACKUPS } from '../../../shared/backups/retention';
 import { silentLogger } from '../../../electron/services/logger';
 import { AppError } from '../../../shared/errors';
 import { useTempDir } from '../temp-dir';
