@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { dataPaths } from './data-layout';
 
-const LOCK_FILE = 'qinglang.lock';
 /** Folders this process holds: a second claim from inside the same process is refused too. */
 const held = new Set<string>();
 
@@ -17,7 +16,7 @@ export interface DataLock {
  * process that no longer runs is taken over.
  */
 export function acquireDataLock(dataDir: string, pid = process.pid): DataLock {
-  const file = path.join(path.resolve(dataDir), LOCK_FILE);
+  const file = dataPaths(dataDir).lockFile;
   const claim = `${pid}:${file}`;
   if (held.has(claim)) throw new AppError('data-locked');
   const mine = JSON.stringify({ pid, host: os.hostname(), boot: bootMinute() });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import electronLog from 'electron-log/node';
+import { dataPaths } from './data-layout';
 import { redact } from './redact';
 
 /** Only plain values: a log event names what happened, never who it happened to. */
@@ -21,7 +22,7 @@ export const LOG_ARCHIVES_KEPT = 5;
  * at most 1 MB plus five archives. Every line passes through redact() first.
  */
 export function createFileLogger(dataDir: string): Logger {
-  const file = path.join(dataDir, 'logs', 'qinglang.log');
+  const file = dataPaths(dataDir).logFile;
   const log = electronLog.create({ logId: `qinglang:${file}` });
   // electron-log looks for an app name in a package.json above the working folder and writes
   // nothing when there is none (the CLI run from anywhere): give it one.

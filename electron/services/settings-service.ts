@@ -7,13 +7,13 @@ import { migrate } from '../../shared/migrations/migrate';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import { DEFAULT_SETTINGS, settingsSchema } from '../../shared/settings';
 import type { StorageNotice } from '../../shared/storage-notice';
+import { dataPaths, SETTINGS_STORE_NAME } from './data-layout';
 import { readJsonFile } from './json-file';
 import type { JsonStore, StoreFactory } from './json-store';
 import type { Logger } from './logger';
 import { quarantine } from './quarantine';
 
 export const SETTINGS_SCHEMA_VERSION = APP_STORE_VERSION;
-const SETTINGS_FILE_NAME = 'settings';
 
 /**
  * What the inspection store remembers about each file, so a start-up does not read and judge
@@ -60,7 +60,7 @@ interface OpenSettingsOptions {
 export function openSettings(options: OpenSettingsOptions): SettingsService {
   const { dataDir, storeFactory, log } = options;
   const now = options.now ?? (() => new Date());
-  const filePath = path.join(dataDir, `${SETTINGS_FILE_NAME}.json`);
+  const filePath = dataPaths(dataDir).settingsFile;
   const notices: StorageNotice[] = [];
 
   const setAside = (reason: string) => {
@@ -112,7 +112,7 @@ export function openSettings(options: OpenSettingsOptions): SettingsService {
     try {
       store ??= storeFactory<AppStoreFile>({
         cwd: dataDir,
-        name: SETTINGS_FILE_NAME,
+        name: SETTINGS_STORE_NAME,
         defaults: doc,
       });
       store.store = doc;

@@ -10,6 +10,7 @@ import { templateSchema } from '../../../shared/template/schema';
 import { allItems } from '../../../shared/template/items';
 import type { TemplateSummary } from '../../../shared/template/summary';
 import builtInFile from '../../../resources/templates/school-security-2026.1.json';
+import { dataPaths, TEMPLATES_DIR, templateFileName } from '../data-layout';
 import type { Logger } from '../logger';
 import { quarantine } from '../quarantine';
 import { parseTemplateJson } from './template-files';
@@ -45,7 +46,6 @@ interface Options {
   readonly now?: () => Date;
 }
 
-const fileName = (ref: TemplateRef) => `${ref.id}@${ref.version}.json`;
 const same = (a: TemplateRef, b: TemplateRef) => a.id === b.id && a.version === b.version;
 
 /**
@@ -53,7 +53,8 @@ const same = (a: TemplateRef, b: TemplateRef) => a.id === b.id && a.version === 
  * per id + version in canonical JSON. A file that no longer validates is kept aside and reported.
  */
 export function openTemplateStore(options: Options): TemplateStore {
-  const dir = path.join(options.dataDir, 'templates');
+  const paths = dataPaths(options.dataDir);
+  const dir = paths.templates;
   const now = options.now ?? (() => new Date());
   const notices: StorageNotice[] = [];
   const installed = new Map<string, Template>();
@@ -65,14 +66,14 @@ export function openTemplateStore(options: Options): TemplateStore {
     .sort()) {
     const file = path.join(dir, name);
     const checked = parseTemplateJson(fs.readFileSync(file, 'utf8'));
-    if (checked.ok && name === fileName(checked.template)) {
+    if (checked.ok && name === templateFileName(checked.template)) {
       installed.set(name, checked.template);
     } else {
       const keptAs = quarantine(file, now());
       notices.push({
         kind: 'quarantined',
-        file: `templates/${name}`,
-        keptAs: `templates/${keptAs}`,
+        file: `${TEMPLATES_DIR}/${name}`,
+        keptAs: `${TEMPLATES_DIR}/${keptAs}`,
       });
       options.log.warn('templates.quarantined', { keptAs });
     }
@@ -113,7 +114,7 @@ export function openTemplateStore(options: Options): TemplateStore {
           throw new AppError('template-exists');
         return summary(existing);
       }
-      const target = path.join(dir, fileName(template));
+      const target = paths.templateFile(template);
       // A fresh name every time: a temp file left by a crash can never block the next install.
       const temp = `${target}.${randomUUID()}.tmp`;
       try {
@@ -124,7 +125,7 @@ export function openTemplateStore(options: Options): TemplateStore {
         options.log.error('templates.install-failed', error);
         throw new AppError('storage-failed');
       }
-      installed.set(fileName(template), template);
+      installed.set(templateFileName(template), template);
       options.log.info('templates.installed', { id: template.id, version: template.version });
       return summary(template);
     },
