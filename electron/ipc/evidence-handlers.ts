@@ -2,7 +2,7 @@ import { AppError, ERROR_MESSAGES } from '../../shared/errors';
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { evidenceContract, PickResult } from '../../shared/ipc/evidence';
 import type { EvidenceStore } from '../services/evidence/evidence-store';
-import { evidenceName } from '../services/evidence/evidence-store';
+import { evidenceName } from '../../shared/inspection/evidence-files';
 import type { FilePicker } from '../services/evidence/file-picker';
 import type { Logger } from '../services/logger';
 

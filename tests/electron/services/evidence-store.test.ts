@@ -3,11 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  evidenceName,
-  openEvidenceStore,
-  sniffType,
-} from '../../../electron/services/evidence/evidence-store';
+import { openEvidenceStore } from '../../../electron/services/evidence/evidence-store';
+import { sniffType } from '../../../shared/inspection/evidence-files';
 import { silentLogger } from '../../../electron/services/logger';
 import type { Logger } from '../../../electron/services/logger';
 import { AppError } from '../../../shared/errors';
@@ -266,46 +263,6 @@ describe('the evidence store', () => {
   });
 
   describe('names', () => {
-    const valid = (name: string) =>
-      evidenceRefSchema.safeParse({
-        sha256: 'a'.repeat(64),
-        name,
-        size: 1,
-        type: 'text/plain',
-        addedAt: NOW.toISOString(),
-      }).success;
-
-    it.each([
-      ['C:\\Users\\张老师\\Desktop\\合同.pdf', '合同.pdf'],
-      ['/home/teacher/../../etc/passwd', 'passwd'],
-      ['dir/sub\\mixed/name.txt', 'name.txt'],
-      ['report\u202Efdp.exe', 'report_fdp.exe'],
-      ['a\u0000b\u0007c\u001bd\u0085.txt', 'a_b_c_d_.txt'],
-      ['line\r\nbreak\t.txt', 'line__break_.txt'],
-      ['  spaced  ', 'spaced'],
-      ['', 'file'],
-      ['folder/', 'file'],
-      ['..', 'file'],
-      ['\u2066', '_'],
-    ])('shows %j as %j', (raw, shown) => {
-      expect(evidenceName(raw)).toBe(shown);
-      expect(valid(evidenceName(raw))).toBe(true);
-    });
-
-    it('shortens a 1000-character name to 255, keeping its extension', () => {
-      const name = evidenceName(`${'证'.repeat(1000)}.docx`);
-      expect(name).toHaveLength(255);
-      expect(name.endsWith('证.docx')).toBe(true);
-      expect(valid(name)).toBe(true);
-      expect(evidenceName('x'.repeat(1000))).toBe('x'.repeat(255));
-    });
-
-    it('never cuts a character outside the BMP in half', () => {
-      // 248 + 2 + 1 = 251 code units fit before ".pdf": the third unit is half an emoji.
-      const name = evidenceName(`${'a'.repeat(248)}${'😀'.repeat(10)}.pdf`);
-      expect(name).toBe(`${'a'.repeat(248)}😀.pdf`);
-    });
-
     it('stores hostile names as harmless ones', async () => {
       const ref = await open(tempDir()).addStream(
         Readable.from([Buffer.from('x')]),
