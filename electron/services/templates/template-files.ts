@@ -3,7 +3,8 @@ import path from 'node:path';
 import { templateJson } from '../../../shared/template/canonical';
 import type { Template } from '../../../shared/template/schema';
 import type { TemplateCheck } from '../../../shared/template/validate';
-import { checkTemplate, nameLocations } from '../../../shared/template/validate';
+import { checkTemplate } from '../../../shared/template/validate';
+import { nameLocations } from '../../../shared/template/validate-problems';
 import { workbookToTemplate } from './template-xlsx-read';
 import { templateToWorkbook } from './template-xlsx-write';
 
