@@ -1,33 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import builtIn from '../../../resources/templates/school-security-2026.1.json';
 import { applyChanges } from '../../../shared/inspection/changes';
 import type { Change } from '../../../shared/inspection/changes';
-import { createInspection } from '../../../shared/inspection/create';
-import type { Inspection } from '../../../shared/inspection/schema';
-import { templateSchema } from '../../../shared/template/schema';
 import { initI18n } from '../../../renderer/i18n/i18n';
 import { useFeedbackStore } from '../../../renderer/stores/feedback-store';
 import { useWalkStore } from '../../../renderer/stores/walk-store';
 import { installFakeApi, PROFILE } from '../fake-api';
+import { blankInspection, TEMPLATE } from '../fixtures';
 
-const TEMPLATE = templateSchema.parse(builtIn);
 const A = '7d0c1f4e-2a61-4c1a-9a5e-1f0e8c7d6b5a';
 const B = '9a1b2c3d-2a61-4c1a-9a5e-1f0e8c7d6b5a';
 
-function blank(id: string): Inspection {
-  return createInspection({
-    id,
-    template: { id: TEMPLATE.id, version: TEMPLATE.version, hash: 'a'.repeat(64) },
-    school: PROFILE,
-    period: { year: 2026, term: 'autumn' },
-    inspector: '李明',
-    now: '2026-11-29T08:00:00.000Z',
-  });
-}
-
 /** A Node side in memory: stores what it accepts; `refuse` decides per batch. */
 function fakeNode(refuse: (changes: readonly Change[]) => 'refuse' | 'fail' | 'ok') {
-  const stored = new Map([A, B].map((id) => [id, blank(id)]));
+  const stored = new Map([A, B].map((id) => [id, blankInspection(id)]));
   const batches: Change[][] = [];
   installFakeApi({
     settings: { profile: PROFILE },

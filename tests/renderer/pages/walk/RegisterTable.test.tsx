@@ -1,36 +1,20 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import builtIn from '../../../../resources/templates/school-security-2026.1.json';
-import { createInspection } from '../../../../shared/inspection/create';
-import type { Inspection } from '../../../../shared/inspection/schema';
-import type { Template } from '../../../../shared/template/schema';
-import { templateSchema } from '../../../../shared/template/schema';
 import { initI18n } from '../../../../renderer/i18n/i18n';
 import { WalkPage } from '../../../../renderer/pages/walk/WalkPage';
 import { useFeedbackStore } from '../../../../renderer/stores/feedback-store';
 import { useWalkStore } from '../../../../renderer/stores/walk-store';
 import { installFakeApi, PROFILE } from '../../fake-api';
+import { blankInspection, TEMPLATE } from '../../fixtures';
 
-const TEMPLATE: Template = templateSchema.parse(builtIn);
 const ID = '7d0c1f4e-2a61-4c1a-9a5e-1f0e8c7d6b5a';
-
-function inspection(): Inspection {
-  return createInspection({
-    id: ID,
-    template: { id: TEMPLATE.id, version: TEMPLATE.version, hash: 'a'.repeat(64) },
-    school: PROFILE,
-    period: { year: 2026, term: 'autumn' },
-    inspector: '李明',
-    now: '2026-11-29T08:00:00.000Z',
-  });
-}
 
 async function openDevices() {
   const sent: unknown[] = [];
   installFakeApi({
     settings: { profile: PROFILE },
     answers: {
-      'inspections:get': () => ({ ok: true, value: inspection() }),
+      'inspections:get': () => ({ ok: true, value: blankInspection(ID) }),
       'templates:get': () => ({ ok: true, value: TEMPLATE }),
       'inspections:update': (input) => {
         sent.push(...(input as { changes: unknown[] }).changes);
