@@ -5,7 +5,7 @@ import { MAX_IMPORT_BYTES } from '../../shared/inspection/patterns';
 import type { Period } from '../../shared/inspection/schema';
 import type { TemplateRef } from '../../shared/settings';
 import { api, unwrap } from '../api/client';
-import { fileToBase64 } from '../api/files';
+import { fileToBase64, saveText } from '../api/files';
 
 export interface NewInspectionInput {
   readonly template?: TemplateRef;
@@ -33,7 +33,8 @@ interface InspectionsState {
   trash(id: string): Promise<void>;
   restore(id: string): Promise<void>;
   purge(id: string): Promise<void>;
-  exportFile(id: string): Promise<{ fileName: string; text: string }>;
+  /** Hands the inspection's file to the browser's download; resolves with the file's name. */
+  exportFile(id: string): Promise<string>;
   importFile(file: File): Promise<void>;
   loadSample(): Promise<void>;
   dismissImport(): void;
@@ -66,7 +67,11 @@ export const useInspectionsStore = create<InspectionsState>()((set, get) => ({
     await unwrap(api().inspections.purge({ id }));
     await get().load();
   },
-  exportFile: (id) => unwrap(api().inspections.export({ id })),
+  async exportFile(id) {
+    const file = await unwrap(api().inspections.export({ id }));
+    saveText(file.fileName, 'application/json', file.text);
+    return file.fileName;
+  },
   async importFile(file) {
     if (file.size > MAX_IMPORT_BYTES) {
       set({ lastImport: { kind: 'too-large', fileName: file.name } });

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InspectionSummary } from '../../../shared/inspection/listing';
 import { periodKey, periodLabel } from '../../../shared/inspection/period';
-import { saveText } from '../../api/files';
 import { inspectionHref } from '../../lib/routes';
 import { useReportError } from '../../lib/use-report-error';
 import { PageHeader } from '../../components/PageHeader';
@@ -72,10 +71,9 @@ export function InspectionsPage() {
   };
   const onExport = (id: string) =>
     report(
-      exportFile(id).then((file) => {
-        saveText(file.fileName, 'application/json', file.text);
-        show({ kind: 'success', text: t('inspections.exported', { file: file.fileName }) });
-      }),
+      exportFile(id).then((fileName) =>
+        show({ kind: 'success', text: t('inspections.exported', { file: fileName }) }),
+      ),
     );
 
   return (

@@ -1,14 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../shared/ipc/backups';
 import { formatBytes } from '../../../shared/inspection/evidence';
-import { api, unwrap } from '../../api/client';
 import { useReportError } from '../../lib/use-report-error';
 import { useLocale } from '../../i18n/use-locale';
-import { useAppStore } from '../../stores/app-store';
+import { useBackupsStore } from '../../stores/backups-store';
 import { useFeedbackStore } from '../../stores/feedback-store';
-import { useInspectionsStore } from '../../stores/inspections-store';
-import { useWalkStore } from '../../stores/walk-store';
 import { formatDateTime } from '../../lib/format';
 
 /** Automatic backups (daily, before migrations and restores) and going back to one. */
@@ -17,27 +14,22 @@ export function BackupsSection() {
   const { locale } = useLocale();
   const report = useReportError();
   const show = useFeedbackStore((s) => s.show);
-  const reloadApp = useAppStore((s) => s.load);
-  const reloadInspections = useInspectionsStore((s) => s.load);
-  const [backups, setBackups] = useState<readonly BackupInfo[] | null>(null);
+  const backups = useBackupsStore((s) => s.backups);
+  const load = useBackupsStore((s) => s.load);
+  const create = useBackupsStore((s) => s.create);
+  const restoreBackup = useBackupsStore((s) => s.restore);
 
-  const load = () => unwrap(api().backups.list()).then(setBackups);
   useEffect(() => {
     report(load());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [load, report]);
 
   const restore = (backup: BackupInfo) => {
     const when = formatDateTime(backup.createdAt, locale);
     if (!window.confirm(t('backups.confirm', { when }))) return;
     report(
-      // Edits still on their way are stored first, so the before-restore backup holds them.
-      useWalkStore
-        .getState()
-        .whenSaved(10_000)
-        .then(() => unwrap(api().backups.restore({ id: backup.id })))
-        .then(() => Promise.all([reloadApp(), reloadInspections(), load()]))
-        .then(() => show({ kind: 'success', text: t('backups.restored', { when }) })),
+      restoreBackup(backup.id).then(() =>
+        show({ kind: 'success', text: t('backups.restored', { when }) }),
+      ),
     );
   };
 
@@ -50,11 +42,7 @@ export function BackupsSection() {
           type="button"
           className="button"
           onClick={() =>
-            report(
-              unwrap(api().backups.create())
-                .then(load)
-                .then(() => show({ kind: 'success', text: t('backups.created') })),
-            )
+            report(create().then(() => show({ kind: 'success', text: t('backups.created') })))
           }
         >
           {t('backups.create')}

@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { Bilingual } from '../../../shared/i18n/locale';
 import { canPreview, formatBytes } from '../../../shared/inspection/evidence';
 import type { EvidenceRef } from '../../../shared/inspection/schema';
-import { api, unwrap } from '../../api/client';
-import { base64ToBytes, saveFile } from '../../api/files';
 import { useReportError } from '../../lib/use-report-error';
 import { useLocale } from '../../i18n/use-locale';
+import { useEvidenceStore } from '../../stores/evidence-store';
 
 interface Props {
   /** What the files are evidence for, for screen readers. */
@@ -20,33 +19,12 @@ interface Props {
   readonly compact?: boolean;
 }
 
-// Previews are read once per file and kept while the window is open: files never change.
-const previews = new Map<string, Promise<string>>();
-
-function previewUrl(ref: EvidenceRef): Promise<string> {
-  let url = previews.get(ref.sha256);
-  if (!url) {
-    url = unwrap(api().evidence.read({ sha256: ref.sha256 })).then(({ type, dataBase64 }) =>
-      URL.createObjectURL(new Blob([base64ToBytes(dataBase64) as BlobPart], { type })),
-    );
-    url.catch(() => previews.delete(ref.sha256));
-    previews.set(ref.sha256, url);
-  }
-  return url;
-}
-
 function Preview({ evidence }: { evidence: EvidenceRef }) {
-  const [url, setUrl] = useState<string | null>(null);
+  const url = useEvidenceStore((s) => s.previews.get(evidence.sha256));
+  const loadPreview = useEvidenceStore((s) => s.loadPreview);
   useEffect(() => {
-    let live = true;
-    previewUrl(evidence).then(
-      (u) => live && setUrl(u),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [evidence]);
+    void loadPreview(evidence);
+  }, [loadPreview, evidence]);
   return url ? (
     <img src={url} alt="" className="evidence-thumb" />
   ) : (
@@ -89,7 +67,9 @@ export function EvidenceListView({
   const attach = () => {
     setBusy(true);
     report(
-      unwrap(api().evidence.pick())
+      useEvidenceStore
+        .getState()
+        .pick()
         .then((result) => {
           setProblems(result.problems);
           if (result.files.length > 0) onAdd(result.files);
@@ -97,12 +77,7 @@ export function EvidenceListView({
         .finally(() => setBusy(false)),
     );
   };
-  const download = (ref: EvidenceRef) =>
-    report(
-      unwrap(api().evidence.read({ sha256: ref.sha256 })).then((file) =>
-        saveFile(ref.name, file.type, file.dataBase64),
-      ),
-    );
+  const download = (ref: EvidenceRef) => report(useEvidenceStore.getState().saveCopy(ref));
 
   return (
     <div className={`evidence${compact ? ' compact' : ''}`}>
