@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../shared/errors';
 import type { Change } from '../../shared/inspection/changes';
 import { MAX_CHANGES_PER_UPDATE } from '../../shared/inspection/patterns';
 import { ApiError } from '../api/client';
@@ -28,7 +29,7 @@ const RETRY_MS = [1000, 3000, 10_000, 30_000];
  * Failures that trying again cannot mend (the edit does not fit, the inspection is gone or
  * read-only). Anything else (a full disk, a busy or unreachable service) is retried.
  */
-const FINAL: ReadonlySet<string> = new Set([
+const FINAL: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'inspection-refused',
   'invalid-input',
   'inspection-not-found',
