@@ -1,3 +1,3 @@
-import { bootstrap } from './bootstrap';
+import { bootstrap } from './desktop/bootstrap';
 
 bootstrap({ mainDir: import.meta.dirname, env: process.env });

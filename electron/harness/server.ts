@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Dispatch } from '../ipc/dispatch';
 import type { Logger } from '../services/logger';
 import { checkRequest } from './auth';
-import { cspOf, injectBridge, readStaticFile } from './static-files';
+import { cspOf, readStaticFile } from '../page/static-files';
+import { injectBridge } from './bridge-page';
 import type { UploadOptions } from './upload';
 import { handleUpload, UPLOAD_PATH } from './upload';
 

@@ -1,16 +1,20 @@
 import type { IncomingMessage } from 'node:http';
 import { PassThrough } from 'node:stream';
-import { AppError } from '../../shared/errors';
 import type { Locale } from '../../shared/i18n/locale';
 import { evidenceRefSchema } from '../../shared/inspection/schema';
 import type { EvidenceRef } from '../../shared/inspection/schema';
 import type { IpcResult } from '../../shared/ipc/define';
-import { failure } from '../ipc/failure';
+import { failure, failureOf, readLocale } from '../ipc/failure';
 import type { EvidenceStore } from '../services/evidence/evidence-store';
 import type { Logger } from '../services/logger';
 
 /** The upload route's path inside the app (after the token prefix). */
 export const UPLOAD_PATH = '/__upload';
+
+const UPLOAD_EVENTS = {
+  refused: 'harness.upload-refused',
+  failed: 'harness.upload-failed',
+} as const;
 
 /** A file's name arrives in the query; the store shortens it to 255 characters anyway. */
 const MAX_NAME_PARAM = 4096;
@@ -56,7 +60,7 @@ export async function handleUpload(
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > evidence.maxBytes) {
     log.warn('harness.upload-refused', { code: 'evidence-too-large' });
-    answer(failure('evidence-too-large', safeLocale(options)));
+    answer(failure('evidence-too-large', readLocale(options.locale)));
     discardRest(req, 2 * evidence.maxBytes);
     return;
   }
@@ -75,12 +79,7 @@ export async function handleUpload(
     const ref = evidenceRefSchema.parse(await evidence.addStream(body, name, type));
     result = { ok: true, value: ref };
   } catch (error) {
-    if (error instanceof AppError) {
-      result = failure(error.code, safeLocale(options), { detail: error.detail });
-    } else {
-      log.error('harness.upload-failed', error);
-      result = failure('internal', safeLocale(options));
-    }
+    result = failureOf(error, readLocale(options.locale), log, UPLOAD_EVENTS);
   }
   answer(result);
   if (!req.complete) discardRest(req, 2 * evidence.maxBytes);
@@ -102,12 +101,4 @@ function discardRest(req: IncomingMessage, budget: number): void {
     if (seen > budget) req.destroy();
   });
   req.resume();
-}
-
-function safeLocale(options: UploadOptions): Locale {
-  try {
-    return options.locale();
-  } catch {
-    return 'zh-CN';
-  }
 }

@@ -1,12 +1,11 @@
 import type { z } from 'zod';
 import { en, zhCN } from 'zod/locales';
-import { AppError } from '../../shared/errors';
 import { issueText } from '../../shared/issue-messages';
 import type { Locale } from '../../shared/i18n/locale';
 import type { ChannelSpec, ContractSpec, IpcIssue, IpcResult } from '../../shared/ipc/define';
 import { listChannels } from '../../shared/ipc/define';
 import type { Logger } from '../services/logger';
-import { failure } from './failure';
+import { failure, failureOf, readLocale } from './failure';
 
 /** Runs one call: the same function behind Electron IPC and the browser harness. */
 export type Dispatch = (channel: string, input: unknown) => Promise<IpcResult<unknown>>;
@@ -20,6 +19,8 @@ interface DispatcherOptions {
   readonly locale: () => Locale;
   readonly log: Logger;
 }
+
+const HANDLER_EVENTS = { refused: 'ipc.refused', failed: 'ipc.handler-failed' } as const;
 
 const zodLocales = { 'zh-CN': zhCN().localeError, 'en-US': en().localeError } as const;
 
@@ -36,7 +37,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
   }
 
   return async (channel, input) => {
-    const locale = safeLocale(options);
+    const locale = readLocale(options.locale);
     const route = routes.get(channel);
     if (!route) {
       options.log.warn('ipc.unknown-channel');
@@ -57,23 +58,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       return { ok: true, value: output.data };
     } catch (error) {
       // A failing settings:set may have changed nothing, but a later handler might: ask again.
-      const after = safeLocale(options);
-      if (error instanceof AppError) {
-        options.log.warn('ipc.refused', { channel, code: error.code });
-        return failure(error.code, after, { detail: error.detail });
-      }
-      options.log.error('ipc.handler-failed', error, { channel });
-      return failure('internal', after);
+      return failureOf(error, readLocale(options.locale), options.log, HANDLER_EVENTS, { channel });
     }
   };
-}
-
-function safeLocale(options: DispatcherOptions): Locale {
-  try {
-    return options.locale();
-  } catch {
-    return 'zh-CN';
-  }
 }
 
 function toIssues(error: z.ZodError, locale: Locale): IpcIssue[] {

@@ -39,7 +39,7 @@ export interface Services {
   close(): void;
 }
 
-interface CreateServicesOptions {
+export interface CreateServicesOptions {
   readonly dataDir: string;
   readonly version: string;
   readonly shell: AppInfo['shell'];

@@ -1,35 +1,9 @@
-import type { BrowserWindow, OpenDialogOptions } from 'electron';
 import { AppError } from '../../../shared/errors';
 
 /** Lets the user choose files: the paths come from the main process's own dialog, never the page. */
 export interface FilePicker {
   /** The chosen paths; [] when the user cancels. */
   pickFiles(): Promise<string[]>;
-}
-
-export const DIALOG_TITLE = '选择证明材料 / Choose evidence files';
-
-/**
- * Electron's open dialog, modal to the app's window when there is one. Electron is imported when
- * the dialog opens, not when this module loads: the harness and the CLI import this module for
- * `unavailablePicker` and run in plain Node, where importing 'electron' fails.
- */
-export function createDialogPicker(getWindow: () => BrowserWindow | null): FilePicker {
-  return {
-    async pickFiles() {
-      const { dialog } = await import('electron');
-      const options: OpenDialogOptions = {
-        title: DIALOG_TITLE,
-        properties: ['openFile', 'multiSelections'],
-      };
-      const window = getWindow();
-      const result =
-        window && !window.isDestroyed()
-          ? await dialog.showOpenDialog(window, options)
-          : await dialog.showOpenDialog(options);
-      return result.canceled ? [] : result.filePaths;
-    },
-  };
 }
 
 /**

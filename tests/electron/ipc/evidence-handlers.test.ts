@@ -1,16 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { BrowserWindow, dialog } from 'electron';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createEvidenceHandlers } from '../../../electron/ipc/evidence-handlers';
 import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { openEvidenceStore } from '../../../electron/services/evidence/evidence-store';
 import type { EvidenceStore } from '../../../electron/services/evidence/evidence-store';
-import {
-  createDialogPicker,
-  DIALOG_TITLE,
-  unavailablePicker,
-} from '../../../electron/services/evidence/file-picker';
+import { unavailablePicker } from '../../../electron/services/evidence/file-picker';
 import type { FilePicker } from '../../../electron/services/evidence/file-picker';
 import { silentLogger } from '../../../electron/services/logger';
 import { ERROR_MESSAGES } from '../../../shared/errors';
@@ -121,30 +116,5 @@ describe('the evidence handlers', () => {
     const result = await dispatch('evidence:pick', undefined);
     expect(result).toMatchObject({ ok: false, error: { code: 'evidence-unreadable' } });
     expect(!result.ok && result.error.message).toMatch(/文件选择框/);
-  });
-});
-
-describe("Electron's file dialog", () => {
-  const showOpenDialog = vi.mocked(dialog.showOpenDialog);
-  afterEach(() => showOpenDialog.mockReset());
-
-  it('asks for several files, modal to the app window, with a title in both languages', async () => {
-    const window = new BrowserWindow({});
-    showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/a.pdf', '/b.png'] });
-    const picker = createDialogPicker(() => window);
-    await expect(picker.pickFiles()).resolves.toEqual(['/a.pdf', '/b.png']);
-    expect(showOpenDialog).toHaveBeenCalledWith(window, {
-      title: DIALOG_TITLE,
-      properties: ['openFile', 'multiSelections'],
-    });
-    expect(DIALOG_TITLE).toBe('选择证明材料 / Choose evidence files');
-  });
-
-  it('returns nothing when the user cancels', async () => {
-    showOpenDialog.mockResolvedValue({ canceled: true, filePaths: ['/ignored'] });
-    await expect(createDialogPicker(() => null).pickFiles()).resolves.toEqual([]);
-    expect(showOpenDialog).toHaveBeenCalledWith(
-      expect.objectContaining({ properties: ['openFile', 'multiSelections'] }),
-    );
   });
 });

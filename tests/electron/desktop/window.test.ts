@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mainWindowOptions } from '../../electron/window';
+import { mainWindowOptions } from '../../../electron/desktop/window';
 
 describe('mainWindowOptions', () => {
   const options = mainWindowOptions('/app/out/preload/index.cjs');

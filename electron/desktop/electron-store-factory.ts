@@ -1,6 +1,6 @@
 import ElectronStore from 'electron-store';
 import type { Options } from 'electron-store';
-import type { JsonStoreOptions, StoreFactory } from './json-store';
+import type { JsonStoreOptions, StoreFactory } from '../services/json-store';
 
 /** The desktop app's store factory: electron-store, in the data folder the app chose. */
 export const electronStoreFactory: StoreFactory = <T extends Record<string, unknown>>(

@@ -1,24 +1,18 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
-import { AppError, ERROR_MESSAGES } from '../shared/errors';
-import type { Bilingual } from '../shared/i18n/locale';
-import { contract } from '../shared/ipc/contract';
-import {
-  APP_ENTRY_URL,
-  APP_SCHEME,
-  APP_SCHEME_PRIVILEGES,
-  createAppProtocolHandler,
-} from './app-protocol';
-import { createDispatcher } from './ipc/dispatch';
-import { createHandlers } from './ipc/handlers';
-import { registerIpc } from './ipc/register';
-import { isTrustedSender } from './ipc/sender';
+import { AppError, ERROR_MESSAGES } from '../../shared/errors';
+import type { Bilingual } from '../../shared/i18n/locale';
+import { contract } from '../../shared/ipc/contract';
+import { openAppCore } from '../ipc/app-core';
+import { APP_ENTRY_URL, APP_SCHEME } from '../page/app-url';
+import { resolveDataDir } from '../services/data-dir';
+import type { Logger } from '../services/logger';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { createDialogPicker } from './dialog-picker';
+import { electronStoreFactory } from './electron-store-factory';
+import { registerIpc } from './ipc-registration';
 import { restrictPermissions, hardenWebContents } from './security';
-import { resolveDataDir } from './services/data-dir';
-import { electronStoreFactory } from './services/electron-store-factory';
-import type { Logger } from './services/logger';
-import { createDialogPicker } from './services/evidence/file-picker';
-import { createServices } from './services/services';
+import { isTrustedSender } from './sender';
 import { mainWindowOptions } from './window';
 
 interface BootstrapOptions {
@@ -116,7 +110,7 @@ function watchRenderer(window: BrowserWindow, log: Logger): void {
 function start(mainDir: string, env: NodeJS.ProcessEnv): BrowserWindow {
   const dataDir = resolveDataDir(env, app.getPath('userData'));
   let window: BrowserWindow | null = null;
-  const services = createServices({
+  const { services, dispatch, locale } = openAppCore({
     dataDir,
     version: app.getVersion(),
     shell: 'desktop',
@@ -126,7 +120,6 @@ function start(mainDir: string, env: NodeJS.ProcessEnv): BrowserWindow {
   });
   app.on('will-quit', () => services.close());
   const { log } = services;
-  const locale = () => services.settings.get().language;
 
   const devServerUrl = app.isPackaged ? undefined : env.ELECTRON_RENDERER_URL;
   const appUrl = devServerUrl ?? APP_ENTRY_URL;
@@ -139,7 +132,7 @@ function start(mainDir: string, env: NodeJS.ProcessEnv): BrowserWindow {
   registerIpc({
     ipcMain,
     contract,
-    dispatch: createDispatcher({ contract, handlers: createHandlers(services), locale, log }),
+    dispatch,
     isTrusted: (sender) => isTrustedSender(sender, { webContentsIds: windowIds, appUrl }),
     locale,
     log,

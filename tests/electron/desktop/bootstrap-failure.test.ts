@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { bootstrap } from '../../electron/bootstrap';
+import { bootstrap } from '../../../electron/desktop/bootstrap';
 
 // A file of its own: the mock's 'ready' moment happens once per file.
 const mockApp = app as typeof app & { fireReady(): Promise<void> };

@@ -1,6 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
+/**
+ * The renderer build as both shells serve it (the desktop app's qinglang:// protocol and the
+ * browser harness): the same path rules and the same CSP.
+ */
+
 // No .html: the one page, index.html, is served only by its own route, with its CSP header.
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -45,20 +50,10 @@ export async function readStaticFile(root: string, decoded: string): Promise<Sta
   }
 }
 
-/** The CSP the renderer declares in its own index.html, so the harness sends the same one. */
+/** The CSP the renderer declares in its own index.html, so both shells send it as a header too. */
 export function cspOf(indexHtml: string): string | null {
   const match = indexHtml.match(
     /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i,
   );
   return match?.[1] ?? null;
-}
-
-export const BRIDGE_SCRIPT = 'harness-bridge.js';
-
-/** The built index.html with the harness bridge loaded before the app's own module script. */
-export function injectBridge(indexHtml: string): string {
-  const tag = `<script type="module" src="./${BRIDGE_SCRIPT}"></script>\n    `;
-  const at = indexHtml.search(/<script\b/i);
-  if (at < 0) throw new Error('The renderer build has no <script> to load the bridge before');
-  return indexHtml.slice(0, at) + tag + indexHtml.slice(at);
 }

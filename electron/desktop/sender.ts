@@ -1,4 +1,4 @@
-import { isAppUrl } from '../security';
+import { isAppUrl } from '../page/app-url';
 
 /** What the main process knows about who sent an IPC message. */
 export interface SenderInfo {

@@ -1,23 +1,19 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { cspOf, readStaticFile } from './harness/static-files';
+import { APP_HOST } from '../page/app-url';
+import { cspOf, readStaticFile } from '../page/static-files';
 
-/**
- * The desktop app loads its page from qinglang://app/ rather than file://. Under file:// the
- * CSP's 'self' would admit any local file; here it admits only the renderer build, which this
- * handler serves with the same rules as the browser harness (no path outside the build, the CSP
- * as a header on the page).
- */
-export const APP_SCHEME = 'qinglang';
-export const APP_HOST = 'app';
-export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
-
+/** What the app's scheme may do: a standard, secure origin that fetch works on. */
 export const APP_SCHEME_PRIVILEGES = {
   standard: true,
   secure: true,
   supportFetchAPI: true,
 } as const;
 
+/**
+ * Serves qinglang://app/: only the renderer build, with the same rules as the browser harness
+ * (no path outside the build, the CSP as a header on the page).
+ */
 export function createAppProtocolHandler(
   rendererDir: string,
 ): (request: Request) => Promise<Response> {

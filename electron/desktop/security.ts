@@ -1,27 +1,6 @@
 import type { Session, WebContents } from 'electron';
-import { APP_SCHEME } from './app-protocol';
-import type { Logger } from './services/logger';
-
-/**
- * Whether a URL is the app's own page: under the app's scheme and host (qinglang://app/) or, for
- * the dev server, its origin. Everything else (files, other hosts, javascript:, data:, UNC paths)
- * is foreign.
- */
-export function isAppUrl(candidate: string, appUrl: string): boolean {
-  let url: URL;
-  let app: URL;
-  try {
-    url = new URL(candidate);
-    app = new URL(appUrl);
-  } catch {
-    return false;
-  }
-  if (app.protocol === `${APP_SCHEME}:`) {
-    return url.protocol === app.protocol && url.host === app.host && url.username === '';
-  }
-  if (app.protocol !== 'http:' && app.protocol !== 'https:') return false;
-  return url.origin === app.origin;
-}
+import { isAppUrl } from '../page/app-url';
+import type { Logger } from '../services/logger';
 
 /**
  * Guards every web contents the app creates: no navigation or redirect away from the app,

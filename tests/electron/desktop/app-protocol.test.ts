@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, createAppProtocolHandler } from '../../electron/app-protocol';
-import { useTempDir } from './temp-dir';
+import { createAppProtocolHandler } from '../../../electron/desktop/app-protocol';
+import { APP_ENTRY_URL } from '../../../electron/page/app-url';
+import { useTempDir } from '../temp-dir';
 
 const CSP = "default-src 'none'; script-src 'self'";
 

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { EventEmitter } from 'node:events';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { bootstrap, MAX_RENDERER_RESTARTS } from '../../electron/bootstrap';
-import { contract } from '../../shared/ipc/contract';
-import { listChannels } from '../../shared/ipc/define';
+import { bootstrap, MAX_RENDERER_RESTARTS } from '../../../electron/desktop/bootstrap';
+import { contract } from '../../../shared/ipc/contract';
+import { listChannels } from '../../../shared/ipc/define';
 
 type MockApp = typeof app & { lockGranted: boolean; fireReady(): Promise<void> };
 const mockApp = app as MockApp;

@@ -1,7 +1,7 @@
 import { ipcMain } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { registerIpc } from '../../../electron/ipc/register';
-import { isTrustedSender } from '../../../electron/ipc/sender';
+import { registerIpc } from '../../../electron/desktop/ipc-registration';
+import { isTrustedSender } from '../../../electron/desktop/sender';
 import { silentLogger } from '../../../electron/services/logger';
 import { ERROR_MESSAGES } from '../../../shared/errors';
 import { contract } from '../../../shared/ipc/contract';

@@ -2,9 +2,9 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Locale } from '../../shared/i18n/locale';
 import type { ContractSpec } from '../../shared/ipc/define';
 import { listChannels } from '../../shared/ipc/define';
+import type { Dispatch } from '../ipc/dispatch';
+import { failure } from '../ipc/failure';
 import type { Logger } from '../services/logger';
-import type { Dispatch } from './dispatch';
-import { failure } from './failure';
 import type { SenderInfo } from './sender';
 
 interface RegisterOptions {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cspOf, injectBridge, readStaticFile } from '../../../electron/harness/static-files';
+import { cspOf, readStaticFile } from '../../../electron/page/static-files';
 import { useTempDir } from '../temp-dir';
 
 describe('readStaticFile', () => {
@@ -43,14 +43,8 @@ describe('the built index.html', () => {
   const html = `<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'" />
 <script type="module" crossorigin src="./assets/index.js"></script></head></html>`;
 
-  it('yields its CSP, so the harness sends the same one as a header', () => {
+  it('yields its CSP, so both shells send the same one as a header', () => {
     expect(cspOf(html)).toBe("default-src 'none'; script-src 'self'");
     expect(cspOf('<html></html>')).toBeNull();
-  });
-
-  it('gets the bridge before the app script', () => {
-    const out = injectBridge(html);
-    expect(out.indexOf('harness-bridge.js')).toBeLessThan(out.indexOf('assets/index.js'));
-    expect(() => injectBridge('<html></html>')).toThrow();
   });
 });

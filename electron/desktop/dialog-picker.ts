@@ -1,0 +1,26 @@
+import type { BrowserWindow, OpenDialogOptions } from 'electron';
+import { dialog } from 'electron';
+import type { FilePicker } from '../services/evidence/file-picker';
+
+export const DIALOG_TITLE = '选择证明材料 / Choose evidence files';
+
+/**
+ * Electron's open dialog, modal to the app's window when there is one: the paths come from the
+ * main process's own dialog, never from the page.
+ */
+export function createDialogPicker(getWindow: () => BrowserWindow | null): FilePicker {
+  return {
+    async pickFiles() {
+      const options: OpenDialogOptions = {
+        title: DIALOG_TITLE,
+        properties: ['openFile', 'multiSelections'],
+      };
+      const window = getWindow();
+      const result =
+        window && !window.isDestroyed()
+          ? await dialog.showOpenDialog(window, options)
+          : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
+  };
+}
