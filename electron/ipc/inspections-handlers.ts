@@ -3,6 +3,7 @@ import { inspectionJson } from '../../shared/inspection/canonical';
 import type { Handlers } from '../../shared/ipc/contract';
 import { MAX_IMPORT_BYTES } from '../../shared/ipc/inspections';
 import { loadSample } from '../services/inspections/sample';
+import { parseJsonBytes } from '../services/json-text';
 import type { Services } from '../services/services';
 
 export function createInspectionsHandlers(services: Services): Handlers['inspections'] {
@@ -27,16 +28,9 @@ export function createInspectionsHandlers(services: Services): Handlers['inspect
     import: ({ dataBase64 }) => {
       const bytes = Buffer.from(dataBase64, 'base64');
       if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('import-invalid');
-      let parsed: unknown;
-      try {
-        // A byte-order mark is common in files saved by Windows editors; it is not JSON.
-        parsed = JSON.parse(
-          new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''),
-        );
-      } catch {
-        throw new AppError('import-invalid');
-      }
-      return services.inspections.importJson(parsed);
+      const parsed = parseJsonBytes(bytes);
+      if (!parsed) throw new AppError('import-invalid');
+      return services.inspections.importJson(parsed.value);
     },
     loadSample: () => loadSample(services),
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingualSchema } from '../i18n/bilingual-schema';
 import { instantSchema } from './text';
 import {
   INSPECTION_STATES,
@@ -34,7 +35,7 @@ export const inspectionSummarySchema = z.object({
   inspector: z.string(),
   template: pinnedTemplateSchema,
   /** The template's title, or null when that template is not installed here. */
-  templateTitle: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }).nullable(),
+  templateTitle: bilingualSchema.nullable(),
   state: z.enum(INSPECTION_STATES),
   createdAt: instantSchema,
   updatedAt: instantSchema,

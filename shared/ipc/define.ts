@@ -79,3 +79,12 @@ export function listChannels(contract: ContractSpec): ChannelEntry[] {
     })),
   );
 }
+
+/**
+ * The longest base64 text a file of `bytes` bytes becomes, with room to spare: a channel that
+ * carries a file refuses anything longer before decoding it, and the Node side checks the
+ * decoded size again.
+ */
+export function base64LengthFor(bytes: number): number {
+  return Math.ceil((bytes * 4) / 3) + 16;
+}

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { evidenceRefSchema, sha256Schema } from '../inspection/schema';
+import { bilingualSchema } from '../i18n/bilingual-schema';
 import { defineDomain } from './define';
-
-const bilingual = z.object({ 'zh-CN': z.string(), 'en-US': z.string() });
 
 export const pickResultSchema = z.object({
   /** Stored and ready to attach; identical files come back with the same sha256. */
   files: z.array(evidenceRefSchema),
   /** Files that were not stored (too large, unreadable), each with why. */
-  problems: z.array(z.object({ name: z.string(), message: bilingual })),
+  problems: z.array(z.object({ name: z.string(), message: bilingualSchema })),
 });
 export type PickResult = z.infer<typeof pickResultSchema>;
 

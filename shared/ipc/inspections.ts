@@ -5,16 +5,13 @@ import { inspectionIdSchema, inspectionSchema, periodSchema } from '../inspectio
 import { MAX_CHANGES_PER_UPDATE, MAX_IMPORT_BYTES, TEXT_LIMITS } from '../inspection/patterns';
 import { lineSchema } from '../inspection/text';
 import { templateRefSchema } from '../settings';
-import { defineDomain } from './define';
+import { fileProblemSchema } from '../i18n/bilingual-schema';
+import { base64LengthFor, defineDomain } from './define';
 
 const byId = z.strictObject({ id: inspectionIdSchema });
-const problemSchema = z.object({
-  path: z.string(),
-  message: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }),
-});
 
 export { MAX_CHANGES_PER_UPDATE, MAX_IMPORT_BYTES };
-const MAX_BASE64 = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 16;
+const MAX_BASE64 = base64LengthFor(MAX_IMPORT_BYTES);
 
 const newInspection = {
   /** Absent: the default template. */
@@ -60,7 +57,7 @@ export const inspectionsContract = defineDomain({
         /** The same inspection was already here, so this one came in as a copy with a new id. */
         renamed: z.boolean(),
       }),
-      z.object({ status: z.literal('invalid'), problems: z.array(problemSchema) }),
+      z.object({ status: z.literal('invalid'), problems: z.array(fileProblemSchema) }),
     ]),
   },
   /** For people who just want to look: a sample school profile and two terms of inspections. */

@@ -2,15 +2,11 @@ import { z } from 'zod';
 import { templateRefSchema } from '../settings';
 import { templateSchema } from '../template/schema';
 import { templateSummarySchema } from '../template/summary';
-import { defineDomain } from './define';
+import { fileProblemSchema } from '../i18n/bilingual-schema';
+import { MAX_TEMPLATE_BYTES } from '../template/limits';
+import { base64LengthFor, defineDomain } from './define';
 
-const problemSchema = z.object({
-  path: z.string(),
-  message: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }),
-});
-
-/** 5 MB of file as base64, with room to spare; the Node side checks the decoded size again. */
-const MAX_BASE64 = Math.ceil((5 * 1024 * 1024 * 4) / 3) + 16;
+const MAX_BASE64 = base64LengthFor(MAX_TEMPLATE_BYTES);
 
 export const templatesContract = defineDomain({
   list: { input: z.undefined(), output: z.array(templateSummarySchema) },
@@ -23,7 +19,7 @@ export const templatesContract = defineDomain({
     }),
     output: z.discriminatedUnion('status', [
       z.object({ status: z.literal('imported'), template: templateSummarySchema }),
-      z.object({ status: z.literal('invalid'), problems: z.array(problemSchema) }),
+      z.object({ status: z.literal('invalid'), problems: z.array(fileProblemSchema) }),
     ]),
   },
   export: {

@@ -1,15 +1,15 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { templateJson } from '../../../shared/template/canonical';
+import { MAX_TEMPLATE_BYTES } from '../../../shared/template/limits';
 import type { Template } from '../../../shared/template/schema';
 import type { TemplateCheck } from '../../../shared/template/validate';
 import { checkTemplate } from '../../../shared/template/validate';
 import { nameLocations } from '../../../shared/template/validate-problems';
+import { withoutByteOrderMark } from '../json-text';
 import { workbookToTemplate } from './template-xlsx-read';
 import { templateToWorkbook } from './template-xlsx-write';
 
-/** A checklist is a few hundred KB at most; anything far larger is not a template. */
-export const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
 
 export type TemplateFormat = 'json' | 'xlsx';
 
@@ -42,7 +42,7 @@ export function parseTemplateFile(fileName: string, data: Uint8Array): TemplateC
 }
 
 export function parseTemplateJson(text: string): TemplateCheck {
-  const body = text.replace(/^\uFEFF/, '');
+  const body = withoutByteOrderMark(text);
   let value: unknown;
   try {
     value = JSON.parse(body);
