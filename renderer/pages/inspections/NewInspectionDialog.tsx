@@ -6,6 +6,7 @@ import { periodKey, periodLabel, periodOf } from '../../../shared/inspection/per
 import { TERMS, TEXT_LIMITS } from '../../../shared/inspection/patterns';
 import type { Term } from '../../../shared/inspection/schema';
 import type { TemplateSummary } from '../../../shared/template/summary';
+import { FormField } from '../../components/FormField';
 import { useLocale } from '../../i18n/use-locale';
 import type { NewInspectionInput } from '../../stores/inspections-store';
 import { localToday } from '../../lib/local-today';
@@ -80,8 +81,7 @@ export function NewInspectionDialog(props: Props) {
     >
       <h2 id="new-inspection-title">{t('inspections.new.title')}</h2>
       <form className="form-grid" onSubmit={(e) => void handleSubmit(submit)(e)} noValidate>
-        <label className="form-field wide">
-          <span>{t('inspections.new.template')}</span>
+        <FormField label={t('inspections.new.template')} wide>
           <select {...register('template')}>
             {props.templates.map((x) => (
               <option key={refKey(x)} value={refKey(x)}>
@@ -89,9 +89,8 @@ export function NewInspectionDialog(props: Props) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="form-field">
-          <span>{t('inspections.new.year')}</span>
+        </FormField>
+        <FormField label={t('inspections.new.year')} error={errors.year?.message}>
           <input
             type="number"
             {...register('year', {
@@ -102,14 +101,8 @@ export function NewInspectionDialog(props: Props) {
             })}
             aria-invalid={errors.year ? true : undefined}
           />
-          {errors.year?.message && (
-            <p className="field-error" role="alert">
-              {errors.year.message}
-            </p>
-          )}
-        </label>
-        <label className="form-field">
-          <span>{t('inspections.new.term')}</span>
+        </FormField>
+        <FormField label={t('inspections.new.term')}>
           <select {...register('term')}>
             {TERMS.map((term) => (
               <option key={term} value={term}>
@@ -117,9 +110,13 @@ export function NewInspectionDialog(props: Props) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="form-field wide">
-          <span>{t('inspections.new.inspector')} *</span>
+        </FormField>
+        <FormField
+          label={t('inspections.new.inspector')}
+          required
+          wide
+          error={errors.inspector?.message}
+        >
           <input
             {...register('inspector', {
               validate: (v) => v.trim().length > 0 || t('form.required'),
@@ -130,14 +127,8 @@ export function NewInspectionDialog(props: Props) {
             })}
             aria-invalid={errors.inspector ? true : undefined}
           />
-          {errors.inspector?.message && (
-            <p className="field-error" role="alert">
-              {errors.inspector.message}
-            </p>
-          )}
-        </label>
-        <label className="form-field wide">
-          <span>{t('inspections.new.source')}</span>
+        </FormField>
+        <FormField label={t('inspections.new.source')} wide hint={t('inspections.new.sourceHint')}>
           <select {...register('sourceId')}>
             <option value="">{t('inspections.new.blank')}</option>
             {sorted.map((s) => (
@@ -146,8 +137,7 @@ export function NewInspectionDialog(props: Props) {
               </option>
             ))}
           </select>
-          <small className="hint">{t('inspections.new.sourceHint')}</small>
-        </label>
+        </FormField>
         {sourceId !== '' && (
           <label className="checkbox wide">
             <input type="checkbox" {...register('withAnswers')} />

@@ -7,6 +7,7 @@ import {
   TEXT_LIMITS,
 } from '../../../shared/inspection/patterns';
 import type { SchoolProfile } from '../../../shared/inspection/schema';
+import { FormField } from '../../components/FormField';
 
 export interface ProfileValues extends SchoolProfile {
   readonly inspector: string;
@@ -41,12 +42,11 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: Props) {
   const required = { value: true, message: t('form.required') };
   const trimmed = (value: string) => value.trim().length > 0 || t('form.required');
   const max = (n: number) => ({ value: n, message: t('form.maxLength', { n }) });
-  const error = (name: keyof ProfileValues) =>
-    errors[name]?.message ? (
-      <p className="field-error" id={`profile-${name}-error`} role="alert">
-        {errors[name]?.message}
-      </p>
-    ) : null;
+  // The field's error, and the control's link to it.
+  const shown = (name: keyof ProfileValues) => ({
+    error: errors[name]?.message,
+    errorId: `profile-${name}-error`,
+  });
   const described = (name: keyof ProfileValues) => ({
     'aria-invalid': errors[name] ? true : undefined,
     'aria-describedby': errors[name] ? `profile-${name}-error` : undefined,
@@ -54,8 +54,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: Props) {
 
   return (
     <form className="form-grid" onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
-      <label className="form-field wide">
-        <span>{t('profile.name')} *</span>
+      <FormField label={t('profile.name')} required wide {...shown('name')}>
         <input
           {...register('name', {
             required,
@@ -65,10 +64,8 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: Props) {
           {...described('name')}
           autoComplete="organization"
         />
-        {error('name')}
-      </label>
-      <label className="form-field">
-        <span>{t('profile.code')} *</span>
+      </FormField>
+      <FormField label={t('profile.code')} required hint={t('profile.codeHint')} {...shown('code')}>
         <input
           {...register('code', {
             required,
@@ -77,11 +74,8 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: Props) {
           {...described('code')}
           inputMode="numeric"
         />
-        <small className="hint">{t('profile.codeHint')}</small>
-        {error('code')}
-      </label>
-      <label className="form-field">
-        <span>{t('profile.stage')} *</span>
+      </FormField>
+      <FormField label={t('profile.stage')} required>
         <select {...register('stage', { required })}>
           {STAGES.map((stage) => (
             <option key={stage} value={stage}>
@@ -89,9 +83,8 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: Props) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="form-field">
-        <span>{t('profile.district')} *</span>
+      </FormField>
+      <FormField label={t('profile.district')} required {...shown('district')}>
         <input
           {...register('district', {
             required,
@@ -100,26 +93,20 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: Props) {
           })}
           {...described('district')}
         />
-        {error('district')}
-      </label>
-      <label className="form-field wide">
-        <span>{t('profile.address')}</span>
+      </FormField>
+      <FormField label={t('profile.address')} wide {...shown('address')}>
         <input
           {...register('address', { maxLength: max(TEXT_LIMITS.address) })}
           {...described('address')}
         />
-        {error('address')}
-      </label>
-      <label className="form-field">
-        <span>{t('profile.contactName')}</span>
+      </FormField>
+      <FormField label={t('profile.contactName')} {...shown('contactName')}>
         <input
           {...register('contactName', { maxLength: max(TEXT_LIMITS.contactName) })}
           {...described('contactName')}
         />
-        {error('contactName')}
-      </label>
-      <label className="form-field">
-        <span>{t('profile.contactPhone')}</span>
+      </FormField>
+      <FormField label={t('profile.contactPhone')} {...shown('contactPhone')}>
         <input
           {...register('contactPhone', {
             pattern: { value: PHONE_PATTERN, message: t('profile.phoneFormat') },
@@ -127,10 +114,8 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: Props) {
           {...described('contactPhone')}
           inputMode="tel"
         />
-        {error('contactPhone')}
-      </label>
-      <label className="form-field">
-        <span>{t('profile.inspector')} *</span>
+      </FormField>
+      <FormField label={t('profile.inspector')} required {...shown('inspector')}>
         <input
           {...register('inspector', {
             required,
@@ -140,8 +125,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: Props) {
           {...described('inspector')}
           autoComplete="name"
         />
-        {error('inspector')}
-      </label>
+      </FormField>
       <div className="form-actions wide">
         <button
           type="submit"

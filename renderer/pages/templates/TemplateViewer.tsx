@@ -6,6 +6,7 @@ import { describeRule } from '../../../shared/template/rules';
 import type { Choice, Item, Template } from '../../../shared/template/schema';
 import { allItems } from '../../../shared/template/items';
 import { EFFECT_LABELS } from '../../../shared/template/labels';
+import { LegalBasisList } from '../../components/LegalBasisList';
 import { useLocale } from '../../i18n/use-locale';
 import { useTemplatesStore } from '../../stores/templates-store';
 
@@ -170,18 +171,7 @@ function ItemView({ item, itemNames }: { item: Item; itemNames: RefNames }) {
           )}
         </>
       )}
-      {item.basis.length > 0 && (
-        <ul className="viewer-basis" aria-label={t('templates.basis')}>
-          {item.basis.map((basis, i) => (
-            <li key={i}>
-              {pick(basis)}
-              {!basis.confirmed && (
-                <span className="tag tag-warning">{t('templates.unconfirmed')}</span>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <LegalBasisList basis={item.basis} className="viewer-basis" label={t('templates.basis')} />
     </li>
   );
 }

@@ -5,6 +5,7 @@ import type { Answer, CorrectiveAction, RegisterRow } from '../../../shared/insp
 import type { Finding, ItemResult } from '../../../shared/template/engine';
 import type { Item } from '../../../shared/template/schema';
 import { checkValue } from '../../../shared/template/values';
+import { LegalBasisList } from '../../components/LegalBasisList';
 import { useLocale } from '../../i18n/use-locale';
 import { useWalkStore } from '../../stores/walk-store';
 import { ActionsBox } from './ActionsBox';
@@ -139,18 +140,7 @@ function ItemCardView({ item, number, answer, rows, result, actions, today }: Pr
         <details className="guidance">
           <summary>{t('walk.guidance')}</summary>
           {item.guidance && <p className="guidance-text">{pick(item.guidance)}</p>}
-          {item.basis.length > 0 && (
-            <ul className="basis">
-              {item.basis.map((b, index) => (
-                <li key={index}>
-                  {pick(b)}
-                  {!b.confirmed && (
-                    <span className="tag tag-warning">{t('templates.unconfirmed')}</span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
+          <LegalBasisList basis={item.basis} className="basis" />
         </details>
       )}
 
