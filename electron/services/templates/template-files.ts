@@ -10,7 +10,6 @@ import { withoutByteOrderMark } from '../json-text';
 import { workbookToTemplate } from './template-xlsx-read';
 import { templateToWorkbook } from './template-xlsx-write';
 
-
 export type TemplateFormat = 'json' | 'xlsx';
 
 export function formatOf(fileName: string): TemplateFormat | null {
