@@ -3,6 +3,138 @@ import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './scripts/lint/layers.js';
+
+/** Node's own modules: the renderer and shared/ use none of them. */
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'url',
+  'util',
+  'stream',
+  'events',
+  'buffer',
+];
+/** The entry points and shells of electron/: what services, the door and the page never import. */
+const SHELLS = [
+  'electron/main',
+  'electron/preload',
+  'electron/browser',
+  'electron/cli',
+  'electron/desktop/',
+  'electron/harness/',
+  'electron/cli/',
+];
+
+/**
+ * Which folder may import which (docs/architecture.md, "Layers"). Each entry applies to the
+ * files under `files`; `allow` lists the only folders they may import from, `deny` folders they
+ * may not, `denyPackages` packages they may not. tests/scripts/layers.test.ts breaks each rule
+ * on purpose and checks that lint fails.
+ */
+export const LAYERS = [
+  {
+    files: 'renderer/',
+    allow: ['renderer/', 'shared/'],
+    denyPackages: [...NODE_BUILTINS, 'electron', 'electron-*', 'conf', 'xlsx'],
+    why: 'the renderer reaches the Node side only through window.api',
+  },
+  {
+    files: 'shared/',
+    allow: ['shared/'],
+    denyPackages: [
+      ...NODE_BUILTINS,
+      'electron',
+      'electron-*',
+      'react',
+      'react-*',
+      'zustand',
+      'conf',
+      'xlsx',
+    ],
+    why: 'shared/ is pure TypeScript: no Node, no Electron, no React, nothing of the other layers',
+  },
+  {
+    files: 'electron/',
+    deny: ['renderer/'],
+    why: 'the Node side never imports the UI',
+  },
+  {
+    files: 'electron/services/',
+    deny: ['electron/ipc/', 'electron/page/', ...SHELLS],
+    why: 'services serve both shells and the CLI alike: they import no door and no shell',
+  },
+  {
+    files: 'electron/ipc/',
+    deny: SHELLS,
+    why: 'the IPC door serves both shells alike and imports neither',
+  },
+  {
+    files: 'electron/page/',
+    allow: ['electron/page/', 'shared/'],
+    why: 'what both shells serve (the renderer build, its CSP, the app URL) depends on neither',
+  },
+  {
+    files: 'electron/desktop/',
+    deny: ['electron/harness/', 'electron/browser', 'electron/cli/', 'electron/cli'],
+    why: 'the desktop shell carries no harness or CLI code',
+  },
+  {
+    files: 'electron/harness/',
+    deny: [
+      'electron/desktop/',
+      'electron/main',
+      'electron/preload',
+      'electron/cli/',
+      'electron/cli',
+    ],
+    why: 'the browser harness runs in plain Node, where nothing of the desktop shell can load',
+  },
+  {
+    files: 'electron/cli/',
+    deny: [
+      'electron/desktop/',
+      'electron/harness/',
+      'electron/main',
+      'electron/preload',
+      'electron/browser',
+    ],
+    why: 'the CLI runs in plain Node and uses the services directly',
+  },
+];
+
+/**
+ * The only files that may import Electron: the desktop shell and its adapters. Everything else
+ * also runs in plain Node (the harness, the CLI, the tests), where importing 'electron' throws.
+ * electron/README.md lists the same files; tests/scripts/layers.test.ts checks both.
+ */
+export const ELECTRON_IMPORTERS = [
+  'electron/preload.ts',
+  'electron/desktop/bootstrap.ts',
+  'electron/desktop/dialog-picker.ts',
+  'electron/desktop/electron-store-factory.ts',
+  'electron/desktop/ipc-registration.ts',
+  'electron/desktop/security.ts',
+  'electron/desktop/window.ts',
+];
+
+const PACKAGE_LAYERS = [
+  {
+    name: 'electron',
+    onlyIn: ELECTRON_IMPORTERS,
+    why: 'only the desktop shell and its adapters may import Electron (electron/README.md)',
+  },
+  {
+    name: 'electron-store',
+    onlyIn: ['electron/desktop/electron-store-factory.ts'],
+    why: 'electron-store loads Electron; plain Node uses conf through services/json-store.ts',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**'] },
@@ -37,7 +169,7 @@ export default tseslint.config(
                 'zod',
                 '**/shared/template/schema',
                 '**/shared/template/summary',
-                '**/shared/template/validate',
+                '**/shared/template/validate*',
                 '**/shared/inspection/schema',
                 '**/shared/inspection/text',
                 '**/shared/inspection/change-schema',
@@ -46,6 +178,7 @@ export default tseslint.config(
                 '**/shared/ipc/*',
                 '**/shared/settings',
                 '**/shared/storage-notice',
+                '**/shared/i18n/bilingual-schema',
               ],
               allowTypeImports: true,
               message: 'Import types only: these modules bring zod into the renderer bundle.',
@@ -62,27 +195,26 @@ export default tseslint.config(
     rules: { 'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }] },
   },
   {
-    // shared/ is pure: no Node, no Electron, no DOM, no React.
+    // shared/ is pure: no DOM globals either (its imports are kept pure by the layer rule below).
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
+  },
+  {
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/imports': ['error', { layers: LAYERS, packages: PACKAGE_LAYERS }] },
+  },
+  {
+    // Small modules: a file that passes 500 lines or a function that passes 150 is split.
+    files: [
+      'electron/**/*.ts',
+      'renderer/**/*.{ts,tsx}',
+      'shared/**/*.ts',
+      'scripts/**/*.{js,mjs}',
+    ],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['node:*', 'fs', 'path', 'os', 'crypto'],
-              message: 'shared/ must not use Node.',
-            },
-            { group: ['electron', 'electron-*'], message: 'shared/ must not use Electron.' },
-            { group: ['react', 'react-*', 'zustand'], message: 'shared/ must not use React.' },
-            {
-              group: ['../electron/*', '../renderer/*', '../../electron/*', '../../renderer/*'],
-              message: 'shared/ depends on nothing else.',
-            },
-          ],
-        },
-      ],
+      'max-lines': ['error', { max: 500, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 150, skipBlankLines: true, skipComments: true }],
     },
   },
 );

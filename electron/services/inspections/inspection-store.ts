@@ -111,24 +111,6 @@ export function openInspectionStore(options: Options): InspectionStore {
     return summary;
   };
 
-  /** The template asked for; the default one when none was; never a silent substitute. */
-  const templateFor = (ref: TemplateRef | undefined): Template => {
-    if (ref) return templates.get(ref);
-    const chosen = settings.get().defaultTemplate;
-    if (chosen) {
-      try {
-        return templates.get(chosen);
-      } catch {
-        log.warn('inspections.default-template-missing');
-      }
-    }
-    return templates.get(templates.list()[0]!);
-  };
-  const pin = (template: Template) => ({
-    id: template.id,
-    version: template.version,
-    hash: templateHash(template),
-  });
   const profile = () => {
     const found = settings.get().profile;
     if (!found) throw new AppError('profile-missing');
@@ -145,10 +127,10 @@ export function openInspectionStore(options: Options): InspectionStore {
     list: () => catalog.list(),
     get: (id) => live(id).inspection,
     create(input) {
-      const template = templateFor(input.template);
+      const template = templateFor(options, input.template);
       const inspection = createInspection({
         id: newId(),
-        template: pin(template),
+        template: pinOf(template),
         school: profile(),
         period: input.period,
         inspector: input.inspector,
@@ -159,12 +141,12 @@ export function openInspectionStore(options: Options): InspectionStore {
     },
     duplicate(input) {
       const source = catalog.file(input.sourceId).inspection;
-      const template = templateFor(input.template ?? source.template);
+      const template = templateFor(options, input.template ?? source.template);
       const inspection = duplicateInspection(
         { ...source, school: settings.get().profile ?? source.school },
         {
           id: newId(),
-          template: pin(template),
+          template: pinOf(template),
           templateContent: template,
           period: input.period,
           inspector: input.inspector,
@@ -237,3 +219,27 @@ export function openInspectionStore(options: Options): InspectionStore {
     add: (inspections) => inspections.map((inspection) => save({ inspection }, true)),
   };
 }
+
+/** The template asked for; the default one when none was; never a silent substitute. */
+function templateFor(
+  { templates, settings, log }: Pick<Options, 'templates' | 'settings' | 'log'>,
+  ref: TemplateRef | undefined,
+): Template {
+  if (ref) return templates.get(ref);
+  const chosen = settings.get().defaultTemplate;
+  if (chosen) {
+    try {
+      return templates.get(chosen);
+    } catch {
+      log.warn('inspections.default-template-missing');
+    }
+  }
+  return templates.get(templates.list()[0]!);
+}
+
+/** What an inspection pins of its template: id, version and the hash of its content. */
+const pinOf = (template: Template) => ({
+  id: template.id,
+  version: template.version,
+  hash: templateHash(template),
+});
