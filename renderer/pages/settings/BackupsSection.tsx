@@ -2,11 +2,15 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../shared/ipc/backups';
 import { formatBytes } from '../../../shared/inspection/evidence';
+import { RowActions } from '../../components/RowActions';
+import { TableHead } from '../../components/TableHead';
 import { useReportError } from '../../lib/use-report-error';
 import { useLocale } from '../../i18n/use-locale';
 import { useBackupsStore } from '../../stores/backups-store';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { formatDateTime } from '../../lib/format';
+
+const COLUMNS = ['when', 'reason', 'inspections', 'size'] as const;
 
 /** Automatic backups (daily, before migrations and restores) and going back to one. */
 export function BackupsSection() {
@@ -51,17 +55,10 @@ export function BackupsSection() {
       {backups && backups.length === 0 && <p className="hint">{t('backups.none')}</p>}
       {backups && backups.length > 0 && (
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('backups.when')}</th>
-              <th scope="col">{t('backups.reason')}</th>
-              <th scope="col">{t('backups.inspections')}</th>
-              <th scope="col">{t('backups.size')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('inspections.columns.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={COLUMNS.map((column) => t(`backups.${column}`))}
+            actions={t('inspections.columns.actions')}
+          />
           <tbody>
             {backups.map((b) => (
               <tr key={b.id}>
@@ -69,11 +66,11 @@ export function BackupsSection() {
                 <td>{t(`backups.reasons.${b.reason}`)}</td>
                 <td>{b.inspections}</td>
                 <td>{formatBytes(b.bytes)}</td>
-                <td>
-                  <button type="button" className="button button-quiet" onClick={() => restore(b)}>
-                    {t('backups.restore')}
-                  </button>
-                </td>
+                <RowActions
+                  actions={[
+                    { label: t('backups.restore'), tone: 'quiet', onClick: () => restore(b) },
+                  ]}
+                />
               </tr>
             ))}
           </tbody>

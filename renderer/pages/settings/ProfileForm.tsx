@@ -42,6 +42,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: Props) {
   const required = { value: true, message: t('form.required') };
   const trimmed = (value: string) => value.trim().length > 0 || t('form.required');
   const max = (n: number) => ({ value: n, message: t('form.maxLength', { n }) });
+  const requiredText = (n: number) => ({ required, validate: trimmed, maxLength: max(n) });
   // The field's error, and the control's link to it.
   const shown = (name: keyof ProfileValues) => ({
     error: errors[name]?.message,
@@ -56,11 +57,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: Props) {
     <form className="form-grid" onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate>
       <FormField label={t('profile.name')} required wide {...shown('name')}>
         <input
-          {...register('name', {
-            required,
-            validate: trimmed,
-            maxLength: max(TEXT_LIMITS.schoolName),
-          })}
+          {...register('name', requiredText(TEXT_LIMITS.schoolName))}
           {...described('name')}
           autoComplete="organization"
         />
@@ -86,11 +83,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: Props) {
       </FormField>
       <FormField label={t('profile.district')} required {...shown('district')}>
         <input
-          {...register('district', {
-            required,
-            validate: trimmed,
-            maxLength: max(TEXT_LIMITS.district),
-          })}
+          {...register('district', requiredText(TEXT_LIMITS.district))}
           {...described('district')}
         />
       </FormField>
@@ -117,11 +110,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: Props) {
       </FormField>
       <FormField label={t('profile.inspector')} required {...shown('inspector')}>
         <input
-          {...register('inspector', {
-            required,
-            validate: trimmed,
-            maxLength: max(TEXT_LIMITS.inspector),
-          })}
+          {...register('inspector', requiredText(TEXT_LIMITS.inspector))}
           {...described('inspector')}
           autoComplete="name"
         />

@@ -1,8 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { TemplateSummary } from '../../../shared/template/summary';
+import { RowActions } from '../../components/RowActions';
+import { TableHead } from '../../components/TableHead';
 import { useLocale } from '../../i18n/use-locale';
 import { useReportError } from '../../lib/use-report-error';
 import { useTemplatesStore } from '../../stores/templates-store';
+
+const COLUMNS = ['title', 'version', 'issuer', 'items', 'actions'] as const;
 
 export function TemplateList({ summaries }: { summaries: readonly TemplateSummary[] }) {
   const { t } = useTranslation();
@@ -16,15 +20,7 @@ export function TemplateList({ summaries }: { summaries: readonly TemplateSummar
     <section className="card" aria-labelledby="templates-installed">
       <h2 id="templates-installed">{t('templates.installed')}</h2>
       <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('templates.columns.title')}</th>
-            <th scope="col">{t('templates.columns.version')}</th>
-            <th scope="col">{t('templates.columns.issuer')}</th>
-            <th scope="col">{t('templates.columns.items')}</th>
-            <th scope="col">{t('templates.columns.actions')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={COLUMNS.map((column) => t(`templates.columns.${column}`))} />
         <tbody>
           {summaries.map((s) => {
             const ref = { id: s.id, version: s.version };
@@ -39,38 +35,29 @@ export function TemplateList({ summaries }: { summaries: readonly TemplateSummar
                 <td>{s.version}</td>
                 <td>{pick(s.issuer)}</td>
                 <td>{t('templates.itemCount', { sections: s.sections, items: s.items })}</td>
-                <td className="actions">
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    onClick={() => guard(view(ref))}
-                  >
-                    {t('templates.view')}
-                  </button>
-                  {!s.isDefault && (
-                    <button
-                      type="button"
-                      className="button button-quiet"
-                      onClick={() => guard(setDefault(ref))}
-                    >
-                      {t('templates.makeDefault')}
-                    </button>
-                  )}
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    onClick={() => guard(exportTemplate(ref, 'xlsx'))}
-                  >
-                    {t('templates.exportXlsx')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    onClick={() => guard(exportTemplate(ref, 'json'))}
-                  >
-                    {t('templates.exportJson')}
-                  </button>
-                </td>
+                <RowActions
+                  className="actions"
+                  tone="quiet"
+                  actions={[
+                    { label: t('templates.view'), onClick: () => guard(view(ref)) },
+                    ...(s.isDefault
+                      ? []
+                      : [
+                          {
+                            label: t('templates.makeDefault'),
+                            onClick: () => guard(setDefault(ref)),
+                          },
+                        ]),
+                    {
+                      label: t('templates.exportXlsx'),
+                      onClick: () => guard(exportTemplate(ref, 'xlsx')),
+                    },
+                    {
+                      label: t('templates.exportJson'),
+                      onClick: () => guard(exportTemplate(ref, 'json')),
+                    },
+                  ]}
+                />
               </tr>
             );
           })}
