@@ -278,6 +278,24 @@ describe('the inspection store', () => {
       },
     );
 
+    it('serialises the inspection once per save: for the size check and the file alike', () => {
+      const dataDir = tempDir();
+      const { store } = openWorld(dataDir);
+      const { id } = store.create({ period: AUTUMN_2026, inspector: INSPECTOR });
+      const stringify = vi.spyOn(JSON, 'stringify');
+      store.update(id, [{ kind: 'answer', itemId: 'org_budget', value: 'yes' }]);
+      // The inspection itself, or a wrapper holding it (a store serialising the whole file).
+      const holdsInspection = (value: unknown): boolean => {
+        if (typeof value !== 'object' || value === null) return false;
+        const object = value as { format?: unknown; inspection?: unknown };
+        return object.format === 'qinglang-inspection/1' || holdsInspection(object.inspection);
+      };
+      const ofInspection = stringify.mock.calls.filter(([value]) => holdsInspection(value));
+      stringify.mockRestore();
+      expect(ofInspection).toHaveLength(1);
+      expect(readStored(dataDir, id).inspection.answers['org_budget']?.value).toBe('yes');
+    });
+
     it('refuses edits past the limits (5001 rows), in one change or summed, and writes nothing', () => {
       const dataDir = tempDir();
       const { store } = openWorld(dataDir);
