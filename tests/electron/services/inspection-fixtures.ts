@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterEach, vi } from 'vitest';
 import type { InspectionStore } from '../../../electron/services/inspections/inspection-store';
 import { openInspectionStore } from '../../../electron/services/inspections/inspection-store';
 import { confStoreFactory } from '../../../electron/services/json-store';
@@ -13,9 +14,11 @@ import {
   openTemplateStore,
   templateHash,
 } from '../../../electron/services/templates/template-store';
+import { AppError } from '../../../shared/errors';
 import { demoInspections } from '../../../shared/samples/demo';
 import type { Inspection, Period, SchoolProfile } from '../../../shared/inspection/schema';
 import type { Template } from '../../../shared/template/schema';
+import { useTempDir } from '../temp-dir';
 
 /** The instant every store in these tests believes it is. */
 export const NOW = new Date('2026-11-29T08:30:00.000Z');
@@ -40,6 +43,29 @@ export const BUILT_IN_PIN = {
   version: BUILT_IN_TEMPLATE.version,
   hash: templateHash(BUILT_IN_TEMPLATE),
 };
+
+/**
+ * The set-up of the inspection store tests: a fresh folder for each test, and every spy restored
+ * after it. Call it at the top of the suite; it returns the maker of folders.
+ */
+export function useStoreTempDir(): () => string {
+  const tempDir = useTempDir();
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  return tempDir;
+}
+
+/** Runs `action` and returns the AppError it throws (fails the test when it throws none). */
+export function appErrorOf(action: () => unknown): AppError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
 
 /** Distinct, valid, lowercase inspection ids: 00000000-0000-4000-8000-<n>. */
 export const idOf = (n: number): string =>

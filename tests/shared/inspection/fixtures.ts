@@ -1,6 +1,7 @@
 import builtIn from '../../../resources/templates/school-security-2026.1.json';
 import type { Change, ChangeResult } from '../../../shared/inspection/changes';
 import { applyChanges } from '../../../shared/inspection/changes';
+import { canonicalText } from '../../../shared/inspection/canonical';
 import { createInspection } from '../../../shared/inspection/create';
 import type {
   CellValue,
@@ -170,4 +171,16 @@ export function refused(inspection: Inspection, changes: readonly Change[], now 
   const result = applyChanges(inspection, changes, now);
   if (result.ok) throw new Error('the changes applied');
   return result.message;
+}
+
+/** What a change naming a row that is not there is refused with. */
+export const ROW_GONE = {
+  'zh-CN': '这一行已不存在，可能已被删除。',
+  'en-US': 'This row no longer exists; it may have been deleted.',
+};
+
+/** A frozen copy of the fixture, and its text, to prove nothing was written into it. */
+export function frozen(inspection: Inspection = filledInspection()) {
+  const before = canonicalText(inspection);
+  return { inspection: deepFreeze(inspection), before };
 }
