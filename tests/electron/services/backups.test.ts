@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openBackups } from '../../../electron/services/backups';
 import { KEEP_BACKUPS } from '../../../shared/backups/retention';
 import { silentLogger } from '../../../electron/services/logger';
-import { AppError } from '../../../shared/errors';
+import { appErrorOf } from '../../app-error';
 import { useTempDir } from '../temp-dir';
 import {
   AUTUMN_2026,
@@ -22,16 +22,6 @@ import {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-function appErrorOf(action: () => unknown): AppError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 /** The files a backup folder holds, relative, sorted. */
 const filesOf = (dir: string) => Object.keys(snapshot(dir));

@@ -14,7 +14,6 @@ import {
   openTemplateStore,
   templateHash,
 } from '../../../electron/services/templates/template-store';
-import { AppError } from '../../../shared/errors';
 import { demoInspections } from '../../../shared/samples/demo';
 import type { Inspection, Period, SchoolProfile } from '../../../shared/inspection/schema';
 import type { Template } from '../../../shared/template/schema';
@@ -54,17 +53,6 @@ export function useStoreTempDir(): () => string {
     vi.restoreAllMocks();
   });
   return tempDir;
-}
-
-/** Runs `action` and returns the AppError it throws (fails the test when it throws none). */
-export function appErrorOf(action: () => unknown): AppError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
 }
 
 /** Distinct, valid, lowercase inspection ids: 00000000-0000-4000-8000-<n>. */

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { appErrorOf } from '../../app-error';
 import type { Change } from '../../../shared/inspection/changes';
 import {
-  appErrorOf,
   AUTUMN_2026,
   demo,
   idOf,

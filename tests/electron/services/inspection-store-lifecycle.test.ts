@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { appErrorOf } from '../../app-error';
 import { templateHash } from '../../../electron/services/templates/template-store';
 import { inspectionJson } from '../../../shared/inspection/canonical';
 import type { Inspection } from '../../../shared/inspection/schema';
 import {
-  appErrorOf,
   AUTUMN_2026,
   BUILT_IN_PIN,
   demo,

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { appErrorOf } from '../../app-error';
 import { localIsoDate } from '../../../shared/local-date';
 import { BUILT_IN_TEMPLATE } from '../../../electron/services/templates/template-store';
 import { templateHash } from '../../../electron/services/templates/template-store';
@@ -7,7 +8,6 @@ import type { Change } from '../../../shared/inspection/changes';
 import type { Inspection, RegisterRow } from '../../../shared/inspection/schema';
 import { evaluateInspection, inspectionFigures } from '../../../shared/inspection/summary';
 import {
-  appErrorOf,
   AUTUMN_2026,
   BUILT_IN_PIN,
   demo,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
+import { appErrorOf } from '../../app-error';
 import { planSave } from '../../../shared/inspection/save';
 import type { SaveTarget } from '../../../shared/inspection/save';
 import { MAX_IMPORT_BYTES } from '../../../shared/inspection/patterns';
@@ -11,16 +11,6 @@ const target = (overrides: Partial<SaveTarget> = {}): SaveTarget => ({
   template: TEMPLATE,
   ...overrides,
 });
-
-function refusal(action: () => unknown): AppError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('the save pipeline', () => {
   it('applies a batch and returns the new inspection with its JSON, serialised once', () => {
@@ -42,7 +32,7 @@ describe('the save pipeline', () => {
   });
 
   it('refuses any edit to an inspection in the trash, as if it were not there', () => {
-    const error = refusal(() =>
+    const error = appErrorOf(() =>
       planSave(
         target({ trashed: true }),
         [{ kind: 'answer', itemId: 'log_days', value: 1 }],
@@ -53,7 +43,7 @@ describe('the save pipeline', () => {
   });
 
   it('refuses every edit while the pinned template is not installed', () => {
-    const error = refusal(() =>
+    const error = appErrorOf(() =>
       planSave(
         target({ template: null }),
         [{ kind: 'note', itemId: 'log_days', note: 'x' }],
@@ -64,7 +54,7 @@ describe('the save pipeline', () => {
   });
 
   it('refuses a change the template does not allow, naming it in both languages', () => {
-    const error = refusal(() =>
+    const error = appErrorOf(() =>
       planSave(target(), [{ kind: 'answer', itemId: 'no_such_item', value: 'yes' }], LATER),
     );
     expect(error.code).toBe('inspection-refused');
@@ -74,7 +64,7 @@ describe('the save pipeline', () => {
 
   it('is all or nothing: one bad change in a batch refuses the good ones too', () => {
     const before = target();
-    const error = refusal(() =>
+    const error = appErrorOf(() =>
       planSave(
         before,
         [
@@ -91,7 +81,7 @@ describe('the save pipeline', () => {
   it('refuses a batch whose sum breaks a limit that no single change breaks', () => {
     const rows = (from: number, count: number) =>
       Array.from({ length: count }, (_, i) => row(`n${from + i}`, { name: `设备 ${from + i}` }));
-    const error = refusal(() =>
+    const error = appErrorOf(() =>
       planSave(
         target(),
         [
@@ -111,7 +101,7 @@ describe('the save pipeline', () => {
     const name = '网'.repeat(2000);
     const refs = Array.from({ length: 20 }, (_, i) => evidence(i + 10, `扫描件-${i}.pdf`));
     const rows = Array.from({ length: 4998 }, (_, i) => row(`big${i}`, { name }, refs));
-    const error = refusal(() =>
+    const error = appErrorOf(() =>
       planSave(target(), [{ kind: 'rows-insert', itemId: 'devices', index: 2, rows }], LATER),
     );
     expect(error.code).toBe('inspection-refused');
