@@ -1,13 +1,11 @@
 import { create } from 'zustand';
+import { MAX_TEMPLATE_BYTES } from '../../shared/template/limits';
 import type { TemplateRef } from '../../shared/settings';
 import type { Template } from '../../shared/template/schema';
 import type { TemplateSummary } from '../../shared/template/summary';
 import type { TemplateProblem } from '../../shared/template/validate';
 import { api, unwrap } from '../api/client';
 import { fileToBase64, saveFile } from '../api/files';
-
-/** The same limit the Node side enforces; checked here first so a huge file is never read. */
-export const MAX_TEMPLATE_FILE_BYTES = 5 * 1024 * 1024;
 
 export type ImportOutcome =
   | { readonly kind: 'imported'; readonly fileName: string; readonly template: TemplateSummary }
@@ -45,7 +43,8 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => ({
   },
   close: () => set({ open: null }),
   async importFile(file) {
-    if (file.size > MAX_TEMPLATE_FILE_BYTES) {
+    // The same limit the Node side enforces, checked here first so a huge file is never read.
+    if (file.size > MAX_TEMPLATE_BYTES) {
       set({ lastImport: { kind: 'too-large', fileName: file.name, size: file.size } });
       return;
     }

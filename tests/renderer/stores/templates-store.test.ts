@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_TEMPLATE_BYTES } from '../../../shared/template/limits';
 import type { TemplateSummary } from '../../../shared/template/summary';
 import { base64ToBytes, bytesToBase64 } from '../../../renderer/api/files';
-import {
-  MAX_TEMPLATE_FILE_BYTES,
-  useTemplatesStore,
-} from '../../../renderer/stores/templates-store';
+import { useTemplatesStore } from '../../../renderer/stores/templates-store';
 import { installFakeApi } from '../fake-api';
 import { catchDownloads, TEMPLATE } from '../fixtures';
 
@@ -117,12 +115,12 @@ describe('the templates store', () => {
   it('refuses a file over 5 MB without reading or sending it', async () => {
     const node = fakeNode();
     const huge = new File(['{}'], '太大.xlsx');
-    Object.defineProperty(huge, 'size', { value: MAX_TEMPLATE_FILE_BYTES + 1 });
+    Object.defineProperty(huge, 'size', { value: MAX_TEMPLATE_BYTES + 1 });
     await state().importFile(huge);
     expect(state().lastImport).toEqual({
       kind: 'too-large',
       fileName: '太大.xlsx',
-      size: MAX_TEMPLATE_FILE_BYTES + 1,
+      size: MAX_TEMPLATE_BYTES + 1,
     });
     expect(node.calls).toEqual([]);
   });
