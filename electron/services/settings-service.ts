@@ -113,7 +113,6 @@ export function openSettings(options: OpenSettingsOptions): SettingsService {
       store ??= storeFactory<AppStoreFile>({
         cwd: dataDir,
         name: SETTINGS_STORE_NAME,
-        defaults: doc,
       });
       store.store = doc;
     } catch (error) {

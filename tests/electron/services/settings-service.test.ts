@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { confStoreFactory } from '../../../electron/services/json-store';
-import type { StoreFactory } from '../../../electron/services/json-store';
+import type { JsonStoreOptions, StoreFactory } from '../../../electron/services/json-store';
 import { silentLogger } from '../../../electron/services/logger';
 import { openSettings, SETTINGS_SCHEMA_VERSION } from '../../../electron/services/settings-service';
 import { AppError } from '../../../shared/errors';
@@ -67,8 +67,10 @@ describe('the settings service', () => {
 
   it('reports a failed write as storage-failed and keeps the last good value', () => {
     const dir = tempDir();
-    const failingWrites: StoreFactory = (options) => {
-      const real = confStoreFactory(options);
+    const failingWrites: StoreFactory = <T extends Record<string, unknown>>(
+      options: JsonStoreOptions,
+    ) => {
+      const real = confStoreFactory<T>(options);
       return {
         path: real.path,
         get store() {
