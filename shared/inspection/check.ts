@@ -3,7 +3,7 @@ import { own } from '../own';
 import { allItems } from '../template/items';
 import type { Item, Template } from '../template/schema';
 import type { TemplateProblem } from '../template/validate-problems';
-import { jsonDepth, jsonPath, MAX_JSON_DEPTH, zodProblems } from '../template/validate-problems';
+import { jsonPath, structureProblems, zodProblems } from '../template/validate-problems';
 import type { Change } from './changes';
 import type { Inspection } from './schema';
 import { inspectionSchema } from './schema';
@@ -21,18 +21,10 @@ const problem = (path: string, zh: string, en: string): InspectionProblem => ({
 
 /** Shape only: is this a `qinglang-inspection/1` document? Every problem, each with its path. */
 export function checkInspectionShape(input: unknown): InspectionCheck {
-  if (jsonDepth(input) > MAX_JSON_DEPTH) {
-    return {
-      ok: false,
-      problems: [
-        problem(
-          '$',
-          `结构嵌套超过 ${MAX_JSON_DEPTH} 层`,
-          `nested more than ${MAX_JSON_DEPTH} levels deep`,
-        ),
-      ],
-    };
-  }
+  // Recursive checks must never meet a structure deep enough to exhaust the stack, and no key
+  // may be dropped on the way in.
+  const structure = structureProblems(input);
+  if (structure.length > 0) return { ok: false, problems: structure };
   const parsed = inspectionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error).slice(0, 200) };
   return { ok: true, inspection: parsed.data };

@@ -93,6 +93,55 @@ export function jsonDepth(value: unknown): number {
 }
 
 /**
+ * Keys a parsed JSON document may hold that no JavaScript object can keep as data: `__proto__`
+ * (JSON.parse makes it an own key, but copying it into an object sets the prototype instead, and
+ * a schema's record silently drops it). A file that has one is refused with its path rather than
+ * read with that part missing. Paths of the first `limit`; call after the depth check.
+ */
+export function unkeepableKeyPaths(value: unknown, limit = 20): string[] {
+  const found: string[] = [];
+  const stack: [unknown, PropertyKey[]][] = [[value, []]];
+  while (stack.length > 0 && found.length < limit) {
+    const [current, path] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    for (const [key, child] of Object.entries(current)) {
+      const at = [...path, Array.isArray(current) ? Number(key) : key];
+      if (key === '__proto__') found.push(jsonPath(at));
+      else stack.push([child, at]);
+    }
+  }
+  return found.sort();
+}
+
+/**
+ * The problems a document's structure has before any schema looks at it: too deep (`what` says
+ * what it then is not), or unkeepable keys.
+ */
+export function structureProblems(
+  input: unknown,
+  what: { readonly 'zh-CN': string; readonly 'en-US': string } | null = null,
+): TemplateProblem[] {
+  if (jsonDepth(input) > MAX_JSON_DEPTH) {
+    return [
+      {
+        path: '$',
+        message: {
+          'zh-CN': `结构嵌套超过 ${MAX_JSON_DEPTH} 层${what ? `，不是有效的${what['zh-CN']}` : ''}`,
+          'en-US': `nested more than ${MAX_JSON_DEPTH} levels deep${what ? `: not a valid ${what['en-US']}` : ''}`,
+        },
+      },
+    ];
+  }
+  return unkeepableKeyPaths(input).map((path) => ({
+    path,
+    message: {
+      'zh-CN': '键名 “__proto__” 无法作为数据保存，请改名或删除这一项',
+      'en-US': 'a key named "__proto__" cannot be kept as data: rename or remove it',
+    },
+  }));
+}
+
+/**
  * Adds the item (or section) id to JSON-path locations, so a clerk reading
  * "$.sections[6].items[3].visibleIf" also sees which item that is: "… (bio_register)".
  */

@@ -8,7 +8,7 @@ import { conditionProblems, targetOf } from './validate-conditions';
 import { cycleProblems } from './validate-cycles';
 import { itemMeaningProblems } from './validate-items';
 import type { TemplateProblem } from './validate-problems';
-import { jsonDepth, MAX_JSON_DEPTH, problem, zodProblems } from './validate-problems';
+import { problem, structureProblems, zodProblems } from './validate-problems';
 
 // checkTemplate reports TemplateProblems; its callers (the CLI, the renderer) take the type from here.
 export type { TemplateProblem } from './validate-problems';
@@ -23,19 +23,10 @@ export type TemplateCheck =
  * item). Works on anything, including half-valid data, so a clerk sees the whole list.
  */
 export function checkTemplate(input: unknown): TemplateCheck {
-  // Recursive checks (zod's, ours) must never meet a structure deep enough to exhaust the stack.
-  if (jsonDepth(input) > MAX_JSON_DEPTH) {
-    return {
-      ok: false,
-      problems: [
-        problem(
-          '$',
-          `结构嵌套超过 ${MAX_JSON_DEPTH} 层，不是有效的模板`,
-          `nested more than ${MAX_JSON_DEPTH} levels deep: not a valid template`,
-        ),
-      ],
-    };
-  }
+  // Recursive checks (zod's, ours) must never meet a structure deep enough to exhaust the stack,
+  // and no key may be dropped on the way in.
+  const structure = structureProblems(input, { 'zh-CN': '模板', 'en-US': 'template' });
+  if (structure.length > 0) return { ok: false, problems: structure };
   const parsed = templateSchema.safeParse(input);
   const problems = parsed.success ? [] : zodProblems(parsed.error);
   problems.push(...meaningProblems(input));

@@ -181,6 +181,24 @@ describe('checkInspectionShape', () => {
     );
   });
 
+  it('refuses a __proto__ key wherever it is, with its path, instead of dropping it', () => {
+    // JSON.parse keeps "__proto__" as an own key; a schema's record would silently drop it.
+    const text = JSON.stringify(filledInspection())
+      .replace('"answers":{', '"answers":{"__proto__":{"value":"compliant","evidence":[]},')
+      .replace('"devices":[', '"__proto__":[],"devices":[')
+      .replace('"cells":{', '"cells":{"__proto__":"x",');
+    const result = checkInspectionShape(JSON.parse(text));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.path)).toEqual([
+      '$.answers.__proto__',
+      '$.registers.__proto__',
+      '$.registers.devices[0].cells.__proto__',
+    ]);
+    expect(result.problems[0]!.message['zh-CN']).toContain('__proto__');
+    expect(({} as Record<string, unknown>)['value']).toBeUndefined();
+  });
+
   it('refuses a register over the 5000-row limit', () => {
     const rows = Array.from({ length: 5001 }, (_, i) => row(`r${i}`, { name: `设备${i}` }));
     expect(paths(asFile(newInspection({ registers: { devices: rows } })))).toEqual([
