@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, session } from 'electron';
 import { AppError, ERROR_MESSAGES } from '../../shared/errors';
 import type { Bilingual } from '../../shared/i18n/locale';
 import { contract } from '../../shared/ipc/contract';
@@ -13,7 +14,7 @@ import { electronStoreFactory } from './electron-store-factory';
 import { registerIpc } from './ipc-registration';
 import { restrictPermissions, hardenWebContents } from './security';
 import { isTrustedSender } from './sender';
-import { mainWindowOptions } from './window';
+import { createMainWindow } from './window';
 
 interface BootstrapOptions {
   /** Folder of the built main script (out/main). */
@@ -138,7 +139,7 @@ function start(mainDir: string, env: NodeJS.ProcessEnv): BrowserWindow {
     log,
   });
 
-  const created = new BrowserWindow(mainWindowOptions(path.join(mainDir, '../preload/index.cjs')));
+  const created = createMainWindow(path.join(mainDir, '../preload/index.cjs'));
   window = created;
   windowIds.add(created.webContents.id);
   created.once('ready-to-show', () => created.show());

@@ -1,8 +1,14 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { mainWindowOptions } from '../../../electron/desktop/window';
+import { createMainWindow } from '../../../electron/desktop/window';
 
-describe('mainWindowOptions', () => {
-  const options = mainWindowOptions('/app/out/preload/index.cjs');
+/** What the app asked the (mock) BrowserWindow constructor for. */
+function optionsOf(window: unknown): BrowserWindowConstructorOptions {
+  return (window as { options: BrowserWindowConstructorOptions }).options;
+}
+
+describe('createMainWindow', () => {
+  const options = optionsOf(createMainWindow('/app/out/preload/index.cjs'));
 
   it('isolates the page from Node completely', () => {
     expect(options.webPreferences).toMatchObject({
@@ -18,6 +24,10 @@ describe('mainWindowOptions', () => {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
     });
+  });
+
+  it('turns on no Blink feature Chromium keeps off by default', () => {
+    expect(options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
   });
 
   it('stays hidden until the page is ready, so no blank window flashes', () => {
