@@ -21,6 +21,28 @@ export const ISSUE_MESSAGES = {
     'zh-CN': '只能包含数字、空格和 + - ( )',
     'en-US': 'digits, spaces and + - ( ) only',
   },
+  'id-pattern': {
+    'zh-CN': '只能用小写字母、数字和 _，以字母开头，最多 64 个字符',
+    'en-US': 'lowercase letters, digits and _ only, starting with a letter, at most 64',
+  },
+  version: {
+    'zh-CN': '应为用点隔开的数字，如 2026.1',
+    'en-US': 'numbers separated by dots, e.g. 2026.1',
+  },
+  'no-line-breaks': { 'zh-CN': '只能是一行，不能换行', 'en-US': 'one line, no line breaks' },
+  'iso-date': { 'zh-CN': '应为日期，如 2026-11-29', 'en-US': 'a date such as 2026-11-29' },
+  sha256: {
+    'zh-CN': '应为 64 位十六进制的 SHA-256 值',
+    'en-US': 'a SHA-256 of 64 hexadecimal digits',
+  },
+  'record-id': {
+    'zh-CN': '编号格式不对',
+    'en-US': 'not a valid id',
+  },
+  'media-type': {
+    'zh-CN': '文件类型的写法不对（如 application/pdf）',
+    'en-US': 'not a media type such as application/pdf',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type IssueKey = keyof typeof ISSUE_MESSAGES;

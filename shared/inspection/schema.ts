@@ -7,6 +7,9 @@ import { instantSchema, lineSchema, textSchema } from './text';
 
 export const INSPECTION_FORMAT = 'qinglang-inspection/1';
 
+/** A pattern's message, by key, so whoever reports it says it in the user's language. */
+const key = (message: IssueKey) => ({ message });
+
 export { LIMITS };
 
 export { STAGES, TERMS };
@@ -32,7 +35,7 @@ export const periodSchema = z.strictObject({
 export type Period = z.infer<typeof periodSchema>;
 
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
-export const sha256Schema = z.string().regex(SHA256_PATTERN);
+export const sha256Schema = z.string().regex(SHA256_PATTERN, key('sha256'));
 
 /** A file kept in the data folder, named by the SHA-256 of its bytes. */
 export const evidenceRefSchema = z.strictObject({
@@ -42,7 +45,7 @@ export const evidenceRefSchema = z.strictObject({
   type: z
     .string()
     .max(100)
-    .regex(/^[\w.+-]+\/[\w.+-]+$|^$/),
+    .regex(/^[\w.+-]+\/[\w.+-]+$|^$/, key('media-type')),
   addedAt: instantSchema,
 });
 export type EvidenceRef = z.infer<typeof evidenceRefSchema>;
@@ -75,7 +78,7 @@ export const answerSchema = z.strictObject({
 export type Answer = z.infer<typeof answerSchema>;
 
 export const ROW_ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
-export const rowIdSchema = z.string().regex(ROW_ID_PATTERN);
+export const rowIdSchema = z.string().regex(ROW_ID_PATTERN, key('record-id'));
 
 export const registerRowSchema = z.strictObject({
   id: rowIdSchema,
@@ -86,7 +89,7 @@ export type RegisterRow = z.infer<typeof registerRowSchema>;
 
 export const ACTION_STATES = ['open', 'done'] as const;
 export type ActionState = (typeof ACTION_STATES)[number];
-export const isoDateSchema = z.string().regex(ISO_DATE);
+export const isoDateSchema = z.string().regex(ISO_DATE, key('iso-date'));
 
 /** A corrective action (整改措施) opened against an item, or one row of a register. */
 export const actionSchema = z.strictObject({
@@ -117,14 +120,14 @@ export type InspectionState = (typeof INSPECTION_STATES)[number];
 /** Which template, exactly, an inspection was filled against. */
 export const pinnedTemplateSchema = z.strictObject({
   id: idSchema,
-  version: z.string().regex(VERSION_PATTERN),
+  version: z.string().regex(VERSION_PATTERN, key('version')),
   hash: sha256Schema,
 });
 export type PinnedTemplate = z.infer<typeof pinnedTemplateSchema>;
 
 export const INSPECTION_ID_PATTERN =
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-export const inspectionIdSchema = z.string().regex(INSPECTION_ID_PATTERN);
+export const inspectionIdSchema = z.string().regex(INSPECTION_ID_PATTERN, key('record-id'));
 
 /**
  * One school's inspection for one term: `qinglang-inspection/1`, the interchange form and the

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FORBIDDEN_CHARACTERS } from '../inspection/patterns';
+import type { IssueKey } from '../issue-messages';
 
 /**
  * The checklist template format, qinglang-template/1: versioned data, not code. docs/formats.md
@@ -8,9 +10,14 @@ import { z } from 'zod';
 export const TEMPLATE_FORMAT = 'qinglang-template/1';
 
 export const ID_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
-export const idSchema = z
-  .string()
-  .regex(ID_PATTERN, 'lowercase letters, digits and _ only, starting with a letter, at most 64');
+export const idSchema = z.string().regex(ID_PATTERN, { message: 'id-pattern' satisfies IssueKey });
+
+/**
+ * The same cleaning as an inspection's text: no C0/C1 control characters, no direction overrides
+ * (a prompt or a basis that reads differently from what it holds is a trap for the clerk).
+ */
+const clean = { message: 'control-characters' satisfies IssueKey };
+const isClean = (s: string) => !FORBIDDEN_CHARACTERS.test(s);
 
 // Line endings are kept as \n whatever the source (Windows, Excel), so a round trip is exact.
 const text = (max: number) =>
@@ -19,6 +26,7 @@ const text = (max: number) =>
     .trim()
     .min(1)
     .max(max)
+    .refine(isClean, clean)
     .transform((s) => s.replace(/\r\n?/g, '\n'));
 /** A text that must stay on one line (it is one line of a spreadsheet cell). */
 const line = (max: number) =>
@@ -27,7 +35,8 @@ const line = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .regex(/^[^\r\n]*$/, 'one line, no line breaks');
+    .refine(isClean, clean)
+    .regex(/^[^\r\n]*$/, { message: 'no-line-breaks' satisfies IssueKey });
 export const bilingualSchema = (max = 2000) =>
   z.strictObject({ 'zh-CN': text(max), 'en-US': text(max) });
 export type BilingualText = z.infer<ReturnType<typeof bilingualSchema>>;
@@ -53,7 +62,7 @@ export type LegalBasis = z.infer<typeof legalBasisSchema>;
 
 export const COMPARISONS = ['eq', 'ne', 'lt', 'le', 'gt', 'ge'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
-const literal = z.union([z.string().max(500), z.number().finite()]);
+const literal = z.union([z.string().max(500).refine(isClean, clean), z.number().finite()]);
 
 export type Condition =
   | { readonly all: readonly Condition[] }
@@ -81,7 +90,11 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       value: z.number().int(),
     }),
     z.strictObject({ ref: idSchema, op: z.enum(COMPARISONS), value: literal }),
-    z.strictObject({ ref: idSchema, op: z.literal('selected'), value: z.string().max(500) }),
+    z.strictObject({
+      ref: idSchema,
+      op: z.literal('selected'),
+      value: z.string().max(500).refine(isClean, clean),
+    }),
     z.strictObject({ ref: idSchema, op: z.enum(['empty', 'filled']) }),
   ]),
 );
@@ -109,7 +122,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
   /** A yes/no or choice answer equal to `value` (e.g. "no" → 不符合). */
   z.strictObject({
     kind: z.literal('equals'),
-    value: z.string().min(1).max(100),
+    value: z.string().min(1).max(100).refine(isClean, clean),
     effect: z.enum(EFFECTS),
   }),
 ]);
@@ -203,7 +216,7 @@ export const templateSchema = z.strictObject({
   format: z.literal(TEMPLATE_FORMAT),
   id: idSchema,
   /** Dotted numbers, e.g. "2026.1"; a higher version of the same id replaces nothing already made. */
-  version: z.string().regex(VERSION_PATTERN, 'numbers separated by dots, e.g. 2026.1'),
+  version: z.string().regex(VERSION_PATTERN, { message: 'version' satisfies IssueKey }),
   title: bilingualSchema(200),
   issuer: bilingualSchema(200),
   sections: z.array(sectionSchema).min(1).max(100),

@@ -55,12 +55,22 @@ export function zodProblems(error: z.ZodError): TemplateProblem[] {
 
 const RULE_KINDS = ['older-than', 'expires-within', 'at-least', 'at-most', 'equals'] as const;
 
+const TYPE_NAMES_ZH: Readonly<Record<string, string>> = {
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  boolean: '是/否',
+  object: '对象（{…}）',
+  array: '列表（[…]）',
+  null: '空值',
+};
+
 function zodMessageZh(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'unrecognized_keys':
       return `不认识的字段：${issue.keys.join('、')}`;
     case 'invalid_type':
-      return `类型不对，应为 ${issue.expected}`;
+      return `类型不对，应为${TYPE_NAMES_ZH[issue.expected] ?? '其他类型'}`;
     case 'invalid_value':
       return `取值不在允许范围内：${issue.values.map(String).join('、')}`;
     case 'invalid_union':
@@ -70,9 +80,14 @@ function zodMessageZh(issue: z.core.$ZodIssue): string {
     case 'too_big':
       return `太长或太多，最多 ${String(issue.maximum)}`;
     case 'invalid_format':
-      return `格式不对：${issue.message}`;
+      // zod's own text is English (and may quote a pattern): say it in Chinese, without it.
+      return issue.format === 'datetime'
+        ? '格式不对，应为日期时间，如 2026-11-29T08:30:00.000Z'
+        : issue.format === 'date'
+          ? '格式不对，应为日期，如 2026-11-29'
+          : '格式不对';
     default:
-      return issue.message;
+      return '内容不符合要求';
   }
 }
 

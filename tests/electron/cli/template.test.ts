@@ -98,7 +98,7 @@ describe('qinglang template', () => {
       'a __proto__ key',
       'a.json',
       () => BUILT_IN.replace('{\n  "format"', '{\n  "__proto__": {"polluted": true},\n  "format"'),
-      /Unrecognized key.*__proto__/,
+      /\$\.__proto__: .*"__proto__" cannot be kept/,
     ],
     [
       'a constructor key',

@@ -27,6 +27,24 @@ describe('checkTemplate', () => {
     expect(checkTemplate(good)).toEqual({ ok: true, template: good });
   });
 
+  it('refuses control characters and direction marks in its texts, as inspections do', () => {
+    const t = clone(good) as unknown as {
+      title: Record<string, string>;
+      sections: { items: { prompt: Record<string, string>; visibleIf?: unknown }[] }[];
+    };
+    t.title['zh-CN'] = '检查表\u0000';
+    t.sections[0]!.items[0]!.prompt['en-US'] = 'Face \u202Eevil';
+    t.sections[0]!.items[1]!.visibleIf = { ref: 'uses_face', op: 'eq', value: 'y\u2066es' };
+    const found = problems(t);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\$\.title\.zh-CN: .*control/),
+        expect.stringMatching(/^\$\.sections\[0\]\.items\[0\]\.prompt\.en-US: .*control/),
+        expect.stringMatching(/^\$\.sections\[0\]\.items\[1\]\.visibleIf/),
+      ]),
+    );
+  });
+
   it('reports duplicate ids with where the first one is', () => {
     const t = clone(good);
     t.sections[1]!.items[0]!.id = 'uses_face';
