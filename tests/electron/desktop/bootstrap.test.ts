@@ -22,6 +22,7 @@ const windows = (
   }
 ).instances;
 
+const APP = 'qinglang://app/index.html';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglang-bootstrap-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -107,6 +108,31 @@ describe('bootstrap', () => {
         message: 'The data sent was not valid; nothing was changed.',
       },
     });
+  });
+
+  it('lets no other frame through any channel, and listens to IPC in no other way', async () => {
+    const win = windows[0]!;
+    const handlers = (
+      ipcMain as unknown as { handlers: Map<string, (e: unknown, i: unknown) => Promise<unknown>> }
+    ).handlers;
+    const foreign = [
+      { sender: { id: win.webContents.id + 1000 }, senderFrame: { url: APP, parent: null } },
+      { sender: { id: win.webContents.id }, senderFrame: { url: APP, parent: {} } },
+      {
+        sender: { id: win.webContents.id },
+        senderFrame: { url: 'https://evil.example/', parent: null },
+      },
+    ];
+    for (const [name, handler] of handlers) {
+      for (const event of foreign) {
+        await expect(handler(event, undefined), name).resolves.toMatchObject({
+          ok: false,
+          error: { code: 'forbidden-sender' },
+        });
+      }
+    }
+    // No ipcMain.on / ipcMain.once listener: every way in is a handle behind the sender check.
+    expect(ipcMain.eventNames()).toEqual([]);
   });
 
   it('reloads a crashed renderer, and gives up with a message when it keeps crashing', () => {
