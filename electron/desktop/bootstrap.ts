@@ -9,6 +9,7 @@ import { APP_ENTRY_URL, APP_SCHEME } from '../page/app-url';
 import { resolveDataDir } from '../services/data-dir';
 import type { Logger } from '../services/logger';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { devServerUrl } from './dev-server';
 import { createDialogPicker } from './dialog-picker';
 import { electronStoreFactory } from './electron-store-factory';
 import { registerIpc } from './ipc-registration';
@@ -122,8 +123,11 @@ function start(mainDir: string, env: NodeJS.ProcessEnv): BrowserWindow {
   app.on('will-quit', () => services.close());
   const { log } = services;
 
-  const devServerUrl = app.isPackaged ? undefined : env.ELECTRON_RENDERER_URL;
-  const appUrl = devServerUrl ?? APP_ENTRY_URL;
+  const devServer = devServerUrl(env.ELECTRON_RENDERER_URL, app.isPackaged);
+  if (!app.isPackaged && env.ELECTRON_RENDERER_URL && !devServer) {
+    log.warn('security.dev-server-refused');
+  }
+  const appUrl = devServer ?? APP_ENTRY_URL;
   protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(mainDir, '../renderer')));
 
   restrictPermissions(session.defaultSession, log);
