@@ -35,6 +35,15 @@ describe('the qinglang:// protocol', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
   });
 
+  it('serves no page at all from a build whose page declares no CSP', async () => {
+    const root = path.join(tempDir(), 'no-csp');
+    fs.mkdirSync(root, { recursive: true });
+    fs.writeFileSync(path.join(root, 'index.html'), '<html><head></head></html>');
+    await expect(createAppProtocolHandler(root)(new Request(APP_ENTRY_URL))).rejects.toThrow(
+      /declares no Content-Security-Policy/,
+    );
+  });
+
   it.each([
     ['qinglang://app/../outside.js', 404],
     ['qinglang://app/..%2foutside.js', 404],
