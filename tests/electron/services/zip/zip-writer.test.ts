@@ -1,0 +1,79 @@
+import * as XLSX from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import { readZip } from '../../../../electron/services/zip/zip-reader';
+import { repackZip } from '../../../../electron/services/zip/zip-repack';
+import { writeStoredZip } from '../../../../electron/services/zip/zip-writer';
+
+function workbook(compression: boolean): Buffer {
+  const book = XLSX.utils.book_new();
+  const rows = [
+    ['name', 'label::zh-CN', 'count'],
+    ['fire_exits', '消防通道', 3],
+    ['notes', 'line one\nline two', 0.25],
+  ];
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'survey');
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['a'], [true]]), 'settings');
+  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression }) as Buffer;
+}
+
+/** Every sheet as rows, as the template reader would see them. */
+function sheets(data: Uint8Array) {
+  const book = XLSX.read(data, { type: 'array', dense: true });
+  return book.SheetNames.map((name) => [
+    name,
+    XLSX.utils.sheet_to_json(book.Sheets[name]!, { header: 1 }),
+  ]);
+}
+
+/** The method of every entry, from the central directory the writer wrote. */
+function methods(zip: Uint8Array): number[] {
+  const bytes = Buffer.from(zip);
+  const end = bytes.length - 22;
+  let at = bytes.readUInt32LE(end + 16);
+  return Array.from({ length: bytes.readUInt16LE(end + 10) }, () => {
+    const method = bytes.readUInt16LE(at + 10);
+    at += 46 + bytes.readUInt16LE(at + 28);
+    return method;
+  });
+}
+
+describe('writeStoredZip', () => {
+  it.each([
+    ['stored', false],
+    ['deflated', true],
+  ])('repacks a %s SheetJS workbook that SheetJS reads the same', (_label, compression) => {
+    const original = workbook(compression);
+    const read = readZip(original);
+    if (!read.ok) throw new Error(read.reason);
+    const repacked = writeStoredZip(read.entries);
+    expect(methods(repacked).every((m) => m === 0)).toBe(true);
+    expect(methods(repacked)).toHaveLength(read.entries.length);
+    expect(sheets(repacked)).toEqual(sheets(original));
+    expect(sheets(repacked)[0]![1]).toContainEqual(['fire_exits', '消防通道', 3]);
+  });
+
+  it('writes what readZip reads back entry for entry', () => {
+    const entries = [
+      { name: 'a.xml', data: new TextEncoder().encode('<a/>') },
+      { name: '目录/说明.txt', data: new TextEncoder().encode('说明') },
+      { name: 'empty/', data: new Uint8Array(0) },
+    ];
+    const back = readZip(writeStoredZip(entries));
+    expect(back.ok && back.entries.map((e) => [e.name, Buffer.from(e.data).toString()])).toEqual(
+      entries.map((e) => [e.name, Buffer.from(e.data).toString()]),
+    );
+    expect(readZip(writeStoredZip([]))).toEqual({ ok: true, entries: [] });
+  });
+});
+
+describe('repackZip', () => {
+  it('gives stored bytes for a good zip and the refusal for a bad one', () => {
+    const good = repackZip(workbook(true));
+    expect(good.ok && methods(good.bytes).every((m) => m === 0)).toBe(true);
+    expect(repackZip(new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toEqual({
+      ok: false,
+      refusal: 'damaged',
+      reason: 'no end of central directory record',
+    });
+  });
+});
