@@ -3,7 +3,9 @@ import type { Bilingual } from '../../../shared/i18n/locale';
 import { parseCondition } from '../../../shared/template/expression';
 import type { Condition } from '../../../shared/template/schema';
 import type { TemplateProblem } from '../../../shared/template/validate';
-import { checkZipBudget, MAX_UNPACKED_BYTES } from './zip-budget';
+import type { ZipRefusal } from '../zip/zip-reader';
+import { ZIP_LIMITS } from '../zip/zip-reader';
+import { repackZip } from '../zip/zip-repack';
 
 /**
  * The bottom of the spreadsheet reader: opening a workbook safely, turning a sheet into rows of
@@ -31,6 +33,26 @@ export class Problems {
   }
 }
 
+const MB = ZIP_LIMITS.maxUnpackedBytes / 1024 / 1024;
+const ZIP_PROBLEMS: Record<ZipRefusal, [zh: string, en: string]> = {
+  'too-large': [
+    `工作簿解压后超过 ${MB} MB，不像是模板文件`,
+    `the workbook unpacks to more than ${MB} MB and does not look like a template`,
+  ],
+  damaged: [
+    '工作簿已损坏或不完整，无法读取',
+    'the workbook is damaged or incomplete and cannot be read',
+  ],
+  encrypted: [
+    '工作簿已加密，无法读取：请导入未加密的 .xlsx 文件',
+    'the workbook is encrypted and cannot be read: import an unencrypted .xlsx file',
+  ],
+  unsupported: [
+    '工作簿使用了本程序不支持的压缩方式，请在 Excel 中重新保存后再导入',
+    'the workbook uses a kind of zip compression this program does not read; save it again in Excel, then import it',
+  ],
+};
+
 export function openWorkbook(data: Uint8Array, problems: Problems): XLSX.WorkBook | null {
   const isZip =
     data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
@@ -52,25 +74,15 @@ export function openWorkbook(data: Uint8Array, problems: Problems): XLSX.WorkBoo
     );
     return null;
   }
-  const budget = checkZipBudget(data);
-  if (budget === 'too-large') {
-    problems.add(
-      'file',
-      `工作簿解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，不像是模板文件`,
-      `the workbook unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB and does not look like a template`,
-    );
-    return null;
-  }
-  if (budget === 'damaged') {
-    problems.add(
-      'file',
-      '工作簿已损坏或不完整，无法读取',
-      'the workbook is damaged or incomplete and cannot be read',
-    );
+  // The zip is read once, by our own reader, and SheetJS gets a stored copy of what it inflated:
+  // never the original bytes, whose headers SheetJS might read differently (electron/services/zip).
+  const repacked = repackZip(data);
+  if (!repacked.ok) {
+    problems.add('file', ...ZIP_PROBLEMS[repacked.refusal]);
     return null;
   }
   try {
-    return XLSX.read(data, {
+    return XLSX.read(repacked.bytes, {
       type: 'array',
       cellFormula: true,
       cellHTML: false,
@@ -79,11 +91,7 @@ export function openWorkbook(data: Uint8Array, problems: Problems): XLSX.WorkBoo
       sheetRows: MAX_SHEET_ROWS + 1,
     });
   } catch {
-    problems.add(
-      'file',
-      '工作簿已损坏或不完整，无法读取',
-      'the workbook is damaged or incomplete and cannot be read',
-    );
+    problems.add('file', ...ZIP_PROBLEMS.damaged);
     return null;
   }
 }
