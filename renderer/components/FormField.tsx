@@ -15,21 +15,35 @@ interface Props {
   readonly children: ReactNode;
 }
 
-/** One labelled control of a form, with its hint and, when the value is wrong, why. */
+/**
+ * One labelled control of a form, with its hint and, when the value is wrong, why. The line the
+ * message takes is always there, empty while the value is fine: a message that appears when a
+ * field loses its focus (the press on a button elsewhere) moves nothing, so that button is still
+ * under the pointer when it is released and the click is not lost.
+ */
 export function FormField({ label, required, wide, hint, error, errorId, children }: Props) {
   return (
     <label className={wide ? 'form-field wide' : 'form-field'}>
-      <span>
+      <span className="form-label">
         {label}
         {required && ' *'}
       </span>
       {children}
       {hint !== undefined && <small className="hint">{hint}</small>}
-      {error && (
-        <p className="field-error" id={errorId} role="alert">
-          {error}
-        </p>
-      )}
+      <FieldMessage error={error} id={errorId} />
     </label>
+  );
+}
+
+/** A field's message line: one line high whether or not there is anything to say. */
+export function FieldMessage({ error, id }: { error: string | undefined; id?: string }) {
+  return (
+    <span className="field-message">
+      {error && (
+        <span className="field-error" id={id} role="alert">
+          {error}
+        </span>
+      )}
+    </span>
   );
 }

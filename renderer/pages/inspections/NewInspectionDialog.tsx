@@ -90,7 +90,11 @@ export function NewInspectionDialog(props: Props) {
             ))}
           </select>
         </FormField>
-        <FormField label={t('inspections.new.year')} error={errors.year?.message}>
+        <FormField
+          label={t('inspections.new.year')}
+          error={errors.year?.message}
+          errorId="new-inspection-year-error"
+        >
           <input
             type="number"
             {...register('year', {
@@ -100,6 +104,7 @@ export function NewInspectionDialog(props: Props) {
               valueAsNumber: true,
             })}
             aria-invalid={errors.year ? true : undefined}
+            aria-describedby={errors.year ? 'new-inspection-year-error' : undefined}
           />
         </FormField>
         <FormField label={t('inspections.new.term')}>
@@ -116,6 +121,7 @@ export function NewInspectionDialog(props: Props) {
           required
           wide
           error={errors.inspector?.message}
+          errorId="new-inspection-inspector-error"
         >
           <input
             {...register('inspector', {
@@ -126,6 +132,7 @@ export function NewInspectionDialog(props: Props) {
               },
             })}
             aria-invalid={errors.inspector ? true : undefined}
+            aria-describedby={errors.inspector ? 'new-inspection-inspector-error' : undefined}
           />
         </FormField>
         <FormField label={t('inspections.new.source')} wide hint={t('inspections.new.sourceHint')}>

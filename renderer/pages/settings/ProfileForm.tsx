@@ -87,7 +87,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit }: Props) {
           {...described('district')}
         />
       </FormField>
-      <FormField label={t('profile.address')} wide {...shown('address')}>
+      <FormField label={t('profile.address')} {...shown('address')}>
         <input
           {...register('address', { maxLength: max(TEXT_LIMITS.address) })}
           {...described('address')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CorrectiveAction } from '../../../shared/inspection/schema';
 import { isOverdue } from '../../../shared/inspection/summary';
 import { useLocale } from '../../i18n/use-locale';
+import { FormField } from '../../components/FormField';
 import { useWalkStore } from '../../stores/walk-store';
 import { formatDate } from '../../lib/format';
 
@@ -87,8 +88,13 @@ export function ActionsBox({
       )}
       {adding ? (
         <form className="action-form" onSubmit={(e) => void handleSubmit(add)(e)} noValidate>
-          <label className="form-field wide">
-            <span>{t('walk.actions.description')} *</span>
+          <FormField
+            label={t('walk.actions.description')}
+            required
+            wide
+            error={errors.description?.message}
+            errorId={`action-${itemId}-description-error`}
+          >
             <input
               autoFocus
               {...register('description', {
@@ -97,27 +103,22 @@ export function ActionsBox({
               })}
               aria-invalid={errors.description ? true : undefined}
             />
-            {errors.description?.message && (
-              <p className="field-error">{errors.description.message}</p>
-            )}
-          </label>
-          <label className="form-field">
-            <span>{t('walk.actions.owner')}</span>
+          </FormField>
+          <FormField label={t('walk.actions.owner')} error={errors.owner?.message}>
             <input
               {...register('owner', {
                 maxLength: { value: 100, message: t('form.maxLength', { n: 100 }) },
               })}
+              aria-invalid={errors.owner ? true : undefined}
             />
-          </label>
-          <label className="form-field">
-            <span>{t('walk.actions.dueLabel')} *</span>
+          </FormField>
+          <FormField label={t('walk.actions.dueLabel')} required error={errors.due?.message}>
             <input
               type="date"
               {...register('due', { required: t('form.required') })}
               aria-invalid={errors.due ? true : undefined}
             />
-            {errors.due?.message && <p className="field-error">{errors.due.message}</p>}
-          </label>
+          </FormField>
           <div className="form-actions">
             <button type="button" className="button" onClick={() => setAdding(false)}>
               {t('common.cancel')}
