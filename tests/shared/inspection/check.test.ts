@@ -61,7 +61,7 @@ describe('checkInspectionShape', () => {
     const problems = problemsOf(file);
     expect(problems).toHaveLength(1);
     expect(problems[0]?.path).toBe('$.period.year');
-    expect(problems[0]?.message['zh-CN']).toBe('类型不对，应为 number');
+    expect(problems[0]?.message['zh-CN']).toBe('类型不对，应为数字');
     expect(problems[0]?.message['en-US']).toMatch(/expected number/);
   });
 
