@@ -53,11 +53,25 @@ const ZIP_PROBLEMS: Record<ZipRefusal, [zh: string, en: string]> = {
   ],
 };
 
+/**
+ * An .xlsx saved with an open-password is not a zip at all: Office wraps it, encrypted, in the
+ * same container format old .xls files use, with a stream named "EncryptedPackage".
+ */
+function isPasswordProtected(data: Uint8Array): boolean {
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes(
+    Buffer.from('EncryptedPackage', 'utf16le'),
+  );
+}
+
 export function openWorkbook(data: Uint8Array, problems: Problems): XLSX.WorkBook | null {
   const isZip =
     data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
   const isOldXls =
     data.length > 4 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0;
+  if (isOldXls && isPasswordProtected(data)) {
+    problems.add('file', ...ZIP_PROBLEMS.encrypted);
+    return null;
+  }
   if (isOldXls) {
     problems.add(
       'file',
