@@ -92,6 +92,7 @@ export function createServices(options: CreateServicesOptions): Services {
           settings,
           beforeMigration: () => backups.create('before-migration'),
           afterWrite: () => backups.ensureDaily(),
+          evidenceExists: (sha256) => evidence.has(sha256),
         })),
     };
   };

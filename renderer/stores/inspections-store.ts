@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { ImportNotice } from '../../shared/inspection/import-review';
 import type { InspectionProblem } from '../../shared/inspection/check';
 import type { InspectionSummary } from '../../shared/inspection/listing';
 import { MAX_IMPORT_BYTES } from '../../shared/inspection/patterns';
@@ -17,7 +18,12 @@ export interface NewInspectionInput {
 }
 
 export type InspectionImport =
-  | { readonly kind: 'imported'; readonly fileName: string; readonly renamed: boolean }
+  | {
+      readonly kind: 'imported';
+      readonly fileName: string;
+      readonly renamed: boolean;
+      readonly notices: readonly ImportNotice[];
+    }
   | {
       readonly kind: 'invalid';
       readonly fileName: string;
@@ -82,7 +88,12 @@ export const useInspectionsStore = create<InspectionsState>()((set, get) => ({
     set({
       lastImport:
         result.status === 'imported'
-          ? { kind: 'imported', fileName: file.name, renamed: result.renamed }
+          ? {
+              kind: 'imported',
+              fileName: file.name,
+              renamed: result.renamed,
+              notices: result.notices,
+            }
           : { kind: 'invalid', fileName: file.name, problems: result.problems },
     });
     await get().load();

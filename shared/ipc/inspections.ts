@@ -10,6 +10,15 @@ import { base64LengthFor, defineDomain } from './define';
 
 const byId = z.strictObject({ id: inspectionIdSchema });
 
+const importNoticeSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('evidence-missing'),
+    count: z.number().int().min(1),
+    names: z.array(z.string()),
+  }),
+  z.object({ kind: z.literal('unsigned') }),
+]);
+
 export { MAX_CHANGES_PER_UPDATE, MAX_IMPORT_BYTES };
 const MAX_BASE64 = base64LengthFor(MAX_IMPORT_BYTES);
 
@@ -56,6 +65,7 @@ export const inspectionsContract = defineDomain({
         summary: inspectionSummarySchema,
         /** The same inspection was already here, so this one came in as a copy with a new id. */
         renamed: z.boolean(),
+        notices: z.array(importNoticeSchema),
       }),
       z.object({ status: z.literal('invalid'), problems: z.array(fileProblemSchema) }),
     ]),

@@ -9,6 +9,8 @@ import {
   withAudit,
 } from '../../../shared/inspection/create';
 import type { InspectionSummary } from '../../../shared/inspection/listing';
+import type { ImportNotice } from '../../../shared/inspection/import-review';
+import { reviewImport } from '../../../shared/inspection/import-review';
 import { planSave } from '../../../shared/inspection/save';
 import type { Inspection, Period } from '../../../shared/inspection/schema';
 import { localIsoDate } from '../../../shared/local-date';
@@ -36,7 +38,13 @@ export interface DuplicateInput extends CreateInput {
 }
 
 export type ImportOutcome =
-  | { readonly status: 'imported'; readonly summary: InspectionSummary; readonly renamed: boolean }
+  | {
+      readonly status: 'imported';
+      readonly summary: InspectionSummary;
+      readonly renamed: boolean;
+      /** What the user must be told: evidence not on this computer, a signature that did not hold. */
+      readonly notices: ImportNotice[];
+    }
   | { readonly status: 'invalid'; readonly problems: InspectionProblem[] };
 
 export interface InspectionStore {
@@ -69,6 +77,8 @@ interface Options {
   readonly beforeMigration?: () => void;
   /** Called after every successful write (the daily backup hangs here). */
   readonly afterWrite?: () => void;
+  /** Whether an evidence file is in the data folder (imports report the ones that are not). */
+  readonly evidenceExists?: (sha256: string) => boolean;
 }
 
 /**
@@ -209,12 +219,15 @@ export function openInspectionStore(options: Options): InspectionStore {
       if (problems.length > 0) return { status: 'invalid', problems };
       // An inspection already here is never overwritten: the file comes in as a copy.
       const renamed = catalog.has(incoming.id) || files.isRefused(incoming.id);
+      const reviewed = reviewImport(incoming, options.evidenceExists ?? (() => true));
+      const detail = [renamed ? incoming.id : null, reviewed.detail].filter((d) => d !== null);
       const inspection = withAudit(
-        { ...incoming, id: renamed ? newId() : incoming.id },
-        { at: nowIso(), event: 'imported', ...(renamed && { detail: incoming.id }) },
+        { ...reviewed.inspection, id: renamed ? newId() : incoming.id },
+        { at: nowIso(), event: 'imported', ...(detail.length > 0 && { detail: detail.join(' ') }) },
       );
-      log.info('inspections.imported', { renamed });
-      return { status: 'imported', summary: save({ inspection }, true), renamed };
+      log.info('inspections.imported', { renamed, notices: reviewed.notices.length });
+      const summary = save({ inspection }, true);
+      return { status: 'imported', summary, renamed, notices: reviewed.notices };
     },
     add: (inspections) => inspections.map((inspection) => save({ inspection }, true)),
   };

@@ -35,7 +35,7 @@ export function ImportInspection() {
       />
       {outcome && (
         <div
-          className={`banner ${outcome.kind === 'imported' ? 'banner-success' : 'banner-error'} toolbar-banner`}
+          className={`banner ${outcome.kind !== 'imported' ? 'banner-error' : outcome.notices.length > 0 ? 'banner-warning' : 'banner-success'} toolbar-banner`}
           role={outcome.kind === 'imported' ? 'status' : 'alert'}
         >
           <div className="problems">
@@ -51,6 +51,21 @@ export function ImportInspection() {
                       count: outcome.problems.length,
                     })}
             </p>
+            {outcome.kind === 'imported' && outcome.notices.length > 0 && (
+              <ul className="problem-list">
+                {outcome.notices.map((notice) => (
+                  <li key={notice.kind}>
+                    {notice.kind === 'unsigned'
+                      ? t('inspections.importNotice.unsigned')
+                      : t('inspections.importNotice.evidenceMissing', {
+                          count: notice.count,
+                          names: notice.names.join('、'),
+                          more: notice.count > notice.names.length ? '…' : '',
+                        })}
+                  </li>
+                ))}
+              </ul>
+            )}
             {outcome.kind === 'invalid' && (
               <ol className="problem-list">
                 {outcome.problems.slice(0, 50).map((problem, index) => (

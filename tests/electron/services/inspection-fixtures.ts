@@ -98,6 +98,7 @@ export interface WorldOptions {
   readonly storeFactory?: StoreFactory;
   readonly profile?: boolean;
   readonly afterWrite?: () => void;
+  readonly evidenceExists?: (sha256: string) => boolean;
   readonly beforeMigration?: () => void;
 }
 
@@ -126,6 +127,7 @@ export function openWorld(dataDir: string, options: WorldOptions = {}): World {
     now,
     newId: options.newId ?? sequentialIds(),
     ...(options.afterWrite && { afterWrite: options.afterWrite }),
+    ...(options.evidenceExists && { evidenceExists: options.evidenceExists }),
     ...(options.beforeMigration && { beforeMigration: options.beforeMigration }),
   });
   return { dataDir, settings, templates, store };
