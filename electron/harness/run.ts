@@ -66,6 +66,7 @@ export async function runHarness(argv: readonly string[], io: HarnessIo): Promis
       port: args.port,
       log: services.log,
       upload: { evidence: services.evidence, locale: core.locale },
+      locale: core.locale,
     });
     io.out(`Qinglang Inspector: ${harness.url}`);
     return {

@@ -2,7 +2,11 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { Locale } from '../../shared/i18n/locale';
+import { MAX_IMPORT_BYTES } from '../../shared/inspection/patterns';
+import { base64LengthFor } from '../../shared/ipc/define';
 import type { Dispatch } from '../ipc/dispatch';
+import { failure, readLocale } from '../ipc/failure';
 import type { Logger } from '../services/logger';
 import { checkRequest } from './auth';
 import { cspOf, readStaticFile } from '../page/static-files';
@@ -12,7 +16,11 @@ import { handleUpload, UPLOAD_PATH } from './upload';
 
 /** The API's path inside the app (after the token prefix). */
 export const API_PATH = '/__api/invoke';
-export const MAX_API_BODY_BYTES = 8 * 1024 * 1024;
+/**
+ * The largest API call: an inspection file at the import limit, as base64, in its envelope. (The
+ * desktop app's IPC has no such limit, so a file that imports there must import here too.)
+ */
+export const MAX_API_BODY_BYTES = base64LengthFor(MAX_IMPORT_BYTES) + 64 * 1024;
 
 interface HarnessOptions {
   readonly rendererDir: string;
@@ -22,6 +30,8 @@ interface HarnessOptions {
   readonly log: Logger;
   /** Where files chosen in the page's file input go; without it the upload route is absent. */
   readonly upload?: UploadOptions;
+  /** The user's language, for the refusals the server itself makes (default Chinese). */
+  readonly locale?: () => Locale;
 }
 
 export interface RunningHarness {
@@ -129,6 +139,9 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
+  /** What a malformed call gets: the same answer as invalid input through the door, in the user's language. */
+  const refusal = () => failure('invalid-input', readLocale(options.locale ?? (() => 'zh-CN')));
+
   async function api(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const reply = (status: number, body: unknown) => {
       res.writeHead(status, { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8' });
@@ -139,19 +152,19 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       req.method !== 'POST' ||
       !header(req.headers['content-type'])?.startsWith('application/json')
     ) {
-      reply(415, { error: 'POST application/json only' });
+      reply(415, refusal());
       return;
     }
     const body = await readBody(req, MAX_API_BODY_BYTES);
     if (body === null) {
-      reply(413, { error: 'request too large' });
+      reply(413, refusal());
       return;
     }
     let call: unknown;
     try {
       call = JSON.parse(body);
     } catch {
-      reply(400, { error: 'not JSON' });
+      reply(400, refusal());
       return;
     }
     if (
@@ -159,7 +172,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       call === null ||
       typeof (call as { channel?: unknown }).channel !== 'string'
     ) {
-      reply(400, { error: 'expected {channel, input}' });
+      reply(400, refusal());
       return;
     }
     const { channel, input } = call as { channel: string; input?: unknown };

@@ -42,14 +42,14 @@ export async function handleUpload(
   // Not a form's content type: a cross-site fetch of this one needs a preflight, never answered.
   const contentType = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   if (req.method !== 'POST' || contentType !== 'application/octet-stream') {
-    reply(415, { error: 'POST application/octet-stream only' });
+    reply(415, failure('invalid-input', readLocale(options.locale)));
     return;
   }
   const query = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams;
   const name = query.get('name');
   const type = query.get('type') ?? '';
   if (!name || name.length > MAX_NAME_PARAM || type.length > 200) {
-    reply(400, { error: 'expected ?name=…&type=…' });
+    reply(400, failure('invalid-input', readLocale(options.locale)));
     return;
   }
 

@@ -17,7 +17,7 @@ describe('the browser harness server', () => {
     harness = null;
   });
 
-  async function start() {
+  async function start(locale: 'zh-CN' | 'en-US' = 'zh-CN') {
     const root = tempDir();
     fs.mkdirSync(path.join(root, 'assets'));
     fs.writeFileSync(
@@ -35,12 +35,52 @@ describe('the browser harness server', () => {
       token: TOKEN,
       port: 0,
       log: silentLogger,
+      locale: () => locale,
     });
     const origin = `http://127.0.0.1:${harness.port}`;
     const base = `${origin}/${TOKEN}`;
     fs.writeFileSync(path.join(root, '..', 'outside.js'), 'secret');
     return { origin, base, dispatch };
   }
+
+  it('passes an inspection file at the 20 MB import limit, as base64, to the door', async () => {
+    const { base, dispatch } = await start();
+    // 20 MB of file is about 27 MB of base64: past the old 8 MB limit, within the new one.
+    const dataBase64 = Buffer.alloc(20 * 1024 * 1024, 0x20).toString('base64');
+    const response = await fetch(`${base}${API_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        channel: 'inspections:import',
+        input: { fileName: 'a.json', dataBase64 },
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(dispatch).toHaveBeenCalledWith('inspections:import', { fileName: 'a.json', dataBase64 });
+  });
+
+  it.each([
+    ['zh-CN', /[\u4e00-\u9fff]/],
+    ['en-US', /^[\x20-\x7e]+$/],
+  ] as const)(
+    'answers a malformed call in the user language (%s), as the door would',
+    async (locale, text) => {
+      const { base } = await start(locale);
+      const response = await fetch(`${base}${API_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"channel":',
+      });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as {
+        ok: boolean;
+        error: { code: string; message: string };
+      };
+      expect(body.ok).toBe(false);
+      expect(body.error.code).toBe('invalid-input');
+      expect(body.error.message).toMatch(text);
+    },
+  );
 
   it('prints an address on 127.0.0.1 with the token as the first path segment', async () => {
     await start();
