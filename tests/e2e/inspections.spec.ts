@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, SETTINGS_WITH_PROFILE, test } from './fixtures';
-import { answerSection, progressOf, waitSaved } from './walk-helpers';
+import { figure, item, sectionLinks, waitSaved, walkEveryItem } from './walk-helpers';
 
 // A 1×1 PNG: enough for the app to sniff it as an image and preview it.
 const PNG = Buffer.from(
@@ -42,44 +42,38 @@ test.describe('the first run', () => {
 
     await newInspection(page);
     await screenshot(page, 'walk-start-zh', false);
-
-    // The first item by keyboard: Tab into it, Space chooses 符合, Enter moves to the next item.
-    const first = page.locator('.item-card').first();
-    await first.locator('input[type=radio]').first().focus();
-    await page.keyboard.press('Space');
-    await expect(first.locator('.status-badge')).toHaveText('符合');
-    await page.keyboard.press('Enter');
-    // Enter moved the focus into the next item.
-    await expect(page.locator('.item-card').nth(1).locator(':focus')).toHaveCount(1);
-
-    const sections = await page.locator('.section-nav a').count();
-    for (let s = 0; s < sections; s++) {
-      await answerSection(page);
-      if (s === 3) await screenshot(page, 'walk-registers-zh', false);
-      // Alt+PageDown: the next section, without the mouse.
-      if (s < sections - 1) {
-        await page.keyboard.press('Alt+PageDown');
-        await expect(page.locator('.section-nav a[aria-current=page]')).toContainText(`${s + 2}.`);
-      }
-    }
-    const [answered, applicable] = await progressOf(page);
-    expect(answered).toBe(applicable);
+    await walkEveryItem(page);
+    // Every status once: 1.2 部分符合 and 1.3 不符合 are the two findings; 2.2 不适用 is left out
+    // of the rate, so 55 of the 57 judged items comply and one half does: 55.5 / 57.
+    await expect(figure(page, '进度')).toHaveText('62/62');
+    await expect(figure(page, '符合率')).toHaveText('97.4%');
+    await expect(figure(page, '问题')).toHaveText('2');
     await waitSaved(page);
     await screenshot(page, 'walk-complete-zh', false);
 
     await page.reload();
-    await expect(page.locator('.walk-figures dd').first()).toHaveText(`${answered}/${applicable}`);
-    await page.locator('.section-nav a').first().click();
+    await expect(figure(page, '进度')).toHaveText('62/62');
+    await expect(figure(page, '符合率')).toHaveText('97.4%');
+    await expect(figure(page, '问题')).toHaveText('2');
+    await sectionLinks(page).first().click();
     await expect(
-      page.locator('.item-card').first().locator('input[type=radio]').first(),
+      item(page, /成立由校长任组长/).getByRole('radio', { name: '符合', exact: true }),
+    ).toBeChecked();
+    await expect(
+      item(page, /责任书已逐级签订/).getByRole('radio', { name: '部分符合' }),
     ).toBeChecked();
 
     await page.getByRole('radio', { name: 'English' }).first().click();
     await expect(page.getByRole('heading', { level: 2, name: /1\. Leadership/ })).toBeVisible();
+    await expect(figure(page, 'Progress')).toHaveText('62/62');
+    await expect(figure(page, 'Compliance')).toHaveText('97.4%');
+    await expect(figure(page, 'Findings')).toHaveText('2');
     await screenshot(page, 'walk-en', false);
     await page.getByRole('link', { name: '← Back to inspections' }).click();
     const row = page.getByRole('row', { name: /Autumn term|Spring term/ });
     await expect(row).toContainText('100%');
+    await expect(row).toContainText('97.4%');
+    await expect(row).toContainText('Findings: 2');
     await screenshot(page, 'inspections-list-en', false);
   });
 

@@ -99,7 +99,9 @@ function ItemCardView({ item, number, answer, rows, result, actions, today }: Pr
       {item.kind === 'register' ? (
         <RegisterTable
           item={item}
-          rows={rows ?? []}
+          // Absent (not answered) and empty (confirmed: nothing to register) are different
+          // answers: the register offers the second only while it is the first.
+          rows={rows}
           findings={findings}
           problems={result.problems}
         />

@@ -136,7 +136,7 @@ function Walk({
               today={today}
             />
           ))}
-          <nav className="section-pager" aria-label={t('walk.sections')}>
+          <nav className="section-pager" aria-label={t('walk.sectionPager')}>
             {previous ? (
               <a className="button" href={inspectionHref(inspection.id, previous.id)}>
                 ← {pick(previous.title)}
