@@ -4,7 +4,9 @@ import { app, dialog, ipcMain, protocol, session } from 'electron';
 import { AppError, ERROR_MESSAGES } from '../../shared/errors';
 import type { Bilingual } from '../../shared/i18n/locale';
 import { contract } from '../../shared/ipc/contract';
+import type { AppCore } from '../ipc/app-core';
 import { openAppCore } from '../ipc/app-core';
+import { lockedMessage, readLockHolder } from '../services/data-lock';
 import { APP_ENTRY_URL, APP_SCHEME } from '../page/app-url';
 import { resolveDataDir } from '../services/data-dir';
 import type { Logger } from '../services/logger';
@@ -47,6 +49,11 @@ export function bootstrap({ mainDir, env }: BootstrapOptions): boolean {
     .whenReady()
     .then(() => {
       window = start(mainDir, env);
+      // The user chose to leave a folder another computer holds: nothing more to say.
+      if (!window) {
+        app.quit();
+        return;
+      }
       window.on('closed', () => {
         window = null;
       });
@@ -54,7 +61,7 @@ export function bootstrap({ mainDir, env }: BootstrapOptions): boolean {
     .catch((error: unknown) => {
       // No settings, no language yet: say it in both, then leave rather than run without a window.
       if (error instanceof AppError) {
-        fail(ERROR_MESSAGES[error.code]);
+        fail(error.detail ?? ERROR_MESSAGES[error.code]);
         return;
       }
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).name;
@@ -108,18 +115,52 @@ function watchRenderer(window: BrowserWindow, log: Logger): void {
   window.once('closed', () => clearTimeout(fallback));
 }
 
-/** Builds the services, guards and IPC door, and opens the window; throws if the data folder is unusable. */
-function start(mainDir: string, env: NodeJS.ProcessEnv): BrowserWindow {
+/**
+ * Opens the data folder; when another computer's lock holds it (a USB stick after a crash), says
+ * which computer and since when, and takes it over only if the user chooses to. Anything else,
+ * or a refusal, is thrown for the caller's message box.
+ */
+function openOrTakeOver(dataDir: string, open: (takeOver: boolean) => AppCore): AppCore | null {
+  try {
+    return open(false);
+  } catch (error) {
+    const holder =
+      error instanceof AppError && error.code === 'data-locked' ? readLockHolder(dataDir) : null;
+    if (!holder?.foreign) throw error;
+    const message = lockedMessage(holder);
+    const choice = dialog.showMessageBoxSync({
+      type: 'warning',
+      title: '清朗校园网络安全检查 · Qinglang Inspector',
+      message: `${message['zh-CN']}\n\n${message['en-US']}`,
+      buttons: ['退出 / Quit', '确认那台电脑已不再使用，接管 / Nobody uses it there: take over'],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
+    return choice === 1 ? open(true) : null;
+  }
+}
+
+/**
+ * Builds the services, guards and IPC door, and opens the window; throws if the data folder is
+ * unusable; null when the user chose not to take over a folder another computer holds.
+ */
+function start(mainDir: string, env: NodeJS.ProcessEnv): BrowserWindow | null {
   const dataDir = resolveDataDir(env, app.getPath('userData'));
   let window: BrowserWindow | null = null;
-  const { services, dispatch, locale } = openAppCore({
-    dataDir,
-    version: app.getVersion(),
-    shell: 'desktop',
-    storeFactory: electronStoreFactory,
-    lock: true,
-    picker: createDialogPicker(() => window),
-  });
+  const open = (takeOver: boolean) =>
+    openAppCore({
+      dataDir,
+      version: app.getVersion(),
+      shell: 'desktop',
+      storeFactory: electronStoreFactory,
+      lock: true,
+      takeOver,
+      picker: createDialogPicker(() => window),
+    });
+  const core = openOrTakeOver(dataDir, open);
+  if (!core) return null;
+  const { services, dispatch, locale } = core;
   app.on('will-quit', () => services.close());
   const { log } = services;
 

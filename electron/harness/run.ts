@@ -4,6 +4,7 @@ import { AppError, ERROR_MESSAGES } from '../../shared/errors';
 import type { AppCore } from '../ipc/app-core';
 import { openAppCore } from '../ipc/app-core';
 import { resolveDataDir } from '../services/data-dir';
+import { readLockHolder } from '../services/data-lock';
 import { confStoreFactory } from '../services/json-store';
 import { APP_VERSION } from '../version';
 import { HARNESS_USAGE, parseHarnessArgs } from './args';
@@ -44,16 +45,25 @@ export async function runHarness(argv: readonly string[], io: HarnessIo): Promis
 
   // The harness claims its data folder like the app does: a second one on it is told why it stops.
   let core: AppCore;
+  const dataDir = resolveDataDir(io.env, path.join(io.root, '.data'));
   try {
     core = openAppCore({
-      dataDir: resolveDataDir(io.env, path.join(io.root, '.data')),
+      dataDir,
       version: APP_VERSION,
       shell: 'browser',
       storeFactory: confStoreFactory,
       lock: true,
+      takeOver: args.takeOver,
     });
   } catch (error) {
     io.err(`qinglang browser: ${reasonOf(error)}`);
+    const holder =
+      error instanceof AppError && error.code === 'data-locked' ? readLockHolder(dataDir) : null;
+    if (holder?.foreign) {
+      io.err(
+        '如确认那台电脑已不再使用，加 --take-over 接管 / if nobody uses it there, add --take-over to take it over',
+      );
+    }
     return { kind: 'exited', code: 1 };
   }
   const { services } = core;
@@ -88,7 +98,7 @@ export async function runHarness(argv: readonly string[], io: HarnessIo): Promis
 
 function reasonOf(error: unknown): string {
   if (error instanceof AppError) {
-    const message = ERROR_MESSAGES[error.code];
+    const message = error.detail ?? ERROR_MESSAGES[error.code];
     return `${message['zh-CN']} / ${message['en-US']}`;
   }
   const code = (error as NodeJS.ErrnoException).code;

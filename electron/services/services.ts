@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/ipc/app';
 import type { StorageNotice } from '../../shared/storage-notice';
 import type { Backups } from './backups';
 import { openBackups } from './backups';
+import { dataPaths } from './data-layout';
 import type { DataLock } from './data-lock';
 import { acquireDataLock } from './data-lock';
 import type { EvidenceStore } from './evidence/evidence-store';
@@ -12,6 +13,7 @@ import { unavailablePicker } from './evidence/file-picker';
 import type { InspectionStore } from './inspections/inspection-store';
 import { openInspectionStore } from './inspections/inspection-store';
 import type { StoreFactory } from './json-store';
+import { removeLeftoverTemps } from './leftovers';
 import type { Logger } from './logger';
 import { createFileLogger } from './logger';
 import type { SettingsService } from './settings-service';
@@ -47,6 +49,8 @@ export interface CreateServicesOptions {
   readonly log?: Logger;
   /** Claim the data folder for this process (the app and the harness; not the CLI). */
   readonly lock?: boolean;
+  /** Claim it even from another computer's lock, after the user confirmed nobody uses it there. */
+  readonly takeOver?: boolean;
   readonly picker?: FilePicker;
   readonly now?: () => Date;
 }
@@ -59,8 +63,12 @@ export interface CreateServicesOptions {
 export function createServices(options: CreateServicesOptions): Services {
   const { dataDir, storeFactory } = options;
   fs.mkdirSync(dataDir, { recursive: true });
-  const lock: DataLock | null = options.lock ? acquireDataLock(dataDir) : null;
+  const lock: DataLock | null = options.lock
+    ? acquireDataLock(dataDir, { takeOver: options.takeOver === true })
+    : null;
   const log = options.log ?? createFileLogger(dataDir);
+  // Only the holder of the folder may tidy it: elsewhere a temp file may be a write under way.
+  if (lock) removeLeftoverTemps(dataPaths(dataDir), log);
   const now = options.now ?? (() => new Date());
   const backups = openBackups({ dataDir, log, now });
   const evidence = openEvidenceStore({ dataDir, log, now });

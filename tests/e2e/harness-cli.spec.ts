@@ -51,9 +51,9 @@ test.describe('npm run browser', () => {
     try {
       const second = await runHarnessToExit([], dataDir);
       expect(second.code).toBe(1);
-      expect(second.stderr.trim()).toBe(
-        'qinglang browser: 数据文件夹正被另一个程序窗口使用。请先关闭它，再打开本程序。 / ' +
-          'The data folder is in use by another copy of the app. Close it first, then open this one.',
+      // One line, naming the process and since when.
+      expect(second.stderr.trim()).toMatch(
+        /^qinglang browser: 数据文件夹正被本机另一个程序窗口使用（进程 \d+，自 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 起）。请先关闭它，再打开本程序。 \/ The data folder is in use by another copy of the app on this computer \(process \d+, since \d{4}-\d{2}-\d{2} \d{2}:\d{2}\)\. Close it first, then open this one\.$/,
       );
     } finally {
       expect(await first.stop()).toBe(0);

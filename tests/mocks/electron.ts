@@ -110,7 +110,13 @@ export const session = {
     setPermissionCheckHandler: vi.fn(),
   },
 };
-export const dialog = { showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn() };
+export const dialog = {
+  showErrorBox: vi.fn(),
+  showOpenDialog: vi.fn(),
+  showSaveDialog: vi.fn(),
+  // The first button (Quit, Cancel) unless a test says otherwise.
+  showMessageBoxSync: vi.fn(() => 0),
+};
 export const shell = { openExternal: vi.fn(), openPath: vi.fn(), showItemInFolder: vi.fn() };
 
 export default {

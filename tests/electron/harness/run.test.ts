@@ -71,6 +71,23 @@ describe('runHarness', () => {
     await start(io);
   });
 
+  it('names the other computer holding the folder, and takes it over with --take-over', async () => {
+    const { io, lines } = checkout();
+    const dataDir = io.env.QINGLANG_DATA_DIR!;
+    fs.mkdirSync(dataDir, { recursive: true });
+    const foreign = { pid: 4242, host: '机房-PC-07', at: '2026-11-28T07:45:00.000Z' };
+    fs.writeFileSync(path.join(dataDir, 'qinglang.lock'), JSON.stringify(foreign));
+    expect(await runHarness([], io)).toEqual({ kind: 'exited', code: 1 });
+    expect(lines.err.join('\n')).toMatch(/“机房-PC-07”[\s\S]*--take-over/);
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'qinglang.lock'), 'utf8'))).toEqual(
+      foreign,
+    );
+
+    const run = await runHarness(['--take-over'], io);
+    expect(run.kind).toBe('running');
+    if (run.kind === 'running') running.push(run);
+  });
+
   it('says the renderer build is missing, and frees the data folder for the next start', async () => {
     const { io, lines, root } = checkout({ built: false });
     expect(await runHarness([], io)).toEqual({ kind: 'exited', code: 1 });

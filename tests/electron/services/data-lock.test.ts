@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireDataLock } from '../../../electron/services/data-lock';
+import { acquireDataLock, readLockHolder } from '../../../electron/services/data-lock';
 import { AppError } from '../../../shared/errors';
 import { useTempDir } from '../temp-dir';
 
@@ -39,10 +39,10 @@ describe('the data folder lock', () => {
   it('refuses a folder another live process holds', () => {
     const dir = tempDir();
     expect(LIVE_PID).not.toBe(process.pid);
-    const holder = acquireDataLock(dir, LIVE_PID);
+    const holder = acquireDataLock(dir, { pid: LIVE_PID });
     const before = fs.readFileSync(lockFile(dir), 'utf8');
     expect(codeOf(() => acquireDataLock(dir))).toBe('data-locked');
-    expect(codeOf(() => acquireDataLock(dir, 12345))).toBe('data-locked');
+    expect(codeOf(() => acquireDataLock(dir, { pid: 12345 }))).toBe('data-locked');
     expect(fs.readFileSync(lockFile(dir), 'utf8')).toBe(before);
 
     holder.release();
@@ -51,10 +51,44 @@ describe('the data folder lock', () => {
     ours.release();
   });
 
-  it('respects a lock from another computer, which it cannot check', () => {
+  it('respects a lock from another computer, saying which one and since when', () => {
+    const dir = tempDir();
+    const at = '2026-11-28T07:45:00.000Z';
+    const content = JSON.stringify({ pid: DEAD_PID, host: '教务处-PC', at });
+    fs.writeFileSync(lockFile(dir), content);
+    let refusal: AppError | null = null;
+    try {
+      acquireDataLock(dir);
+    } catch (error) {
+      refusal = error as AppError;
+    }
+    expect(refusal?.code).toBe('data-locked');
+    const d = new Date(at);
+    const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    expect(refusal?.detail?.['zh-CN']).toContain('“教务处-PC”');
+    expect(refusal?.detail?.['zh-CN']).toContain(day);
+    expect(refusal?.detail?.['zh-CN']).toContain('接管');
+    expect(refusal?.detail?.['en-US']).toMatch(
+      /another computer, "教务处-PC" \(since \d{4}-\d{2}-\d{2} \d{2}:\d{2}\).*take it over/,
+    );
+    expect(fs.readFileSync(lockFile(dir), 'utf8')).toBe(content);
+    expect(readLockHolder(dir)).toEqual({ pid: DEAD_PID, host: '教务处-PC', at, foreign: true });
+  });
+
+  it("takes over another computer's lock when the user says so, and only then", () => {
     const dir = tempDir();
     fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: DEAD_PID, host: 'other-pc' }));
-    expect(codeOf(() => acquireDataLock(dir))).toBe('data-locked');
+    const lock = acquireDataLock(dir, { takeOver: true });
+    expect(readLock(dir)).toMatchObject({ pid: process.pid, host: os.hostname() });
+    expect(readLockHolder(dir)).toMatchObject({ foreign: false });
+    lock.release();
+  });
+
+  it('never takes over from a live process on this computer, even when asked', () => {
+    const dir = tempDir();
+    const holder = acquireDataLock(dir, { pid: LIVE_PID });
+    expect(codeOf(() => acquireDataLock(dir, { takeOver: true }))).toBe('data-locked');
+    holder.release();
   });
 
   it('takes over a lock left by a process that no longer runs', () => {
@@ -103,9 +137,9 @@ describe('the data folder lock', () => {
 
   it('releases only its own lock, never one another process took over', () => {
     const dir = tempDir();
-    const stale = acquireDataLock(dir, DEAD_PID);
+    const stale = acquireDataLock(dir, { pid: DEAD_PID });
     // Another process finds the stale lock and takes it over.
-    const taker = acquireDataLock(dir, LIVE_PID);
+    const taker = acquireDataLock(dir, { pid: LIVE_PID });
     const theirs = fs.readFileSync(lockFile(dir), 'utf8');
     stale.release();
     expect(fs.readFileSync(lockFile(dir), 'utf8')).toBe(theirs);

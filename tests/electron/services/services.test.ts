@@ -56,6 +56,37 @@ describe('the services over one data folder', () => {
     for (const services of opened.splice(0)) services.close();
   };
 
+  describe('leftovers of interrupted writes', () => {
+    const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    const leftovers = [
+      'settings.json.tmp-1764405000a1b2c3',
+      `inspections/${ID}.json.tmp-7c9e6679-7425-40de-944b-e07fc1f90ae7`,
+      'templates/district@1.json.7c9e6679-7425-40de-944b-e07fc1f90ae7.tmp',
+    ];
+    const kept = ['notes.txt', `inspections/${ID}.corrupt-2026-11-29T08-30-00-000Z.json`];
+    const seed = (dataDir: string) => {
+      for (const rel of [...leftovers, ...kept]) {
+        fs.mkdirSync(path.dirname(path.join(dataDir, rel)), { recursive: true });
+        fs.writeFileSync(path.join(dataDir, rel), 'half');
+      }
+    };
+
+    it('are removed at start-up by the process that holds the folder, and nothing else is', () => {
+      const dataDir = tempDir();
+      seed(dataDir);
+      start(dataDir);
+      for (const rel of leftovers) expect(fs.existsSync(path.join(dataDir, rel)), rel).toBe(false);
+      for (const rel of kept) expect(fs.existsSync(path.join(dataDir, rel)), rel).toBe(true);
+    });
+
+    it('are left alone by a process that does not hold it (the CLI): they may be writes under way', () => {
+      const dataDir = tempDir();
+      seed(dataDir);
+      start(dataDir, { lock: false });
+      for (const rel of leftovers) expect(fs.existsSync(path.join(dataDir, rel)), rel).toBe(true);
+    });
+  });
+
   describe('the lock', () => {
     it('refuses the folder while another live process holds it, and opens it once released', () => {
       const dataDir = tempDir();
