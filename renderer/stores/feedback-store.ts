@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import { ApiError } from '../api/client';
 
 export interface Feedback {
-  readonly kind: 'error' | 'success';
+  /** `warning`: done, but not all of it (a paste with cells that did not fit). */
+  readonly kind: 'error' | 'warning' | 'success';
   readonly text: string;
 }
 

@@ -22,8 +22,8 @@ interface WalkState {
   open(id: string): Promise<void>;
   /** Leaves the inspection; its unsaved edits keep being sent in the background. */
   close(): Promise<void>;
-  /** An edit: shown at once, saved within a second. */
-  apply(changes: readonly Change[]): void;
+  /** An edit: shown at once, saved within a second. False when it was refused (and said why). */
+  apply(changes: readonly Change[]): boolean;
   retryNow(): void;
   /** Resolves when every edit so far, of every inspection, is stored (or `timeoutMs` passed). */
   whenSaved(timeoutMs?: number): Promise<void>;
@@ -124,12 +124,12 @@ export const useWalkStore = create<WalkState>()((set, get) => {
     },
     apply(changes) {
       const { inspection } = get();
-      if (!inspection || !current) return;
+      if (!inspection || !current) return false;
       const cleaned = changes.map(cleanChange);
       const result = applyChanges(inspection, cleaned, new Date().toISOString());
       if (!result.ok) {
         useFeedbackStore.getState().show({ kind: 'error', text: pickText(result.message) });
-        return;
+        return false;
       }
       // The screen never shows what the Node side would refuse to store.
       const problem = cleaned
@@ -138,10 +138,11 @@ export const useWalkStore = create<WalkState>()((set, get) => {
       if (problem) {
         useFeedbackStore.getState().show({ kind: 'error', text: pickText(problem) });
         set({ generation: get().generation + 1 });
-        return;
+        return false;
       }
       set({ inspection: result.inspection });
       current.push(cleaned);
+      return true;
     },
     retryNow() {
       void current?.flush();

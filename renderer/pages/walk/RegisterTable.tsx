@@ -39,7 +39,7 @@ export function RegisterTable({ item, rows: stored, findings, problems }: Props)
   const issues = useRowIssues(problems, findings, pick);
   const options = useCellOptions(item, t, pick);
   const tools: EvidenceTools = useMemo(() => ({ t, pick, report }), [t, pick, report]);
-  const edits = useRegisterEdits(item, rows, table, t);
+  const edits = useRegisterEdits(item, rows, table, t, pick);
   const { apply, focusCell } = edits;
 
   const indexed = rows.map((row, index) => ({ row, index }));

@@ -5,8 +5,11 @@ import { parseClipboardTable, planPaste } from '../../../shared/inspection/paste
 import { LIMITS } from '../../../shared/inspection/patterns';
 import type { CellValue, RegisterRow } from '../../../shared/inspection/schema';
 import type { RegisterItem } from '../../../shared/template/schema';
+import type { Bilingual } from '../../../shared/i18n/locale';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { useWalkStore } from '../../stores/walk-store';
+import { pasteMessage } from './paste-message';
+import { screenPaste } from './paste-screen';
 
 /**
  * What a register's rows can be asked to do, each an edit for the walk store. Every callback but
@@ -17,6 +20,7 @@ export function useRegisterEdits(
   rows: readonly RegisterRow[],
   table: RefObject<HTMLTableElement | null>,
   t: TFunction,
+  pick: (text: Bilingual) => string,
 ) {
   const apply = useWalkStore((s) => s.apply);
   const show = useFeedbackStore((s) => s.show);
@@ -60,14 +64,11 @@ export function useRegisterEdits(
   );
   const paste = useCallback(
     (text: string, rowIndex: number, columnIndex: number) => {
-      const plan = planPaste(
-        item,
-        rowsRef.current,
-        parseClipboardTable(text),
-        { row: rowIndex, column: columnIndex },
-        () => crypto.randomUUID(),
-        LIMITS.rowsPerRegister,
-      );
+      const grid = parseClipboardTable(text);
+      const at = { row: rowIndex, column: columnIndex };
+      const rows = rowsRef.current;
+      const newId = () => crypto.randomUUID();
+      const plan = planPaste(item, rows, grid, at, newId, LIMITS.rowsPerRegister);
       if (!plan.ok) {
         show({
           kind: 'error',
@@ -78,14 +79,14 @@ export function useRegisterEdits(
         });
         return true;
       }
-      apply(plan.changes);
-      show({
-        kind: 'success',
-        text: t('walk.register.pasted', { cells: plan.cellsSet, rows: plan.rowsAdded }),
-      });
+      // Cells that do not fit their column stay out, and the message says which and why.
+      const screened = screenPaste(item, rows, grid, at, plan);
+      // A refused edit has said why already; "pasted" would contradict it.
+      if (screened.changes.length > 0 && !apply(screened.changes)) return true;
+      show(pasteMessage(screened, t, pick));
       return true;
     },
-    [apply, item, show, t],
+    [apply, item, show, t, pick],
   );
   /** Puts the last deleted row back where it was; null when there is nothing to undo. */
   const undoDelete = undo

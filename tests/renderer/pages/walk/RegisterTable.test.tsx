@@ -62,6 +62,43 @@ describe('a register in the walk-through', () => {
     expect(within(table).getAllByText('特征库超过 30 天未更新').length).toBeGreaterThan(0);
   });
 
+  it('says which pasted cells did not fit and why, and leaves those cells as they were', async () => {
+    const { table } = await openDevices();
+    fireEvent.click(screen.getByRole('button', { name: '+ 添加一行' }));
+    const type = within(table).getByRole('combobox', { name: '第 1 行 类型' });
+    fireEvent.change(type, { target: { value: 'firewall' } });
+    paste(
+      type,
+      '路由器\t华为 USG6525E\tV600R007\t2026.11.01\t上周\n' +
+        '交换机\t奇安信\tV1\t3.1\t2026-11-20\t多出来的一列\n',
+    );
+    expect(useFeedbackStore.getState().current).toEqual({
+      kind: 'warning',
+      text:
+        '已粘贴 7 个单元格，新增 1 行；4 个单元格未粘贴：第 1 行“类型”：“路由器”不是可选项；' +
+        '第 1 行“特征库更新日期”：“上周”不是日期；第 2 行“类型”：“交换机”不是可选项；另有 1 个。',
+    });
+    expect(within(table).getByRole('combobox', { name: '第 1 行 类型' })).toHaveValue('firewall');
+    expect(within(table).getByRole('textbox', { name: '第 1 行 厂商型号' })).toHaveValue(
+      '华为 USG6525E',
+    );
+    expect(within(table).getByRole('combobox', { name: '第 2 行 类型' })).toHaveValue('');
+    expect(within(table).getByRole('textbox', { name: '第 2 行 厂商型号' })).toHaveValue('奇安信');
+  });
+
+  it('says so when nothing of a paste fits', async () => {
+    const { table } = await openDevices();
+    fireEvent.click(screen.getByRole('button', { name: '+ 添加一行' }));
+    paste(within(table).getByLabelText('第 1 行 特征库更新日期'), '上周\t多余\n');
+    expect(useFeedbackStore.getState().current).toEqual({
+      kind: 'error',
+      text:
+        '未粘贴任何内容，2 个单元格不能放入登记表：第 1 行“特征库更新日期”：“上周”不是日期；' +
+        '第 1 行“多余”超出了登记表的最后一列。',
+    });
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+  });
+
   it('refuses a paste larger than a register may hold, changing nothing', async () => {
     const { table, sent } = await openDevices();
     fireEvent.click(screen.getByRole('button', { name: '+ 添加一行' }));
