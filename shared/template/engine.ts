@@ -1,4 +1,5 @@
 import type { Bilingual } from '../i18n/locale';
+import { futureDateProblems } from './past-dates';
 import { holds, isEmptyValue } from './conditions';
 import { applyRule } from './rules';
 import type { Outcome } from './rules';
@@ -108,7 +109,9 @@ export function evaluate(template: Template, answers: Answers, today: string): E
     const entry = itemById.get(id);
     const value = Object.hasOwn(answers, id) ? answers[id] : undefined;
     if (!entry || isEmptyValue(value)) return undefined;
-    return entry.item.kind === 'register' || checkValue(entry.item, value).length === 0
+    return entry.item.kind === 'register' ||
+      (checkValue(entry.item, value).length === 0 &&
+        futureDateProblems(entry.item, value, today).length === 0)
       ? value
       : undefined;
   };
@@ -177,9 +180,11 @@ function evaluateItem(
       problems: item.required ? [{ message: REQUIRED_MESSAGE }] : [],
     };
   }
-  const problems = checkValue(item, value);
-  // A wrong value, or a register with a missing or mistyped cell, is not finished: no rule on it
-  // could be trusted, so it counts as unanswered and its problems are shown.
+  const mistyped = checkValue(item, value);
+  const problems = mistyped.length > 0 ? mistyped : futureDateProblems(item, value, today);
+  // A wrong value, a date after today where only past ones make sense, or a register with a
+  // missing or mistyped cell is not finished: no rule on it could be trusted, so it counts as
+  // unanswered and its problems are shown.
   const unusable = problems.length > 0;
   if (unusable) return { ...base, status: 'unanswered', ...none, problems };
 

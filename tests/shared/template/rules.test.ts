@@ -18,9 +18,16 @@ describe('item rules at their boundaries', () => {
     ['2026-10-30', 'compliant'], // 30 days ago: not older than 30
     ['2026-10-29', 'non-compliant'], // 31 days ago
     ['2026-11-29', 'compliant'],
-    ['2027-01-01', 'compliant'], // in the future: not old
   ])('older-than 30 days: %s → %s', (date, status) => {
     expect(statusOf(signature, date).status).toBe(status);
+  });
+
+  it('refuses a date after today where a rule measures how long ago something happened', () => {
+    // A typing slip (2027 for 2026) must not read as a perfectly fresh signature library.
+    const result = evaluate(template([signature]), { sig: '2027-01-01' }, TODAY).items['sig']!;
+    expect(result.status).toBe('unanswered');
+    expect(result.problems[0]!.message['zh-CN']).toContain('晚于今天');
+    expect(result.problems[0]!.message['en-US']).toContain('after today');
   });
 
   it('says why in both languages', () => {
