@@ -73,6 +73,17 @@ export function openBackups(options: Options): Backups {
     return out;
   };
 
+  /** Whether the folder holds anything a person typed: an inspection, a template, a school profile. */
+  const holdsUserData = (): boolean => {
+    if (sources().some(({ to }) => to !== SETTINGS_FILE)) return true;
+    try {
+      const settings = JSON.parse(fs.readFileSync(paths.settingsFile, 'utf8')) as unknown;
+      return typeof settings === 'object' && settings !== null && 'profile' in settings;
+    } catch {
+      return false;
+    }
+  };
+
   const read = (id: string): BackupInfo | null => {
     try {
       const parsed = backupInfoSchema.safeParse(
@@ -135,6 +146,9 @@ export function openBackups(options: Options): Backups {
     ensureDaily() {
       const day = localIsoDate(now());
       if (lastDaily === day) return;
+      // Nothing the user typed yet (a first start before the profile): a backup of it would be
+      // offered for restore and restore nothing. Tried again on the first save.
+      if (!holdsUserData()) return;
       if (!madeOn(list(), day)) {
         try {
           create('daily');

@@ -136,8 +136,30 @@ describe('backups', () => {
     expect(backups.list()).toHaveLength(3);
   });
 
+  it('makes no daily backup of a folder holding nothing typed yet, and one once it does', () => {
+    const dataDir = tempDir();
+    const at = new Date(2026, 10, 29, 8, 0, 0);
+    const backups = openBackups({ dataDir, log: silentLogger, now: () => at });
+    // A first start: settings hold only the language, no profile, no inspection.
+    fs.writeFileSync(path.join(dataDir, 'settings.json'), '{"schemaVersion":2,"language":"zh-CN"}');
+    backups.ensureDaily();
+    expect(backups.list()).toEqual([]);
+    // The profile is saved: now there is something to keep.
+    fs.writeFileSync(
+      path.join(dataDir, 'settings.json'),
+      '{"schemaVersion":2,"language":"zh-CN","profile":{"name":"清朗中学"}}',
+    );
+    backups.ensureDaily();
+    expect(backups.list().map((b) => b.reason)).toEqual(['daily']);
+  });
+
   it('makes at most one daily backup per local day', () => {
     const dataDir = tempDir();
+    fs.mkdirSync(path.join(dataDir, 'inspections'));
+    fs.writeFileSync(
+      path.join(dataDir, 'inspections', '0f8fad5b-d9cb-469f-a165-70867728950e.json'),
+      '{}',
+    );
     // Local times, so the test holds in every time zone.
     let at = new Date(2026, 10, 29, 8, 0, 0);
     const now = () => at;

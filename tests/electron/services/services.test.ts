@@ -133,8 +133,14 @@ describe('the services over one data folder', () => {
     });
   });
 
-  it('makes the day’s backup on start when it holds the folder', () => {
+  it('makes the day’s backup on start when it holds the folder and the folder holds data', () => {
     const dataDir = tempDir();
+    expect(start(dataDir).backups.list()).toEqual([]);
+    closeAll();
+    fs.writeFileSync(
+      path.join(dataDir, 'settings.json'),
+      JSON.stringify({ schemaVersion: 2, language: 'zh-CN', profile: PROFILE, index: {} }),
+    );
     const services = start(dataDir);
     expect(services.backups.list().map((b) => b.reason)).toEqual(['daily']);
     closeAll();
