@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import type { Route } from '../lib/routes';
 
 /** Line icons drawn for the app (no icon font, no network). Decorative: text always beside them. */
-const PATHS: Readonly<Record<Route | 'shield' | 'info', ReactElement>> = {
+const PATHS: Readonly<Record<Route | 'shield' | 'info' | 'calendar', ReactElement>> = {
   shield: (
     <>
       <path d="M12 3 4.5 6v5.5c0 4.6 3.1 8.3 7.5 9.5 4.4-1.2 7.5-4.9 7.5-9.5V6L12 3Z" />
@@ -35,6 +35,12 @@ const PATHS: Readonly<Record<Route | 'shield' | 'info', ReactElement>> = {
     <>
       <circle cx="12" cy="12" r="3" />
       <path d="M12 3.5v2.2M12 18.3v2.2M3.5 12h2.2M18.3 12h2.2M6 6l1.6 1.6M16.4 16.4 18 18M6 18l1.6-1.6M16.4 7.6 18 6" />
+    </>
+  ),
+  calendar: (
+    <>
+      <rect x="4" y="5.5" width="16" height="14.5" rx="2" />
+      <path d="M4 10h16M8.5 3.5v4M15.5 3.5v4" />
     </>
   ),
   info: (

@@ -1,8 +1,11 @@
 import type { Locale } from '../../shared/i18n/locale';
+import { formatIsoDate } from './dates';
 
 /** 2026年11月29日 / 29 Nov 2026, from an ISO instant or date, in the user's time zone. */
 export function formatDate(iso: string, locale: Locale): string {
-  const date = iso.length === 10 ? new Date(`${iso}T00:00:00`) : new Date(iso);
+  // A calendar date reads exactly as a date field shows it.
+  if (iso.length === 10) return formatIsoDate(iso, locale);
+  const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
     year: 'numeric',

@@ -19,8 +19,8 @@ async function answerCard(card: Locator): Promise<void> {
     }
     const row = register.locator('tbody tr[data-row-id]').last();
     for (const select of await row.locator('select').all()) await select.selectOption({ index: 1 });
-    for (const input of await row.locator('input[type=date]').all()) await input.fill(today());
-    for (const input of await row.locator('input[type=text]').all()) {
+    for (const input of await row.locator('.date-field-input').all()) await input.fill(today());
+    for (const input of await row.locator('input[type=text]:not(.date-field-input)').all()) {
       if ((await input.inputValue()) === '') {
         await input.fill((await input.getAttribute('inputmode')) === 'decimal' ? '1' : '示例');
       }
@@ -37,7 +37,7 @@ async function answerCard(card: Locator): Promise<void> {
     await checkboxes.first().check();
     return;
   }
-  const date = card.locator('.item-field input[type=date]');
+  const date = card.locator('.item-field .date-field-input');
   if ((await date.count()) > 0) {
     await date.fill(today());
     return;

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CorrectiveAction } from '../../../shared/inspection/schema';
 import { isOverdue } from '../../../shared/inspection/summary';
+import { isIsoDate } from '../../../shared/template/dates';
+import { DateField } from '../../components/DateField';
 import { useLocale } from '../../i18n/use-locale';
 import { FormField } from '../../components/FormField';
 import { useWalkStore } from '../../stores/walk-store';
@@ -30,6 +32,7 @@ export function ActionsBox({
   const [adding, setAdding] = useState(false);
   const {
     register,
+    control,
     handleSubmit,
     reset,
     formState: { errors },
@@ -112,11 +115,30 @@ export function ActionsBox({
               aria-invalid={errors.owner ? true : undefined}
             />
           </FormField>
-          <FormField label={t('walk.actions.dueLabel')} required error={errors.due?.message}>
-            <input
-              type="date"
-              {...register('due', { required: t('form.required') })}
-              aria-invalid={errors.due ? true : undefined}
+          <FormField
+            label={t('walk.actions.dueLabel')}
+            required
+            error={errors.due?.message}
+            errorId={`action-${itemId}-due-error`}
+          >
+            <Controller
+              name="due"
+              control={control}
+              rules={{
+                required: t('form.required'),
+                validate: (v) => isIsoDate(v) || t('date.invalid'),
+              }}
+              render={({ field }) => (
+                <DateField
+                  name={field.name}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  inputRef={field.ref}
+                  aria-invalid={errors.due ? true : undefined}
+                  aria-describedby={errors.due ? `action-${itemId}-due-error` : undefined}
+                />
+              )}
             />
           </FormField>
           <div className="form-actions">

@@ -1,10 +1,12 @@
 import { memo, useEffect, useMemo } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Answer, CorrectiveAction, RegisterRow } from '../../../shared/inspection/schema';
 import type { Finding, ItemResult } from '../../../shared/template/engine';
 import type { Item } from '../../../shared/template/schema';
+import { isIsoDate } from '../../../shared/template/dates';
 import { checkValue } from '../../../shared/template/values';
+import { DateField } from '../../components/DateField';
 import { LegalBasisList } from '../../components/LegalBasisList';
 import { useLocale } from '../../i18n/use-locale';
 import { useWalkStore } from '../../stores/walk-store';
@@ -39,6 +41,7 @@ function ItemCardView({ item, number, answer, rows, result, actions, today }: Pr
   const {
     register,
     subscribe,
+    control,
     formState: { errors },
   } = useForm<FormValues>({
     defaultValues: { value: toFormValue(answer?.value), note: answer?.note ?? '' },
@@ -64,6 +67,7 @@ function ItemCardView({ item, number, answer, rows, result, actions, today }: Pr
   const validate = (raw: FormValue) => {
     const value = fromFormValue(item, raw);
     if (value === null) return item.required ? t('form.required') : true;
+    if (item.kind === 'date' && !isIsoDate(value)) return t('date.invalid');
     const problem = checkValue(item, value)[0];
     return problem ? pick(problem.message) : true;
   };
@@ -112,12 +116,33 @@ function ItemCardView({ item, number, answer, rows, result, actions, today }: Pr
           onSubmit={(e) => e.preventDefault()}
           aria-label={pick(item.prompt)}
         >
-          <ItemField
-            item={item}
-            field={register('value', { validate })}
-            invalid={fieldError !== undefined}
-            describedBy={fieldError !== undefined ? errorId : undefined}
-          />
+          {item.kind === 'date' ? (
+            <Controller
+              name="value"
+              control={control}
+              rules={{ validate }}
+              render={({ field }) => (
+                <DateField
+                  className="field-date"
+                  label={pick(item.prompt)}
+                  name={field.name}
+                  value={typeof field.value === 'string' ? field.value : ''}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  inputRef={field.ref}
+                  aria-invalid={fieldError !== undefined || undefined}
+                  aria-describedby={fieldError !== undefined ? errorId : undefined}
+                />
+              )}
+            />
+          ) : (
+            <ItemField
+              item={item}
+              field={register('value', { validate })}
+              invalid={fieldError !== undefined}
+              describedBy={fieldError !== undefined ? errorId : undefined}
+            />
+          )}
           {fieldError !== undefined && (
             <p className="field-error" id={errorId} role="alert">
               {fieldError}

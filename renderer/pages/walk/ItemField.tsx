@@ -6,7 +6,8 @@ import type { Item } from '../../../shared/template/schema';
 import { useLocale } from '../../i18n/use-locale';
 
 interface Props {
-  readonly item: Exclude<Item, { kind: 'register' }>;
+  /** Dates have their own field (DateField, in ItemCard). */
+  readonly item: Exclude<Item, { kind: 'register' | 'date' }>;
   readonly field: UseFormRegisterReturn<'value'>;
   readonly invalid: boolean;
   readonly describedBy: string | undefined;
@@ -68,8 +69,6 @@ export function ItemField({ item, field, invalid, describedBy }: Props) {
           ))}
         </fieldset>
       );
-    case 'date':
-      return <input type="date" aria-label={name} className="field-date" {...field} {...aria} />;
     case 'number':
       return (
         <span className="number-field">

@@ -1,8 +1,8 @@
 import { memo, useState } from 'react';
 import type { CellValue } from '../../../shared/inspection/schema';
 import { cellFromText } from '../../../shared/inspection/paste';
-import { isIsoDate } from '../../../shared/template/dates';
 import type { Column } from '../../../shared/template/schema';
+import { DateField } from '../../components/DateField';
 
 /** A choice as the select shows it, already in the user's language. */
 export interface CellOption {
@@ -76,13 +76,13 @@ function RegisterCellView(props: Props) {
       </select>
     );
   }
-  if (column.kind === 'date' && (value === undefined || isIsoDate(value))) {
+  if (column.kind === 'date') {
+    // A date typed that is not one is kept as typed: the engine flags the cell, nothing is lost.
     return (
-      <input
-        type="date"
+      <DateField
         {...common}
-        value={typeof value === 'string' ? value : ''}
-        onChange={(e) => change(e.target.value === '' ? null : e.target.value)}
+        value={value === undefined ? '' : shown(value)}
+        onChange={(text) => change(text === '' ? null : text)}
       />
     );
   }

@@ -46,6 +46,14 @@ function RowView({
   const { t, pick }: { t: TFunction; pick: (text: Bilingual) => string } = tools;
   const worst =
     issues && (issues.messages.length > 0 || issues.cells.size > 0) ? issues.worst : undefined;
+  // A cell holding something its column cannot take says so in words, not only in its tooltip.
+  const wrongCells = item.columns.flatMap((column) => {
+    const problem = issues?.cells.get(column.id);
+    const value = Object.hasOwn(row.cells, column.id) ? row.cells[column.id] : undefined;
+    if (problem === undefined || value === undefined || value === null || value === '') return [];
+    const why = column.kind === 'date' ? t('date.invalid') : problem;
+    return [t('walk.register.cellProblem', { column: pick(column.label), problem: why })];
+  });
   return (
     <>
       <tr
@@ -114,11 +122,16 @@ function RowView({
           ]}
         />
       </tr>
-      {issues && issues.messages.length > 0 && (
+      {((issues && issues.messages.length > 0) || wrongCells.length > 0) && (
         <tr className={`row-findings row-${worst}`}>
           <td />
           <td colSpan={item.columns.length + 2}>
-            {issues.messages.map((m, i) => (
+            {wrongCells.map((text, i) => (
+              <span key={`cell-${i}`} className="finding finding-non-compliant">
+                {text}
+              </span>
+            ))}
+            {issues?.messages.map((m, i) => (
               <span key={i} className={`finding finding-${m.effect}`}>
                 {m.text}
               </span>

@@ -58,7 +58,9 @@ describe('a register in the walk-through', () => {
     expect(within(table).getByRole('textbox', { name: '第 2 行 厂商型号' })).toHaveValue(
       '奇安信 "天擎"',
     );
-    expect(within(table).getByDisplayValue('2025-01-02')).toBeInTheDocument();
+    expect(within(table).getByRole('textbox', { name: '第 2 行 特征库更新日期' })).toHaveValue(
+      '2025年1月2日',
+    );
     expect(within(table).getAllByText('特征库超过 30 天未更新').length).toBeGreaterThan(0);
   });
 
