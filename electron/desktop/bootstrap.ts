@@ -7,6 +7,7 @@ import { contract } from '../../shared/ipc/contract';
 import type { AppCore } from '../ipc/app-core';
 import { openAppCore } from '../ipc/app-core';
 import { lockedMessage, readLockHolder } from '../services/data-lock';
+import { peekLanguage } from '../services/settings-service';
 import { APP_ENTRY_URL, APP_SCHEME } from '../page/app-url';
 import { resolveDataDir } from '../services/data-dir';
 import type { Logger } from '../services/logger';
@@ -36,6 +37,9 @@ export function bootstrap({ mainDir, env }: BootstrapOptions): boolean {
   }
   // Must happen before 'ready'.
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+  // Chromium's own controls (date and number inputs, spelling, built-in menus) follow its
+  // locale, not the page's: start it in the UI's language (a change applies from the next start).
+  app.commandLine.appendSwitch('lang', startLanguage(env));
 
   let window: BrowserWindow | null = null;
   app.on('second-instance', () => {
@@ -71,6 +75,15 @@ export function bootstrap({ mainDir, env }: BootstrapOptions): boolean {
       });
     });
   return true;
+}
+
+/** The UI language to start Chromium in; Chinese when the data folder cannot even be named. */
+function startLanguage(env: NodeJS.ProcessEnv): string {
+  try {
+    return peekLanguage(resolveDataDir(env, app.getPath('userData')));
+  } catch {
+    return 'zh-CN';
+  }
 }
 
 const BROKEN_INSTALL: Bilingual = {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import type { Locale } from '../../shared/i18n/locale';
 import { inspectionSummarySchema } from '../../shared/inspection/listing';
 import { APP_STORE_MIGRATIONS, APP_STORE_VERSION } from '../../shared/migrations/app-store';
 import { migrate } from '../../shared/migrations/migrate';
@@ -49,6 +50,23 @@ interface OpenSettingsOptions {
   readonly now?: () => Date;
   /** Called before an older file is migrated, so a backup of it exists first. */
   readonly beforeMigration?: () => void;
+}
+
+/**
+ * The language the settings file names, read before anything else starts (the desktop app sets
+ * Chromium's locale from it before its window exists); the default when the file is missing,
+ * damaged or names no known language. Reads only: judging the file is openSettings' job.
+ */
+export function peekLanguage(dataDir: string): Locale {
+  try {
+    const found = readJsonFile(dataPaths(dataDir).settingsFile);
+    const value = found.kind === 'parsed' ? (found.value as { language?: unknown } | null) : null;
+    const parsed = settingsSchema.shape.language.safeParse(value?.language);
+    return parsed.success ? parsed.data : DEFAULT_SETTINGS.language;
+  } catch {
+    // Unreadable (permissions, a folder in its place): openSettings will say so; start in Chinese.
+    return DEFAULT_SETTINGS.language;
+  }
 }
 
 /**

@@ -78,6 +78,7 @@ class MockApp extends EventEmitter {
   getVersion = vi.fn(() => '0.0.0-test');
   getName = vi.fn(() => 'qinglang-inspector');
   getAppPath = vi.fn(() => process.cwd());
+  commandLine = { appendSwitch: vi.fn() };
   whenReady = vi.fn(() => this.readyPromise);
   /** Plays Electron's 'ready' moment. */
   fireReady() {

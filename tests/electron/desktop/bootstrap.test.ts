@@ -42,6 +42,8 @@ describe('bootstrap', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
 
     expect(app.quit).not.toHaveBeenCalled();
+    // Chromium starts in the UI's language (no settings yet: Chinese), before 'ready'.
+    expect(app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'zh-CN');
     expect(windows).toHaveLength(1);
     const win = windows[0]!;
     expect(win.options.webPreferences).toMatchObject({

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { confStoreFactory } from '../../../electron/services/json-store';
 import type { JsonStoreOptions, StoreFactory } from '../../../electron/services/json-store';
 import { silentLogger } from '../../../electron/services/logger';
-import { openSettings, SETTINGS_SCHEMA_VERSION } from '../../../electron/services/settings-service';
+import {
+  openSettings,
+  peekLanguage,
+  SETTINGS_SCHEMA_VERSION,
+} from '../../../electron/services/settings-service';
 import { AppError } from '../../../shared/errors';
 import { useTempDir } from '../temp-dir';
 
@@ -105,5 +109,18 @@ describe('the settings service', () => {
     settings.update({ language: 'en-US' });
     expect(settings.update({ language: undefined })).toEqual({ language: 'en-US' });
     expect(open(dir).get()).toEqual({ language: 'en-US' });
+  });
+
+  it('names the language to start in before anything else reads the file', () => {
+    const dir = tempDir();
+    expect(peekLanguage(dir)).toBe('zh-CN');
+    fs.writeFileSync(settingsFile(dir), JSON.stringify({ schemaVersion: 2, language: 'en-US' }));
+    expect(peekLanguage(dir)).toBe('en-US');
+    for (const text of ['{"language":"fr-FR"}', 'not json', 'null', '{"language":1}']) {
+      fs.writeFileSync(settingsFile(dir), text);
+      expect(peekLanguage(dir), text).toBe('zh-CN');
+    }
+    // It only reads: a damaged file is left for openSettings to judge and report.
+    expect(fs.readFileSync(settingsFile(dir), 'utf8')).toBe('{"language":1}');
   });
 });
