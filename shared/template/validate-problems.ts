@@ -114,15 +114,34 @@ export function jsonDepth(value: unknown): number {
  * read with that part missing. Paths of the first `limit`; call after the depth check.
  */
 export function unkeepableKeyPaths(value: unknown, limit = 20): string[] {
+  // A path is a chain of links, made only for containers: a million numbers in one array cost
+  // nothing here, where a copied path per element cost hundreds of megabytes.
+  type Link = { readonly parent: Link | null; readonly key: PropertyKey } | null;
+  const pathOf = (link: Link): PropertyKey[] => {
+    const keys: PropertyKey[] = [];
+    for (let at = link; at; at = at.parent) keys.push(at.key);
+    return keys.reverse();
+  };
   const found: string[] = [];
-  const stack: [unknown, PropertyKey[]][] = [[value, []]];
+  const stack: [object, Link][] =
+    typeof value === 'object' && value !== null ? [[value, null]] : [];
   while (stack.length > 0 && found.length < limit) {
-    const [current, path] = stack.pop()!;
-    if (typeof current !== 'object' || current === null) continue;
-    for (const [key, child] of Object.entries(current)) {
-      const at = [...path, Array.isArray(current) ? Number(key) : key];
-      if (key === '__proto__') found.push(jsonPath(at));
-      else stack.push([child, at]);
+    const [current, link] = stack.pop()!;
+    if (Array.isArray(current)) {
+      for (let i = 0; i < current.length; i++) {
+        const child: unknown = current[i];
+        if (typeof child === 'object' && child !== null)
+          stack.push([child, { parent: link, key: i }]);
+      }
+      continue;
+    }
+    for (const key of Object.keys(current)) {
+      if (key === '__proto__') {
+        found.push(jsonPath([...pathOf(link), key]));
+        continue;
+      }
+      const child: unknown = (current as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) stack.push([child, { parent: link, key }]);
     }
   }
   return found.sort();
