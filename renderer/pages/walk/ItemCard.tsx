@@ -5,10 +5,12 @@ import type { Answer, CorrectiveAction, RegisterRow } from '../../../shared/insp
 import type { Finding, ItemResult } from '../../../shared/template/engine';
 import type { Item } from '../../../shared/template/schema';
 import { isIsoDate } from '../../../shared/template/dates';
+import { futureDateProblems } from '../../../shared/template/past-dates';
 import { checkValue } from '../../../shared/template/values';
 import { DateField } from '../../components/DateField';
 import { LegalBasisList } from '../../components/LegalBasisList';
 import { useLocale } from '../../i18n/use-locale';
+import { localToday } from '../../lib/local-today';
 import { useWalkStore } from '../../stores/walk-store';
 import { ActionsBox } from './ActionsBox';
 import type { FormValue } from './answer-value';
@@ -68,7 +70,9 @@ function ItemCardView({ item, number, answer, rows, result, actions, today }: Pr
     const value = fromFormValue(item, raw);
     if (value === null) return item.required ? t('form.required') : true;
     if (item.kind === 'date' && !isIsoDate(value)) return t('date.invalid');
-    const problem = checkValue(item, value)[0];
+    // The same judgement the engine makes: a mistyped value, or a date after today where only
+    // a past one makes sense (a last update, a last review).
+    const problem = checkValue(item, value)[0] ?? futureDateProblems(item, value, localToday())[0];
     return problem ? pick(problem.message) : true;
   };
   const errorId = `item-${item.id}-error`;

@@ -56,4 +56,13 @@ describe('an item card', () => {
     expect(within(devices).getByText(/还没有登记/)).toBeInTheDocument();
     expect(within(devices).queryByRole('button', { name: '本学期没有需要登记的内容' })).toBeNull();
   });
+
+  it('says a last-update date after today is not one, where the user typed it', async () => {
+    await openSection('devices');
+    const antivirus = card(/病毒库最近更新日期/);
+    const field = within(antivirus).getAllByRole('textbox')[0]!;
+    fireEvent.change(field, { target: { value: '2099-01-01' } });
+    fireEvent.blur(field);
+    expect(await within(antivirus).findByRole('alert')).toHaveTextContent(/晚于今天/);
+  });
 });
