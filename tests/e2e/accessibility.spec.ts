@@ -1,0 +1,104 @@
+import type { Page } from '@playwright/test';
+import { AxeLog } from './axe';
+import type { Language } from './app-ui';
+import { inspectionRows, LANGUAGES, openPage, sectionLinks, settingsIn, UI } from './app-ui';
+import { expect, test } from './fixtures';
+
+/**
+ * axe-core over every page a person reaches, in both languages, at the laptop size schools use.
+ * A serious or critical violation (a control without a name, text a low-vision reader cannot
+ * make out, a dialog a screen reader cannot leave) fails the page; each page is named in the
+ * failure with a compact list of rule, impact and element.
+ */
+test.use({ viewport: { width: 1366, height: 768 } });
+
+function report(log: AxeLog, language: Language): void {
+  console.log(`axe (${language}): ${log.checked.length} pages checked: ${log.checked.join(' · ')}`);
+}
+
+/** The given sections (numbered from 1) of the open inspection, by the section navigation. */
+async function checkSections(
+  page: Page,
+  language: Language,
+  axe: AxeLog,
+  sections: readonly number[],
+): Promise<void> {
+  const links = sectionLinks(page, language);
+  await expect(links).toHaveCount(9);
+  for (const n of sections) {
+    await links.nth(n - 1).click();
+    await expect(links.nth(n - 1)).toHaveAttribute('aria-current', 'page');
+    await expect(
+      page.getByRole('heading', { level: 2, name: new RegExp(`^${n}\\. `) }),
+    ).toBeVisible();
+    await expect(page.locator('.item-card').first()).toBeVisible();
+    await axe.check(page, `walk section ${n} (${language})`);
+  }
+}
+
+for (const language of LANGUAGES) {
+  const ui = UI[language];
+
+  test.describe(`in ${language}`, () => {
+    test.describe('before the first run', () => {
+      test.use({ seed: { 'settings.json': settingsIn(language, false) } });
+
+      test('the first-run and new-inspection dialogs, and the walk-through', async ({ page }) => {
+        test.setTimeout(90_000);
+        const axe = new AxeLog();
+        const welcome = page.getByRole('dialog', { name: ui.firstRun });
+        await expect(welcome).toBeVisible();
+        await axe.check(page, `first-run dialog (${language})`);
+        await welcome.getByRole('button', { name: ui.sample }).click();
+        await expect(welcome).toBeHidden();
+        await expect(inspectionRows(page)).toHaveCount(2);
+
+        await page.getByRole('button', { name: ui.newInspection, exact: true }).click();
+        const dialog = page.getByRole('dialog', { name: ui.newInspection });
+        await expect(dialog).toBeVisible();
+        await axe.check(page, `new-inspection dialog (${language})`);
+        await dialog.getByRole('button', { name: ui.cancel }).click();
+        await expect(dialog).toBeHidden();
+
+        // The later sample term: answered, with findings, corrective actions and full registers.
+        await inspectionRows(page).first().getByRole('link').first().click();
+        await checkSections(page, language, axe, [1, 2, 3, 6, 7, 9]);
+        report(axe, language);
+        expect(axe.checked).toHaveLength(8);
+      });
+    });
+
+    test.describe('past the first run', () => {
+      test.use({ seed: { 'settings.json': settingsIn(language) } });
+
+      test('the empty list, templates, settings with backups, and the pages to come', async ({
+        page,
+      }) => {
+        const axe = new AxeLog();
+        await expect(page.getByText(ui.empty)).toBeVisible();
+        await axe.check(page, `inspections list, empty (${language})`);
+
+        await openPage(page, language, 'templates');
+        await axe.check(page, `templates list (${language})`);
+        await page
+          .getByRole('row', { name: new RegExp(ui.builtIn) })
+          .getByRole('button', { name: ui.view })
+          .click();
+        await expect(page.getByRole('region', { name: ui.builtIn })).toBeVisible();
+        await axe.check(page, `template viewer (${language})`);
+
+        await openPage(page, language, 'settings');
+        await page.getByRole('button', { name: ui.backupNow }).click();
+        await expect(page.getByRole('button', { name: ui.restore }).first()).toBeVisible();
+        await axe.check(page, `settings with backups (${language})`);
+
+        await openPage(page, language, 'actions');
+        await axe.check(page, `整改 / actions placeholder (${language})`);
+        await openPage(page, language, 'bureau');
+        await axe.check(page, `汇总 / bureau placeholder (${language})`);
+        report(axe, language);
+        expect(axe.checked).toHaveLength(6);
+      });
+    });
+  });
+}
