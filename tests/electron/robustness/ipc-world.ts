@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { AppCore } from '../../../electron/ipc/app-core';
+import { openAppCore } from '../../../electron/ipc/app-core';
+import { confStoreFactory } from '../../../electron/services/json-store';
+import { silentLogger } from '../../../electron/services/logger';
+import { serializeTemplate } from '../../../electron/services/templates/template-files';
+import { BUILT_IN_TEMPLATE } from '../../../electron/services/templates/template-store';
+import { inspectionJson } from '../../../shared/inspection/canonical';
+import type { Inspection } from '../../../shared/inspection/schema';
+import type { IpcResult } from '../../../shared/ipc/define';
+import { createRandom } from '../../../shared/random';
+import { otherTemplate } from '../services/inspection-fixtures';
+import { demo, INSPECTOR, PROFILE } from '../services/inspection-fixtures';
+import { randomChanges } from './crash-changes';
+
+/** A data folder with something in every corner, and the door to it. */
+export interface World {
+  readonly dataDir: string;
+  readonly core: AppCore;
+  /** Known-good inputs for each channel, by wire name. */
+  readonly examples: Readonly<Record<string, readonly unknown[]>>;
+  /** Values of the right sort found in the folder (ids, hashes, item and row ids), to swap in. */
+  readonly known: readonly unknown[];
+}
+
+const NOW = new Date('2026-11-29T08:30:00.000Z');
+const base64 = (data: string | Uint8Array) => Buffer.from(data).toString('base64');
+
+/**
+ * Opens the real services through openAppCore on a fresh folder: the school profile set, three
+ * inspections (one of them in the trash), a second template installed, a stored evidence file and
+ * a backup. The examples name these, so a mutated example reaches deep into each handler.
+ */
+export async function openWorld(dataDir: string): Promise<World> {
+  const core = openAppCore({
+    dataDir,
+    version: '0.0.0-fuzz',
+    shell: 'browser',
+    storeFactory: confStoreFactory,
+    log: silentLogger,
+    now: () => NOW,
+  });
+  const { services } = core;
+  services.settings.update({ profile: PROFILE, inspector: INSPECTOR, language: 'zh-CN' });
+  const [live, other, binned] = demo(3, 'ipc-fuzz') as [Inspection, Inspection, Inspection];
+  services.inspections.add([live, other, binned]);
+  services.inspections.trash(binned.id);
+  const second = services.templates.install(otherTemplate());
+  const evidence = await services.evidence.addStream(
+    Readable.from([Buffer.from('\x89PNG\r\n\x1a\n fuzz')]),
+    '照片.png',
+    'image/png',
+  );
+  const backup = services.backups.create('manual');
+  const ref = { id: BUILT_IN_TEMPLATE.id, version: BUILT_IN_TEMPLATE.version };
+  const ref2 = { id: second.id, version: second.version };
+  const period = { year: 2027, term: 'spring' };
+  const changes = [1, 2, 3, 4, 5].map((n) =>
+    randomChanges(
+      BUILT_IN_TEMPLATE,
+      live,
+      createRandom(`ipc-fuzz/${n}`),
+      NOW.toISOString(),
+      new Map(),
+    ),
+  );
+  const templateJson = serializeTemplate(otherTemplate('2027.9'), 'json');
+  const examples: Record<string, unknown[]> = {
+    'app:info': [undefined],
+    'app:logRendererError': [
+      { message: 'TypeError: x is undefined', stack: 'at walk (walk.tsx:1:1)', where: 'walk' },
+      { message: '出错了' },
+    ],
+    'settings:get': [undefined],
+    'settings:set': [
+      { language: 'zh-CN' },
+      { profile: PROFILE },
+      { inspector: '王芳', defaultTemplate: ref },
+      { defaultTemplate: ref2 },
+    ],
+    'templates:list': [undefined],
+    'templates:get': [ref, ref2],
+    'templates:import': [
+      { fileName: '区模板.json', dataBase64: base64(templateJson) },
+      {
+        fileName: 'district.xlsx',
+        dataBase64: base64(serializeTemplate(otherTemplate('2027.8'), 'xlsx')),
+      },
+    ],
+    'templates:export': [
+      { ...ref, format: 'json' },
+      { ...ref2, format: 'xlsx' },
+    ],
+    'templates:setDefault': [ref, ref2],
+    'inspections:list': [undefined],
+    'inspections:get': [{ id: live.id }, { id: other.id }],
+    'inspections:create': [
+      { period, inspector: '李明' },
+      { template: ref2, period, inspector: '王芳' },
+    ],
+    'inspections:duplicate': [
+      { sourceId: live.id, period, inspector: '李明', withAnswers: true },
+      { sourceId: other.id, template: ref2, period, inspector: '王芳', withAnswers: false },
+    ],
+    'inspections:update': changes.map((list) => ({ id: live.id, changes: list })),
+    'inspections:trash': [{ id: other.id }],
+    'inspections:restore': [{ id: binned.id }],
+    'inspections:purge': [{ id: binned.id }],
+    'inspections:export': [{ id: live.id }, { id: binned.id }],
+    'inspections:import': [
+      {
+        fileName: 'qinglang-3101010001-2026-autumn.json',
+        dataBase64: base64(inspectionJson(live)),
+      },
+    ],
+    'inspections:loadSample': [undefined],
+    'evidence:pick': [undefined],
+    'evidence:read': [{ sha256: evidence.sha256 }],
+    'backups:list': [undefined],
+    'backups:create': [undefined],
+    'backups:restore': [{ id: backup.id }],
+  };
+  const rows = Object.values(live.registers).flat();
+  const known = [
+    ...[live, other, binned].map((i) => i.id),
+    evidence.sha256,
+    backup.id,
+    ...Object.values(ref),
+    ...Object.values(ref2),
+    ...Object.keys(live.answers).slice(0, 5),
+    ...Object.keys(live.registers),
+    ...rows.slice(0, 5).map((r) => r.id),
+    ...rows.slice(0, 2).flatMap((r) => Object.keys(r.cells)),
+    ...live.actions.slice(0, 3).map((a) => a.id),
+    period,
+    ref,
+  ];
+  return { dataDir, core, examples, known };
+}
+
+/** Every file under a folder, as paths relative to it. */
+export function filesUnder(dir: string, prefix = ''): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? filesUnder(path.join(dir, entry.name), rel) : [rel];
+  });
+}
+
+/**
+ * What is wrong with the folder after the fuzzing, opened afresh as at the next start: files set
+ * aside, notices to show, a list that does not answer. Empty when all is well.
+ */
+export async function folderProblems(dataDir: string): Promise<string[]> {
+  const problems = filesUnder(dataDir)
+    .filter((name) => name.includes('.corrupt-'))
+    .map((name) => `set aside: ${name}`);
+  const core = openAppCore({
+    dataDir,
+    version: '0.0.0-fuzz',
+    shell: 'browser',
+    storeFactory: confStoreFactory,
+    log: silentLogger,
+  });
+  const listed = (await core.dispatch('inspections:list', undefined)) as IpcResult<unknown[]>;
+  if (!listed.ok) problems.push(`inspections:list: ${listed.error.code}`);
+  const info = (await core.dispatch('app:info', undefined)) as IpcResult<{ notices: unknown[] }>;
+  if (!info.ok) problems.push(`app:info: ${info.error.code}`);
+  else if (info.value.notices.length > 0)
+    problems.push(`notices: ${JSON.stringify(info.value.notices)}`);
+  return problems;
+}
