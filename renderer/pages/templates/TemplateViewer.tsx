@@ -8,6 +8,7 @@ import { allItems } from '../../../shared/template/items';
 import { EFFECT_LABELS } from '../../../shared/template/labels';
 import { LegalBasisList } from '../../components/LegalBasisList';
 import { useLocale } from '../../i18n/use-locale';
+import { rangeText } from '../../lib/range';
 import { useTemplatesStore } from '../../stores/templates-store';
 
 /** One template, read-only: sections, items, legal bases, and rules in words. */
@@ -84,9 +85,9 @@ function ItemAnswers({ item }: { item: Item }) {
       </p>
     );
   }
-  if (item.kind !== 'number' || (!item.unit && item.min === undefined && item.max === undefined)) {
-    return null;
-  }
+  if (item.kind !== 'number') return null;
+  const range = rangeText(t, item.min, item.max);
+  if (!item.unit && range === null) return null;
   return (
     <p className="viewer-line">
       {item.unit && (
@@ -94,10 +95,9 @@ function ItemAnswers({ item }: { item: Item }) {
           <span className="viewer-label">{t('templates.unitLabel')}</span> {pick(item.unit)}{' '}
         </>
       )}
-      {(item.min !== undefined || item.max !== undefined) && (
+      {range !== null && (
         <>
-          <span className="viewer-label">{t('templates.rangeLabel')}</span> {item.min ?? '…'} –{' '}
-          {item.max ?? '…'}
+          <span className="viewer-label">{t('templates.rangeLabel')}</span> {range}
         </>
       )}
     </p>

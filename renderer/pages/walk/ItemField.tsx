@@ -4,6 +4,7 @@ import { CHECK_ANSWERS } from '../../../shared/template/answers';
 import { STATUS_LABELS, YES_NO_LABELS } from '../../../shared/template/labels';
 import type { Item } from '../../../shared/template/schema';
 import { useLocale } from '../../i18n/use-locale';
+import { rangeText } from '../../lib/range';
 
 interface Props {
   /** Dates have their own field (DateField, in ItemCard). */
@@ -69,7 +70,8 @@ export function ItemField({ item, field, invalid, describedBy }: Props) {
           ))}
         </fieldset>
       );
-    case 'number':
+    case 'number': {
+      const range = rangeText(t, item.min, item.max);
       return (
         <span className="number-field">
           <input
@@ -81,13 +83,10 @@ export function ItemField({ item, field, invalid, describedBy }: Props) {
             {...aria}
           />
           {item.unit && <span className="unit">{pick(item.unit)}</span>}
-          {(item.min !== undefined || item.max !== undefined) && (
-            <span className="hint">
-              {t('walk.range', { min: item.min ?? '—', max: item.max ?? '—' })}
-            </span>
-          )}
+          {range !== null && <span className="hint">{t('walk.range', { range })}</span>}
         </span>
       );
+    }
     case 'text':
       return item.multiline ? (
         <textarea aria-label={name} rows={3} className="field-text" {...field} {...aria} />

@@ -90,6 +90,7 @@ function RegisterCellView(props: Props) {
     <input
       type="text"
       inputMode={column.kind === 'number' ? 'decimal' : undefined}
+      className={column.kind === 'number' ? 'cell-number' : 'cell-text'}
       {...common}
       value={draft}
       onChange={(e) => {

@@ -126,16 +126,18 @@ function RowView({
         <tr className={`row-findings row-${worst}`}>
           <td />
           <td colSpan={item.columns.length + 2}>
-            {wrongCells.map((text, i) => (
-              <span key={`cell-${i}`} className="finding finding-non-compliant">
-                {text}
-              </span>
-            ))}
-            {issues?.messages.map((m, i) => (
-              <span key={i} className={`finding finding-${m.effect}`}>
-                {m.text}
-              </span>
-            ))}
+            <div className="row-findings-text">
+              {wrongCells.map((text, i) => (
+                <span key={`cell-${i}`} className="finding finding-non-compliant">
+                  {text}
+                </span>
+              ))}
+              {issues?.messages.map((m, i) => (
+                <span key={i} className={`finding finding-${m.effect}`}>
+                  {m.text}
+                </span>
+              ))}
+            </div>
           </td>
         </tr>
       )}

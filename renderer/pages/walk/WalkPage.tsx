@@ -81,7 +81,8 @@ function Walk({
           </h1>
           <p className="hint">
             {pick(template.title)} {template.version} ·{' '}
-            {t('walk.inspector', { name: inspection.inspector })}
+            {/* One unit: the line breaks before "Inspector:", never inside the name. */}
+            <span className="nowrap">{t('walk.inspector', { name: inspection.inspector })}</span>
           </p>
         </div>
         <dl className="walk-figures">
