@@ -15,12 +15,19 @@ const monthNames = (style: 'short' | 'long') => {
 const SHORT_MONTHS = monthNames('short');
 const LONG_MONTHS = monthNames('long').map((m) => m.toLowerCase());
 
+const CHINESE = new Intl.DateTimeFormat('zh-CN', {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** 2026-11-29 → 2026年11月29日 / 29 Nov 2026; anything that is not an ISO date is given back. */
 export function formatIsoDate(iso: string, locale: Locale): string {
   if (!isIsoDate(iso)) return iso;
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   return locale === 'zh-CN'
-    ? `${year}年${month}月${day}日`
+    ? CHINESE.format(Date.UTC(year, month - 1, day))
     : `${day} ${SHORT_MONTHS[month - 1]} ${year}`;
 }
 
