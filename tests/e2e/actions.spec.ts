@@ -19,7 +19,7 @@ function localDate(days: number): string {
 
 /** Opens the form in the item's 整改措施 box, fills who, what and by when, and adds it. */
 async function addAction(card: Locator, what: string, who: string, due: string): Promise<void> {
-  const box = card.getByRole('region', { name: '整改措施' });
+  const box = card.getByRole('region', { name: /^整改措施（/ });
   await box.getByRole('button', { name: '+ 添加整改措施' }).click();
   await box.getByLabel('整改内容').fill(what);
   await box.getByLabel('责任人').fill(who);
@@ -31,7 +31,7 @@ async function addAction(card: Locator, what: string, who: string, due: string):
 /** One corrective action in the item's list, by what it says. */
 function action(card: Locator, what: string): Locator {
   return card
-    .getByRole('region', { name: '整改措施' })
+    .getByRole('region', { name: /^整改措施（/ })
     .getByRole('listitem')
     .filter({ hasText: what });
 }
@@ -56,7 +56,7 @@ test('corrective actions on a 不符合 item: added, done, deleted; the list cou
   await createInspection(page, 'zh-CN');
   let card = itemCard(page, POLICIES);
   // No box for a compliant or unanswered item; 不符合 opens it.
-  await expect(card.getByRole('region', { name: '整改措施' })).toHaveCount(0);
+  await expect(card.getByRole('region', { name: /^整改措施（/ })).toHaveCount(0);
   await card.getByText('不符合', { exact: true }).click();
 
   await addAction(card, '修订网络安全管理制度并印发', '王主任', localDate(-1));

@@ -86,7 +86,7 @@ test.describe('the first run', () => {
     await screenshot(page, 'inspections-list-zh', false);
 
     const previous = rows.nth(1);
-    await previous.getByRole('button', { name: /为基础新建检查/ }).click();
+    await previous.getByRole('button', { name: /^复制为新检查：以 .* 为基础$/ }).click();
     const dialog = page.getByRole('dialog', { name: '新建检查' });
     await dialog.getByLabel('学年（年份）').fill('2030');
     await dialog.getByLabel('同时复制各项的回答、备注和佐证材料').check();
@@ -100,7 +100,7 @@ test.describe('the first run', () => {
     const copy = page.getByRole('row', { name: /2030/ });
     await expect(copy).toBeVisible();
 
-    await copy.getByRole('button', { name: /移入回收站/ }).click();
+    await copy.getByRole('button', { name: /^删除 .*（移入回收站）$/ }).click();
     await expect(rows).toHaveCount(2);
     await page.getByLabel('状态').selectOption('trash');
     await expect(rows).toHaveCount(1);

@@ -19,10 +19,13 @@ interface NewAction {
 /** Corrective actions (整改措施) against one item: who does what by when, and whether it is done. */
 export function ActionsBox({
   itemId,
+  number,
   actions,
   today,
 }: {
   itemId: string;
+  /** The item's number as the card shows it (1.3), naming the region. */
+  number: string;
   actions: readonly CorrectiveAction[];
   today: string;
 }) {
@@ -60,7 +63,8 @@ export function ActionsBox({
   };
 
   return (
-    <section className="actions-box" aria-label={t('walk.actions.title')}>
+    // Named after its item: every item has one, and landmarks must be told apart.
+    <section className="actions-box" aria-label={t('walk.actions.titleFor', { number })}>
       <h4>{t('walk.actions.title')}</h4>
       {actions.length > 0 && (
         <ul className="action-list">

@@ -122,13 +122,26 @@ export function EvidenceListView({
         className="button button-quiet"
         onClick={attach}
         disabled={busy}
-        aria-label={t('walk.evidence.attachFor', { name: label })}
+        // The name starts with what the button shows, so "附件" said aloud (voice control) finds
+        // it; while busy it is what it shows.
+        aria-label={
+          busy
+            ? undefined
+            : t(compact ? 'walk.evidence.attachShortFor' : 'walk.evidence.attachFor', {
+                name: label,
+              })
+        }
       >
-        {busy
-          ? t('walk.evidence.attaching')
-          : compact
-            ? t('walk.evidence.attachShort')
-            : t('walk.evidence.attach')}
+        {busy ? (
+          t('walk.evidence.attaching')
+        ) : compact ? (
+          <>
+            <span aria-hidden="true">+ </span>
+            {t('walk.evidence.attachShort')}
+          </>
+        ) : (
+          t('walk.evidence.attach')
+        )}
       </button>
       {problems.length > 0 && (
         <ul className="evidence-problems" role="alert">
