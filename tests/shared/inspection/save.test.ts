@@ -3,7 +3,9 @@ import { appErrorOf } from '../../app-error';
 import { planSave } from '../../../shared/inspection/save';
 import type { SaveTarget } from '../../../shared/inspection/save';
 import { MAX_IMPORT_BYTES } from '../../../shared/inspection/patterns';
-import { evidence, filledInspection, LATER, row, TEMPLATE } from './fixtures';
+import type { Change } from '../../../shared/inspection/changes';
+import type { CellValue } from '../../../shared/inspection/schema';
+import { action, evidence, filledInspection, LATER, ROW_GONE, row, TEMPLATE } from './fixtures';
 
 const target = (overrides: Partial<SaveTarget> = {}): SaveTarget => ({
   inspection: filledInspection(),
@@ -75,7 +77,30 @@ describe('the save pipeline', () => {
       ),
     );
     expect(error.code).toBe('inspection-refused');
+    expect(error.detail).toEqual(ROW_GONE);
     expect(before.inspection.answers['log_days']).toBeUndefined();
+  });
+
+  it('says why it refuses an edit that does not fit the template, before applying anything', () => {
+    const error = appErrorOf(() =>
+      planSave(target(), [{ kind: 'rows-insert', itemId: 'log_days', index: 0, rows: [] }], LATER),
+    );
+    expect(error.detail).toEqual({
+      'zh-CN': '这一项不是登记表',
+      'en-US': 'this item is not a register',
+    });
+  });
+
+  it('refuses a batch that leaves the inspection unfit for its template (an action on no row)', () => {
+    const error = appErrorOf(() =>
+      planSave(
+        target(),
+        [{ kind: 'action-put', action: action('a2', 'devices', { rowId: 'gone' }) }],
+        LATER,
+      ),
+    );
+    expect(error.code).toBe('inspection-refused');
+    expect(error.detail?.['en-US']).toBe('the register has no row gone');
   });
 
   it('refuses a batch whose sum breaks a limit that no single change breaks', () => {
@@ -93,6 +118,7 @@ describe('the save pipeline', () => {
     );
     expect(error.code).toBe('inspection-refused');
     expect(error.detail?.['en-US']).toContain('registers.devices');
+    expect(error.detail?.['zh-CN']).toContain('registers.devices');
   });
 
   it('refuses a save that would make the file larger than an import may be (20 MB)', () => {
@@ -106,6 +132,43 @@ describe('the save pipeline', () => {
     );
     expect(error.code).toBe('inspection-refused');
     expect(error.detail?.['zh-CN']).toContain('20 MB');
+    expect(error.detail?.['en-US']).toContain('20 MB');
     expect(JSON.stringify(rows).length).toBeGreaterThan(MAX_IMPORT_BYTES);
+  });
+
+  // ASCII text, so that characters and bytes agree (planSave counts characters).
+  it('saves an inspection of exactly 20 MB, and refuses one byte more', () => {
+    const columns = ['name', 'count', 'bought', 'type', 'ok'];
+    // `chars` characters of text spread over a row's five text-holding cells, every cell present.
+    const cells = (chars: number): Record<string, CellValue> =>
+      Object.fromEntries(
+        columns.map((id, i) => {
+          const share = Math.floor(chars / 5) + (i < chars % 5 ? 1 : 0);
+          return [id, 'x'.repeat(share)];
+        }),
+      );
+    const insert = (big: number, lastChars: number): Change[] => [
+      {
+        kind: 'rows-insert',
+        itemId: 'devices',
+        index: 2,
+        rows: [
+          ...Array.from({ length: big }, (_, i) =>
+            row(`big${String(i).padStart(5, '0')}`, cells(9000)),
+          ),
+          row('last', cells(lastChars)),
+        ],
+      },
+    ];
+    const size = (changes: Change[]) => planSave(target(), changes, LATER).json.length;
+    const base = size(insert(0, 5));
+    const perRow = size(insert(1, 5)) - base;
+    const rows = Math.floor((MAX_IMPORT_BYTES - base) / perRow);
+    const rest = MAX_IMPORT_BYTES - base - rows * perRow;
+
+    const planned = planSave(target(), insert(rows, 5 + rest), LATER);
+    expect(planned.json.length).toBe(MAX_IMPORT_BYTES);
+    const error = appErrorOf(() => planSave(target(), insert(rows, 6 + rest), LATER));
+    expect(error.detail?.['en-US']).toContain('20 MB');
   });
 });
