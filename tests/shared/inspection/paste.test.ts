@@ -9,7 +9,7 @@ import {
 } from '../../../shared/inspection/paste';
 import type { RegisterRow } from '../../../shared/inspection/schema';
 import type { Column } from '../../../shared/template/schema';
-import { applied, DEVICES, newInspection, row } from './fixtures';
+import { applied, b, DEVICES, newInspection, row } from './fixtures';
 
 const column = (id: string): Column => {
   const found = DEVICES.columns.find((c) => c.id === id);
@@ -18,9 +18,9 @@ const column = (id: string): Column => {
 };
 
 /** What Excel puts on the clipboard for a grid: tabs, CRLF, quotes only where needed. */
-function excelText(grid: readonly (readonly string[])[]): string {
+function excelText(grid: readonly (readonly string[])[], lineBreak = '\r\n'): string {
   const quote = (cell: string) => (/[\t\r\n"]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-  return grid.map((line) => line.map(quote).join('\t') + '\r\n').join('');
+  return grid.map((line) => line.map(quote).join('\t') + lineBreak).join('');
 }
 
 describe('parseClipboardTable', () => {
@@ -51,6 +51,16 @@ describe('parseClipboardTable', () => {
     expect(parseClipboardTable('')).toEqual([]);
   });
 
+  it('reads one cell, or a line ending in an empty cell, copied without a final line break', () => {
+    expect(parseClipboardTable('核心交换机')).toEqual([['核心交换机']]);
+    expect(parseClipboardTable('a\t')).toEqual([['a', '']]);
+  });
+
+  it('keeps an empty line between rows as an empty row, with either line break', () => {
+    expect(parseClipboardTable('a\n\nb\n')).toEqual([['a'], [''], ['b']]);
+    expect(parseClipboardTable('a\r\n\r\nb\r\n')).toEqual([['a'], [''], ['b']]);
+  });
+
   it('reads quoted cells holding tabs, doubled quotes and line breaks, as Excel writes them', () => {
     const text = '"路由器\t主楼"\t"他说""好"""\t"第一行\r\n第二行"\r\n普通\t"x"\t\r\n';
     expect(parseClipboardTable(text)).toEqual([
@@ -63,15 +73,17 @@ describe('parseClipboardTable', () => {
     expect(parseClipboardTable('5" 屏幕\t12"\n')).toEqual([['5" 屏幕', '12"']]);
   });
 
-  it('reads back any grid Excel would write (property)', () => {
+  it('reads back any grid a spreadsheet would write, empty cells and lines included (property)', () => {
+    // '' is a cell, and a line of one '' cell is an empty line: both must come back.
     const cell = fc.string({ unit: fc.constantFrom('a', '中', ' ', '\t', '\n', '\r\n', '"') });
-    const grid = fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), {
+    const grid = fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), {
       minLength: 1,
       maxLength: 5,
     });
+    // Excel and WPS end lines with CRLF, LibreOffice on Linux and macOS with LF.
     fc.assert(
-      fc.property(grid, (cells) => {
-        expect(parseClipboardTable(excelText(cells))).toEqual(cells);
+      fc.property(grid, fc.constantFrom('\r\n', '\n'), (cells, lineBreak) => {
+        expect(parseClipboardTable(excelText(cells, lineBreak))).toEqual(cells);
       }),
     );
   });
@@ -98,6 +110,9 @@ describe('cellFromText', () => {
     expect(cellFromText(count, '1，234')).toBe(1234);
     expect(cellFromText(count, '12 000')).toBe(12000);
     expect(cellFromText(count, '0')).toBe(0);
+    expect(cellFromText(count, '12.75')).toBe(12.75);
+    expect(cellFromText(count, '.25')).toBe(0.25);
+    expect(cellFromText(count, '3.')).toBe(3);
   });
 
   it('keeps what is not a number as text', () => {
@@ -136,6 +151,8 @@ describe('cellFromText', () => {
     expect(cellFromText(date, '29/11/2026')).toBe('29/11/2026');
     expect(cellFromText(date, '下周')).toBe('下周');
     expect(cellFromText(date, '2026-11-29 08:30')).toBe('2026-11-29 08:30');
+    expect(cellFromText(date, '约2026-11-29')).toBe('约2026-11-29');
+    expect(cellFromText(date, '12026-11-29')).toBe('12026-11-29');
   });
 
   it('reads yes and no in Chinese, English and as marks', () => {
@@ -158,6 +175,9 @@ describe('cellFromText', () => {
     expect(cellFromText(type, ' firewall ')).toBe('firewall');
     expect(cellFromText(type, '交换机')).toBe('交换机');
     expect(cellFromText(type, 'ROUTER')).toBe('router');
+    // A value unlike both labels (as a file exported by the app holds it).
+    const coded: Column = { ...type, choices: [{ value: 'fw_1', label: b('防火墙', 'Firewall') }] };
+    expect(cellFromText(coded, 'fw_1')).toBe('fw_1');
   });
 
   it('takes nothing into a file column', () => {
@@ -170,6 +190,7 @@ describe('isHeaderRow', () => {
     expect(isHeaderRow(DEVICES, ['名称', '数量', '购置日期'])).toBe(true);
     expect(isHeaderRow(DEVICES, ['name', 'COUNT', 'Bought on'])).toBe(true);
     expect(isHeaderRow(DEVICES, ['名称 *', ' 数量 '])).toBe(true);
+    expect(isHeaderRow(DEVICES, ['名称*', 'Count *'])).toBe(true);
   });
 
   it('compares from the column the paste starts at', () => {
@@ -180,6 +201,8 @@ describe('isHeaderRow', () => {
   it('is false for data, a partial match, or a start past the last column', () => {
     expect(isHeaderRow(DEVICES, ['核心交换机', '2'])).toBe(false);
     expect(isHeaderRow(DEVICES, ['名称', '2'])).toBe(false);
+    // A required mark is an asterisk at the end, not one inside the text.
+    expect(isHeaderRow(DEVICES, ['名*称'])).toBe(false);
     expect(isHeaderRow(DEVICES, ['名称'], 6)).toBe(false);
     expect(isHeaderRow(DEVICES, [])).toBe(false);
   });
@@ -299,6 +322,33 @@ describe('planPaste', () => {
     });
   });
 
+  it('skips a header row copied from the middle of the register, where the paste starts', () => {
+    const result = plan(
+      [
+        ['类型', '正常'],
+        ['Router', '是'],
+      ],
+      { row: 0, column: 3 },
+    );
+    expect(result).toEqual({
+      ok: true,
+      changes: [
+        {
+          kind: 'cells',
+          itemId: 'devices',
+          values: [
+            { rowId: 'r1', columnId: 'type', value: 'router' },
+            { rowId: 'r1', columnId: 'ok', value: 'yes' },
+          ],
+        },
+      ],
+      rowsAdded: 0,
+      cellsSet: 2,
+    });
+    // The same words pasted at the first column are data, not that column's header.
+    expect(plan([['类型', '正常']], { row: 0, column: 0 }).ok).toBe(true);
+  });
+
   it('ignores columns past the last, and file columns', () => {
     const result = plan([['是', 'scan.pdf', 'extra', 'more']], { row: 0, column: 4 });
     expect(result).toEqual({
@@ -334,8 +384,10 @@ describe('planPaste', () => {
     });
   });
 
-  it(`refuses more than ${MAX_PASTE_CELLS} cells`, () => {
-    const grid = Array.from({ length: 1001 }, () => Array.from({ length: 200 }, () => 'x'));
+  it(`takes ${MAX_PASTE_CELLS} cells, and refuses one more`, () => {
+    const grid = Array.from({ length: 1000 }, () => Array.from({ length: 200 }, () => 'x'));
+    expect(plan(grid).ok).toBe(true);
+    grid[999]!.push('x');
     expect(plan(grid)).toEqual({ ok: false, reason: 'too-large' });
   });
 
