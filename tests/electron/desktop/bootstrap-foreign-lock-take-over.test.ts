@@ -1,44 +1,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { dialog } from 'electron';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { bootstrap } from '../../../electron/desktop/bootstrap';
+import { startOnForeignLock } from './foreign-lock';
 
-// A file of its own: the mock's 'ready' moment happens once per file.
-const mockApp = app as typeof app & { fireReady(): Promise<void> };
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglang-bootstrap-lock-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('bootstrap on a folder another computer holds', () => {
-  it('says which computer and since when, and takes the folder over when the user says nobody uses it there', async () => {
-    const dataDir = path.join(root, 'data');
-    fs.mkdirSync(dataDir);
-    const foreign = JSON.stringify({
-      pid: 4242,
-      host: '机房-PC-07',
-      at: '2026-11-28T07:45:00.000Z',
-    });
-    fs.writeFileSync(path.join(dataDir, 'qinglang.lock'), foreign);
-    vi.mocked(dialog.showMessageBoxSync).mockReturnValueOnce(1);
-
-    bootstrap({ mainDir: '/app/out/main', env: { QINGLANG_DATA_DIR: dataDir } });
-    await mockApp.fireReady();
-
-    await vi.waitFor(() => expect(dialog.showMessageBoxSync).toHaveBeenCalled());
-    const [options] = vi.mocked(dialog.showMessageBoxSync).mock.calls[0]! as unknown as [
-      { message: string; buttons: string[]; cancelId: number },
-    ];
-    expect(options.message).toContain('“机房-PC-07”');
-    expect(options.message).toContain('another computer, "机房-PC-07"');
-    expect(options.buttons[options.cancelId]).toMatch(/退出.*Quit/);
-    const windows = (BrowserWindow as unknown as { instances: unknown[] }).instances;
+  it('says which computer and since when, and takes it over when nobody uses it there', async () => {
+    const { lockFile, windows, host } = await startOnForeignLock(root, 1);
     await vi.waitFor(() => expect(windows).toHaveLength(1));
-    const lock = JSON.parse(fs.readFileSync(path.join(dataDir, 'qinglang.lock'), 'utf8')) as {
-      host: string;
-      pid: number;
-    };
-    expect(lock).toMatchObject({ host: os.hostname(), pid: process.pid });
+    const lock = JSON.parse(fs.readFileSync(lockFile, 'utf8')) as { host: string; pid: number };
+    expect(lock).toMatchObject({ host, pid: process.pid });
     expect(dialog.showErrorBox).not.toHaveBeenCalled();
   });
 });

@@ -109,8 +109,9 @@ describe('every file door, fed hostile files', () => {
     for (const core of opened.splice(0)) core.services.close();
   });
 
-  function open(dataDir = tempDir()): AppCore {
-    const core = openAppCore({
+  /** The app's core over a folder, as the harness opens it (holding the folder). */
+  function openCore(dataDir: string): AppCore {
+    const opening = openAppCore({
       dataDir,
       version: '0.0.0-hostile',
       shell: 'browser',
@@ -118,9 +119,14 @@ describe('every file door, fed hostile files', () => {
       log: silentLogger,
       lock: true,
     });
-    core.services.settings.update({ profile: PROFILE, inspector: INSPECTOR, language: 'zh-CN' });
-    opened.push(core);
-    return core;
+    opened.push(opening);
+    return opening;
+  }
+
+  function open(dataDir = tempDir()): AppCore {
+    const fresh = openCore(dataDir);
+    fresh.services.settings.update({ profile: PROFILE, inspector: INSPECTOR, language: 'zh-CN' });
+    return fresh;
   }
 
   const files = [...corpus, ...generated()];
@@ -179,15 +185,7 @@ describe('every file door, fed hostile files', () => {
         fs.mkdirSync(path.dirname(path.join(dataDir, rel)), { recursive: true });
         fs.writeFileSync(path.join(dataDir, rel), file.bytes);
       }
-      const core = openAppCore({
-        dataDir,
-        version: '0.0.0-hostile',
-        shell: 'browser',
-        storeFactory: confStoreFactory,
-        log: silentLogger,
-        lock: true,
-      });
-      opened.push(core);
+      const core = openCore(dataDir);
       expect(core.services.inspections.list()).toEqual([]);
       const kept = core.services
         .notices()
