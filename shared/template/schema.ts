@@ -3,11 +3,20 @@ import { FORBIDDEN_CHARACTERS } from '../inspection/patterns';
 import type { IssueKey } from '../issue-messages';
 
 /**
- * The checklist template format, qinglang-template/1: versioned data, not code. docs/formats.md
- * describes every field for a bureau clerk. Everything here is strict: an unknown key is an
- * error, so a typo never silently drops a rule.
+ * The checklist template format: versioned data, not code. docs/formats.md describes every field
+ * for a bureau clerk. Everything here is strict: an unknown key is an error, so a typo never
+ * silently drops a rule.
+ *
+ * qinglang-template/2 is /1 plus `min` / `max` on register number columns (validate-items.ts
+ * refuses them in a /1 document and on other columns). A template keeps the format it declares:
+ * a /1 file is read, hashed and written back as /1, so an inspection pinned to it keeps its
+ * template and an older app still reads it; every /1 template is a valid /2 one without bounds.
  */
-export const TEMPLATE_FORMAT = 'qinglang-template/1';
+export const TEMPLATE_FORMAT_V1 = 'qinglang-template/1';
+export const TEMPLATE_FORMAT_V2 = 'qinglang-template/2';
+export const TEMPLATE_FORMATS = [TEMPLATE_FORMAT_V1, TEMPLATE_FORMAT_V2] as const;
+/** The first version, which a template without register column bounds can stay in. */
+export const TEMPLATE_FORMAT = TEMPLATE_FORMAT_V1;
 
 export const ID_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 export const idSchema = z.string().regex(ID_PATTERN, { message: 'id-pattern' satisfies IssueKey });
@@ -150,6 +159,9 @@ export const columnSchema = z.strictObject({
   required: z.boolean(),
   choices: choices.optional(),
   unit: bilingualSchema(40).optional(),
+  /** qinglang-template/2, number columns only: the allowed range of a cell. */
+  min: z.number().finite().optional(),
+  max: z.number().finite().optional(),
 });
 export type Column = z.infer<typeof columnSchema>;
 
@@ -213,7 +225,7 @@ export type Section = z.infer<typeof sectionSchema>;
 export const VERSION_PATTERN = /^\d{1,9}(\.\d{1,9}){0,2}$/;
 
 export const templateSchema = z.strictObject({
-  format: z.literal(TEMPLATE_FORMAT),
+  format: z.enum(TEMPLATE_FORMATS),
   id: idSchema,
   /** Dotted numbers, e.g. "2026.1"; a higher version of the same id replaces nothing already made. */
   version: z.string().regex(VERSION_PATTERN, { message: 'version' satisfies IssueKey }),

@@ -2,7 +2,7 @@ import { conditionRefs } from './expression';
 import type { Loose } from './loose';
 import { arr, obj, str } from './loose';
 import type { Rule } from './schema';
-import { conditionSchema, ruleSchema } from './schema';
+import { conditionSchema, ruleSchema, TEMPLATE_FORMAT_V1, TEMPLATE_FORMAT_V2 } from './schema';
 import { conditionProblems, isPlainNumber, targetOf } from './validate-conditions';
 import type { TemplateProblem } from './validate-problems';
 import { problem } from './validate-problems';
@@ -22,7 +22,12 @@ const RULE_KINDS_FOR: ReadonlyMap<string, readonly Rule['kind'][]> = new Map([
   ['multi', ['equals']],
 ]);
 
-export function itemMeaningProblems(item: Loose, path: string): TemplateProblem[] {
+/** `format` is what the document declares: register column bounds need qinglang-template/2. */
+export function itemMeaningProblems(
+  item: Loose,
+  path: string,
+  format: string | null,
+): TemplateProblem[] {
   const out: TemplateProblem[] = [];
   const kind = str(item.kind) ?? '';
   const choiceValues = arr(item.choices).map((c) => str(obj(c)?.value));
@@ -74,12 +79,48 @@ export function itemMeaningProblems(item: Loose, path: string): TemplateProblem[
   ) {
     out.push(problem(`${path}.min`, '最小值大于最大值', 'min is greater than max'));
   }
-  if (kind === 'register') out.push(...registerProblems(item, path));
+  if (kind === 'register') out.push(...registerProblems(item, path, format));
+  return out;
+}
+
+/**
+ * A column's `min` / `max` (qinglang-template/2): on a number column only, in a document that
+ * declares /2 (a /1 reader would not know them), and min ≤ max.
+ */
+function columnBoundProblems(
+  column: Loose,
+  path: string,
+  format: string | null,
+): TemplateProblem[] {
+  const bounds = (['min', 'max'] as const).filter((b) => column[b] !== undefined);
+  if (bounds.length === 0) return [];
+  const kind = str(column.kind) ?? '';
+  if (kind !== 'number')
+    return bounds.map((b) =>
+      problem(
+        `${path}.${b}`,
+        `只有数字列可以有 ${b}（这是“${kind}”列）`,
+        `only a number column has ${b} (this is a "${kind}" column)`,
+      ),
+    );
+  const out: TemplateProblem[] = [];
+  if (format === TEMPLATE_FORMAT_V1)
+    out.push(
+      ...bounds.map((b) =>
+        problem(
+          `${path}.${b}`,
+          `登记表列的 ${b} 是 ${TEMPLATE_FORMAT_V2} 格式才有的：请把 format 改为“${TEMPLATE_FORMAT_V2}”`,
+          `${b} on a register column needs ${TEMPLATE_FORMAT_V2}: declare "format": "${TEMPLATE_FORMAT_V2}"`,
+        ),
+      ),
+    );
+  if (typeof column.min === 'number' && typeof column.max === 'number' && column.min > column.max)
+    out.push(problem(`${path}.min`, '最小值大于最大值', 'min is greater than max'));
   return out;
 }
 
 /** A register's columns (unique ids, choices only on a choice column) and its row rules. */
-function registerProblems(item: Loose, path: string): TemplateProblem[] {
+function registerProblems(item: Loose, path: string, format: string | null): TemplateProblem[] {
   const out: TemplateProblem[] = [];
   const columns = arr(item.columns).map(obj);
   out.push(
@@ -105,6 +146,7 @@ function registerProblems(item: Loose, path: string): TemplateProblem[] {
           'only a choice column has choices',
         ),
       );
+    out.push(...columnBoundProblems(column, `${path}.columns[${ci}]`, format));
     out.push(
       ...uniqueProblems(
         arr(column.choices).map((c) => str(obj(c)?.value)),

@@ -55,6 +55,7 @@ function meaningProblems(input: unknown): TemplateProblem[] {
   if (!root) return out;
 
   const { items, itemPaths } = collectItems(root, out);
+  const format = str(root.format);
   const kinds = new Map(items.map(({ item }) => [str(item.id) ?? '', str(item.kind) ?? '']));
   // The first item of an id is the one conditions mean; a duplicate is reported on its own.
   const itemTargets = new Map<string, RefTarget>();
@@ -74,7 +75,7 @@ function meaningProblems(input: unknown): TemplateProblem[] {
         out.push(...refProblems(id, refs, `${path}.visibleIf`, kinds));
       }
     }
-    out.push(...itemMeaningProblems(item, path));
+    out.push(...itemMeaningProblems(item, path, format));
   }
   out.push(...cycleProblems(dependsOn, itemPaths));
   return out;

@@ -20,9 +20,14 @@ export function checkCell(column: Column, value: unknown): Bilingual | null {
     case 'text':
       return typeof value === 'string' ? null : { 'zh-CN': '应为文字', 'en-US': 'should be text' };
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value)
-        ? null
-        : { 'zh-CN': '应为数字', 'en-US': 'should be a number' };
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return { 'zh-CN': '应为数字', 'en-US': 'should be a number' };
+      // The same words as a number item's range (checkValue), for qinglang-template/2 bounds.
+      if (column.min !== undefined && value < column.min)
+        return { 'zh-CN': `不能小于 ${column.min}`, 'en-US': `must be at least ${column.min}` };
+      if (column.max !== undefined && value > column.max)
+        return { 'zh-CN': `不能大于 ${column.max}`, 'en-US': `must be at most ${column.max}` };
+      return null;
     case 'date':
       return isIsoDate(value)
         ? null

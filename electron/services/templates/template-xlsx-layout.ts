@@ -4,7 +4,8 @@ import type { Column, Item } from '../../../shared/template/schema';
  * A template as a spreadsheet in an XLSForm-like layout, for bureau clerks:
  *   settings  one row: format, id, version, title::zh-CN, title::en-US, issuer::zh-CN, issuer::en-US
  *   survey    one row per item; begin_section / end_section around each section;
- *             begin_register NAME … end_register around a register's columns
+ *             begin_register NAME … end_register around a register's columns (a number
+ *             column may fill min / max, as a number item does: qinglang-template/2)
  *   choices   list_name, name, label::zh-CN, label::en-US
  *   row_rules register, name, when, effect, message::zh-CN, message::en-US
  * docs/formats.md describes every column. The writer (template-xlsx-write.ts) and the reader

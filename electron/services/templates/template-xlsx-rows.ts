@@ -27,7 +27,8 @@ function columnsFor(type: string, inRegister: boolean): readonly string[] {
       'label::zh-CN',
       'label::en-US',
       'required',
-      ...(type === 'number' ? UNIT : []),
+      // min / max on a number column: qinglang-template/2 (checkTemplate asks for the format).
+      ...(type === 'number' ? [...UNIT, 'min', 'max'] : []),
     ];
   if (type === 'number') return [...ITEM_COLUMNS, ...UNIT, 'min', 'max'];
   if (type === 'text') return [...ITEM_COLUMNS, 'multiline'];
@@ -131,7 +132,24 @@ export function readColumn(
   if (kind === 'choice') column.choices = choicesFor(list, row, lists, problems);
   const unit = optionalBilingual(row, 'unit');
   if (unit) column.unit = unit;
+  if (kind === 'number') readBounds(row, column, problems);
   return column;
+}
+
+/** A number item's or number column's `min` / `max` cells, when filled. */
+function readBounds(row: SheetRow, into: Record<string, unknown>, problems: Problems): void {
+  for (const bound of ['min', 'max'] as const) {
+    const cell = row.get(bound);
+    if (cell.value === '') continue;
+    const n = Number(cell.value);
+    if (Number.isFinite(n)) into[bound] = n;
+    else
+      problems.add(
+        `${cell.at} (${bound})`,
+        `“${cell.value}”不是数字`,
+        `"${cell.value}" is not a number`,
+      );
+  }
 }
 
 export function readItem(
@@ -174,18 +192,7 @@ export function readItem(
   if (kind === 'number') {
     const unit = optionalBilingual(row, 'unit');
     if (unit) item.unit = unit;
-    for (const bound of ['min', 'max'] as const) {
-      const cell = row.get(bound);
-      if (cell.value === '') continue;
-      const n = Number(cell.value);
-      if (Number.isFinite(n)) item[bound] = n;
-      else
-        problems.add(
-          `${cell.at} (${bound})`,
-          `“${cell.value}”不是数字`,
-          `"${cell.value}" is not a number`,
-        );
-    }
+    readBounds(row, item, problems);
   }
   if (kind === 'text') item.multiline = flag(row, 'multiline', problems);
   if (kind === 'register') {

@@ -148,6 +148,9 @@ function writeRegister(item: RegisterItem, row: Row, rows: SheetRows): void {
         'unit::zh-CN': column.unit['zh-CN'],
         'unit::en-US': column.unit['en-US'],
       });
+    // Only a qinglang-template/2 template has them; its settings row carries its own format.
+    if (column.min !== undefined) colRow.min = column.min;
+    if (column.max !== undefined) colRow.max = column.max;
     if (column.choices) addChoices(rows, list, column.choices);
     rows.survey.push(colRow);
   }

@@ -17,6 +17,8 @@ interface Props {
   readonly value: CellValue | undefined;
   /** What is wrong with the value, in the user's language. */
   readonly problem: string | undefined;
+  /** A number column's allowed range in words ("at least 0"), when it has min / max. */
+  readonly range?: string | undefined;
   readonly label: string;
   readonly rowId: string;
   readonly rowIndex: number;
@@ -34,8 +36,8 @@ const shown = (value: CellValue | undefined) =>
  * the cell it lands in (a page holds hundreds of them).
  */
 function RegisterCellView(props: Props) {
-  const { column, options, value, problem, label, rowId, rowIndex, columnIndex, onCell, onPaste } =
-    props;
+  const { column, options, value, problem, range, label, rowId, rowIndex, columnIndex } = props;
+  const { onCell, onPaste } = props;
   const [draft, setDraft] = useState(shown(value));
   const [seen, setSeen] = useState(value);
   // A change from elsewhere (paste, undo, reload) replaces the draft; the user's own does not.
@@ -48,7 +50,8 @@ function RegisterCellView(props: Props) {
   const common = {
     'aria-label': label,
     'aria-invalid': problem ? true : undefined,
-    title: problem,
+    // What is wrong, else what the cell takes: a bounded number column says its range.
+    title: problem ?? range,
     'data-column': column.id,
     onPaste: (e: React.ClipboardEvent) => {
       const text = e.clipboardData.getData('text/plain');

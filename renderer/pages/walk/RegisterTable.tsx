@@ -2,9 +2,10 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterRow } from '../../../shared/inspection/schema';
 import type { Finding } from '../../../shared/template/engine';
-import type { RegisterItem } from '../../../shared/template/schema';
+import type { Column, RegisterItem } from '../../../shared/template/schema';
 import type { ValueProblem } from '../../../shared/template/values';
 import { useLocale } from '../../i18n/use-locale';
+import { rangeText } from '../../lib/range';
 import { useReportError } from '../../lib/use-report-error';
 import type { EvidenceTools } from './EvidenceList';
 import { RegisterTableRow } from './RegisterTableRow';
@@ -97,6 +98,7 @@ export function RegisterTable({ item, rows: stored, findings, problems }: Props)
                   {pick(c.label)}
                   {c.required && <span className="required"> *</span>}
                   {c.unit && <span className="hint"> ({pick(c.unit)})</span>}
+                  <ColumnRange column={c} />
                 </th>
               ))}
               <th scope="col">{t('walk.register.files')}</th>
@@ -148,6 +150,13 @@ export function RegisterTable({ item, rows: stored, findings, problems }: Props)
       {pages > 1 && <Pager current={current} pages={pages} onPage={setPage} />}
     </div>
   );
+}
+
+/** A number column's allowed range under its name, worded as a number item's is. */
+function ColumnRange({ column }: { column: Column }) {
+  const { t } = useTranslation();
+  const range = column.kind === 'number' ? rangeText(t, column.min, column.max) : null;
+  return range === null ? null : <span className="hint"> {t('walk.range', { range })}</span>;
 }
 
 /** Previous and next page of a long register. */

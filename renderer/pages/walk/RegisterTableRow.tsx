@@ -5,6 +5,7 @@ import type { Change } from '../../../shared/inspection/changes';
 import type { CellValue, RegisterRow } from '../../../shared/inspection/schema';
 import type { RegisterItem } from '../../../shared/template/schema';
 import { RowActions } from '../../components/RowActions';
+import { rangeText } from '../../lib/range';
 import type { EvidenceTools } from './EvidenceList';
 import { EvidenceListView } from './EvidenceList';
 import type { CellOption } from './RegisterCell';
@@ -79,6 +80,11 @@ function RowView({
                 options={options[columnIndex]}
                 value={Object.hasOwn(row.cells, column.id) ? row.cells[column.id] : undefined}
                 problem={issues?.cells.get(column.id)}
+                range={
+                  column.kind === 'number'
+                    ? (rangeText(t, column.min, column.max) ?? undefined)
+                    : undefined
+                }
                 label={t('walk.register.cellLabel', { row: index + 1, column: pick(column.label) })}
                 rowId={row.id}
                 rowIndex={index}

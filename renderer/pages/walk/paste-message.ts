@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Bilingual } from '../../../shared/i18n/locale';
 import { LIMITS } from '../../../shared/inspection/patterns';
+import { rangeText } from '../../lib/range';
 import type { Feedback } from '../../stores/feedback-store';
 import type { Refusal, ScreenedPaste } from './paste-screen';
 
@@ -18,7 +19,12 @@ function describe(refusal: Refusal, t: TFunction, pick: (text: Bilingual) => str
   const why =
     refusal.reason === 'too-long'
       ? t('walk.register.refusal.tooLong', { max: LIMITS.cellText })
-      : t(`walk.register.refusal.${refusal.reason}`, { text });
+      : refusal.reason === 'range'
+        ? t('walk.register.refusal.range', {
+            text,
+            range: rangeText(t, refusal.min, refusal.max),
+          })
+        : t(`walk.register.refusal.${refusal.reason}`, { text });
   return t('walk.register.refusedCell', { row: refusal.row, column: pick(refusal.column), why });
 }
 

@@ -8,7 +8,8 @@ import type { Column, RegisterItem } from '../../../shared/template/schema';
 import { checkCell } from '../../../shared/template/values';
 
 /** Why one pasted cell was not put in: the column's kind it does not fit, or where it fell. */
-export type RefusalReason = 'number' | 'date' | 'choice' | 'yesno' | 'too-long' | 'file' | 'beyond';
+export type RefusalReason =
+  'number' | 'range' | 'date' | 'choice' | 'yesno' | 'too-long' | 'file' | 'beyond';
 
 export interface Refusal {
   /** The register's row it would have gone to, counted from 1 as the table shows it. */
@@ -18,6 +19,9 @@ export interface Refusal {
   /** What was pasted there, trimmed. */
   readonly text: string;
   readonly reason: RefusalReason;
+  /** For 'range': the column's bounds (a number outside them). */
+  readonly min?: number;
+  readonly max?: number;
 }
 
 export interface ScreenedPaste {
@@ -39,6 +43,8 @@ function refusalOf(column: Column, text: string): RefusalReason | null {
   if (checkCell(column, value) === null) return null;
   switch (column.kind) {
     case 'number':
+      // A number the column's min / max refuse is a number still: say it is out of range.
+      return typeof value === 'number' ? 'range' : 'number';
     case 'date':
     case 'choice':
     case 'yesno':
@@ -80,7 +86,11 @@ export function screenPaste(
       }
       const reason = refusalOf(column, raw);
       if (reason === null) return;
-      refused.push({ row, column: column.label, text, reason });
+      refused.push(
+        reason === 'range'
+          ? { row, column: column.label, text, reason, min: column.min, max: column.max }
+          : { row, column: column.label, text, reason },
+      );
       if (reason === 'file') return;
       refusedInColumns++;
       let ids = refusedIn.get(i);
