@@ -26,6 +26,9 @@ export default {
     'bench-results',
     '.data',
     'tests/e2e',
+    // Randomised crash and fuzz runs (child processes killed at random moments): they measure
+    // robustness, take minutes, and a random failure would stop the run.
+    'tests/electron/robustness',
     'docs',
   ],
   // Outside the repository, so that `eslint .` and other people's runs never see the sandbox.
