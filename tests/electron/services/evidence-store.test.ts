@@ -103,6 +103,26 @@ describe('the evidence store', () => {
     expect(filesIn(dataDir)).toHaveLength(1);
   });
 
+  it.each([
+    ['empty', 0],
+    ['cut short', 100],
+  ])(
+    'replaces a stored copy left %s by a power cut with a whole copy of the same bytes',
+    async (_label, kept) => {
+      const dataDir = tempDir();
+      const bytes = Buffer.from(`%PDF-1.7\n${'x'.repeat(1000)}`);
+      const hash = sha(bytes);
+      const stored = path.join(dataDir, 'evidence', hash.slice(0, 2), hash);
+      fs.mkdirSync(path.dirname(stored), { recursive: true });
+      fs.writeFileSync(stored, bytes.subarray(0, kept));
+      const store = open(dataDir);
+      const ref = await store.addStream(Readable.from([bytes]), 'scan.pdf', '');
+      expect(ref).toMatchObject({ sha256: hash, size: bytes.length, type: 'application/pdf' });
+      expect(filesIn(dataDir)).toEqual([path.join(hash.slice(0, 2), hash)]);
+      await expect(store.read(hash)).resolves.toEqual({ type: 'application/pdf', bytes });
+    },
+  );
+
   it('reads a stored file back with the type its bytes show', async () => {
     const store = open(tempDir());
     const ref = await store.addStream(Readable.from([PNG]), 'photo.txt', 'text/plain');
