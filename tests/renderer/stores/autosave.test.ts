@@ -111,6 +111,39 @@ describe('autosave', () => {
     expect(send).toHaveBeenCalledTimes(1);
   });
 
+  it('drops only the refused batch: edits made while it was in flight are still sent', async () => {
+    let refuse: () => void = () => undefined;
+    const send = vi
+      .fn<(changes: readonly Change[]) => Promise<{ updatedAt: string }>>()
+      .mockImplementationOnce(
+        () =>
+          new Promise((_resolve, reject) => {
+            refuse = () =>
+              reject(new ApiError({ code: 'inspection-refused', message: '这次修改无法保存。' }));
+          }),
+      )
+      .mockResolvedValue({ updatedAt: 'later' });
+    const { autosave, statuses, onRefused, last } = setup(send);
+    autosave.push([answer('bad')]);
+    await vi.advanceTimersByTimeAsync(400);
+    autosave.push([answer('typed after')]);
+    autosave.push([answer('and more')]);
+    const settled = vi.fn();
+    void autosave.whenSettled().then(settled);
+    refuse();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(statuses).toContainEqual({ kind: 'refused', message: '这次修改无法保存。' });
+    expect(onRefused).toHaveBeenCalledTimes(1);
+    // Sent at once, without waiting for another edit or a retry.
+    expect(send.mock.calls.map(([changes]) => changes)).toEqual([
+      [answer('bad')],
+      [answer('typed after'), answer('and more')],
+    ]);
+    expect(last()).toEqual({ kind: 'saved', at: 'later' });
+    expect(autosave.queued()).toEqual([]);
+    expect(settled).toHaveBeenCalled();
+  });
+
   it('whenSettled waits for the last save (leaving an inspection)', async () => {
     const send = vi.fn(async () => ({ updatedAt: 'done' }));
     const { autosave } = setup(send);
