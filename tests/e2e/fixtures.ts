@@ -78,6 +78,11 @@ export const test = base.extend<Fixtures>({
       const harness = await startHarnessProcess(dataDir);
       await page.goto(harness.url);
       await use(harness);
+      // The window closes before the app stops, as a user closes it: what the page still had to
+      // save (a debounced autosave, the pagehide flush) reaches a running server, instead of
+      // turning into a refused connection reported as a page error.
+      if (!page.isClosed()) await page.close({ runBeforeUnload: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await harness.stop(), 'harness exit code after SIGTERM').toBe(0);
     },
     { auto: true },
