@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { filesIn, refusal } from './evidence-fixtures';
 import { openEvidenceStore } from '../../../electron/services/evidence/evidence-store';
 import type { Logger } from '../../../electron/services/logger';
 import { silentLogger } from '../../../electron/services/logger';
-import { AppError } from '../../../shared/errors';
 import { useTempDir } from '../temp-dir';
 
 // What evidence-store.test.ts leaves out: the store's answers when the disk, the rename or the
@@ -19,25 +19,6 @@ const HASH = sha(PDF);
 const REL = path.join(HASH.slice(0, 2), HASH);
 
 const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
-
-function filesIn(dataDir: string): string[] {
-  const root = path.join(dataDir, 'evidence');
-  if (!fs.existsSync(root)) return [];
-  return fs
-    .readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return (error as AppError).code;
-}
 
 type Line = [level: string, event: string, fields?: unknown];
 

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
+import { filesIn, refusal } from './evidence-fixtures';
 import { openEvidenceStore } from '../../../electron/services/evidence/evidence-store';
 import { sniffType } from '../../../shared/inspection/evidence-files';
 import { silentLogger } from '../../../electron/services/logger';
 import type { Logger } from '../../../electron/services/logger';
-import { AppError } from '../../../shared/errors';
 import { PREVIEW_TYPES, canPreview } from '../../../shared/inspection/evidence';
 import { evidenceRefSchema } from '../../../shared/inspection/schema';
 import { useTempDir } from '../temp-dir';
@@ -15,26 +15,6 @@ import { useTempDir } from '../temp-dir';
 const NOW = new Date('2026-11-29T08:30:00.000Z');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72]);
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** Every file under the evidence folder, relative to it. */
-function filesIn(dataDir: string): string[] {
-  const root = path.join(dataDir, 'evidence');
-  if (!fs.existsSync(root)) return [];
-  return fs
-    .readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return (error as AppError).code;
-}
 
 /** A stream of `count` chunks that records how many bytes were taken from it. */
 function chunks(count: number, size: number): { stream: Readable; read: () => number } {
