@@ -9,7 +9,7 @@ import {
 } from '../../../shared/inspection/paste';
 import type { RegisterRow } from '../../../shared/inspection/schema';
 import type { Column } from '../../../shared/template/schema';
-import { applied, b, DEVICES, newInspection, row } from './fixtures';
+import { applied, DEVICES, newInspection, row } from './fixtures';
 
 const column = (id: string): Column => {
   const found = DEVICES.columns.find((c) => c.id === id);
@@ -175,9 +175,6 @@ describe('cellFromText', () => {
     expect(cellFromText(type, ' firewall ')).toBe('firewall');
     expect(cellFromText(type, '交换机')).toBe('交换机');
     expect(cellFromText(type, 'ROUTER')).toBe('router');
-    // A value unlike both labels (as a file exported by the app holds it).
-    const coded: Column = { ...type, choices: [{ value: 'fw_1', label: b('防火墙', 'Firewall') }] };
-    expect(cellFromText(coded, 'fw_1')).toBe('fw_1');
   });
 
   it('takes nothing into a file column', () => {
