@@ -178,23 +178,42 @@ describe('the evidence store, when something fails', () => {
   it('clears only its own temp files, and only those left more than an hour ago', () => {
     const dataDir = tempDir();
     const root = path.join(dataDir, 'evidence');
-    fs.mkdirSync(path.join(root, 'ab'), { recursive: true });
-    const temp = (n: number) => path.join(root, `.${n}b7c7e3a-8f7e-4a53-9d43-2f1d6b1f4e21.tmp`);
-    const minutesAgo = (file: string, minutes: number) => {
-      const at = new Date(NOW.getTime() - minutes * 60 * 1000);
-      fs.utimesSync(file, at, at);
+    fs.mkdirSync(root);
+    const uuid = 'b7c7e3a-8f7e-4a53-9d43-2f1d6b1f4e21';
+    const files = {
+      old: `.0${uuid}.tmp`,
+      hour: `.1${uuid}.tmp`,
+      young: `.2${uuid}.tmp`,
+      other: 'x.tmp',
+      prefixed: `x.3${uuid}.tmp`,
+      suffixed: `.4${uuid}.tmp.keep`,
     };
-    const files = { old: temp(0), hour: temp(1), young: temp(2), other: path.join(root, 'x.tmp') };
-    for (const file of Object.values(files)) fs.writeFileSync(file, 'x');
-    minutesAgo(files.old, 61);
-    minutesAgo(files.hour, 60);
-    minutesAgo(files.young, 30);
-    minutesAgo(files.other, 120);
-    minutesAgo(path.join(root, 'ab'), 120);
+    const age = { old: 61, hour: 60, young: 30, other: 120, prefixed: 120, suffixed: 120 };
+    for (const [key, name] of Object.entries(files)) {
+      const file = path.join(root, name);
+      fs.writeFileSync(file, 'x');
+      const at = new Date(NOW.getTime() - age[key as keyof typeof age] * 60 * 1000);
+      fs.utimesSync(file, at, at);
+    }
     open(dataDir);
-    const left = Object.entries(files).filter(([, file]) => fs.existsSync(file));
-    expect(left.map(([name]) => name)).toEqual(['hour', 'young', 'other']);
-    expect(fs.existsSync(path.join(root, 'ab'))).toBe(true);
+    const left = Object.entries(files).filter(([, name]) => fs.existsSync(path.join(root, name)));
+    expect(left.map(([key]) => key)).toEqual(['hour', 'young', 'other', 'prefixed', 'suffixed']);
+  });
+
+  it('leaves folders alone, even old ones named like its temp files', () => {
+    const dataDir = tempDir();
+    const log = recorder();
+    const folders = ['ab', '.0b7c7e3a-8f7e-4a53-9d43-2f1d6b1f4e21.tmp'].map((name) =>
+      path.join(dataDir, 'evidence', name),
+    );
+    const longAgo = new Date(NOW.getTime() - 2 * 60 * 60 * 1000);
+    for (const folder of folders) {
+      fs.mkdirSync(folder, { recursive: true });
+      fs.utimesSync(folder, longAgo, longAgo);
+    }
+    open(dataDir, log);
+    expect(folders.map((folder) => fs.existsSync(folder))).toEqual([true, true]);
+    expect(log.lines).toEqual([]);
   });
 
   it('logs each refusal and failure with its event and code, and never a name', async () => {
