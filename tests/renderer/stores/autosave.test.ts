@@ -37,6 +37,31 @@ describe('autosave', () => {
     expect(last()).toEqual({ kind: 'saved', at: '2026-11-29T09:00:00.000Z' });
   });
 
+  it('says "pending" for an edit, "saving" while it is sent, "saved" when it is stored', async () => {
+    const send = vi.fn(async () => ({ updatedAt: 't1' }));
+    const { autosave, statuses } = setup(send);
+    autosave.push([]);
+    await autosave.flush();
+    // Nothing to save: no status, no request.
+    expect(statuses).toEqual([]);
+    expect(send).not.toHaveBeenCalled();
+    autosave.push([answer('a')]);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(statuses).toEqual([
+      { kind: 'pending' },
+      { kind: 'saving' },
+      { kind: 'saved', at: 't1' },
+    ]);
+  });
+
+  it('sends at most 500 edits a request (the most the Node side takes), the rest after', async () => {
+    const send = vi.fn(async (changes: readonly Change[]) => ({ updatedAt: `${changes.length}` }));
+    const { autosave } = setup(send);
+    autosave.push(Array.from({ length: 501 }, (_, i) => answer(`${i}`)));
+    await vi.advanceTimersByTimeAsync(400);
+    expect(send.mock.calls.map(([changes]) => changes.length)).toEqual([500, 1]);
+  });
+
   it('never has two requests in flight: edits made during a save go in the next one', async () => {
     let release: () => void = () => undefined;
     const send = vi.fn(
@@ -71,6 +96,7 @@ describe('autosave', () => {
     await vi.advanceTimersByTimeAsync(400);
     expect(last()).toEqual({ kind: 'failed', message: '无法写入数据文件夹', retryInMs: 1000 });
     expect(autosave.pending).toBe(true);
+    expect(autosave.queued()).toEqual([answer('kept')]);
     await vi.advanceTimersByTimeAsync(1000);
     expect(last()).toMatchObject({ kind: 'failed', retryInMs: 3000 });
     await vi.advanceTimersByTimeAsync(3000);
@@ -82,6 +108,32 @@ describe('autosave', () => {
       [answer('kept')],
     ]);
     expect(statuses.filter((s) => s.kind === 'failed')).toHaveLength(2);
+  });
+
+  it('waits longer after each failure, up to 30 s between attempts', async () => {
+    const send = vi.fn(async (): Promise<{ updatedAt: string }> => {
+      throw new ApiError({ code: 'storage-failed', message: 'disk full' });
+    });
+    const { autosave, statuses } = setup(send);
+    autosave.push([answer('a')]);
+    await vi.advanceTimersByTimeAsync(400 + 1000 + 3000 + 10_000 + 30_000 + 30_000);
+    const waits = statuses.flatMap((s) => (s.kind === 'failed' ? [s.retryInMs] : []));
+    expect(waits).toEqual([1000, 3000, 10_000, 30_000, 30_000, 30_000]);
+    autosave.dispose();
+  });
+
+  it('sends nothing more once disposed', async () => {
+    const send = vi
+      .fn<(changes: readonly Change[]) => Promise<{ updatedAt: string }>>()
+      .mockRejectedValueOnce(new ApiError({ code: 'storage-failed', message: 'disk full' }))
+      .mockResolvedValue({ updatedAt: 'ok' });
+    const { autosave } = setup(send);
+    autosave.push([answer('a')]);
+    await vi.advanceTimersByTimeAsync(400);
+    autosave.push([answer('b')]);
+    autosave.dispose();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(send).toHaveBeenCalledTimes(1);
   });
 
   it('"retry now" sends at once instead of waiting for the next attempt', async () => {
@@ -97,19 +149,33 @@ describe('autosave', () => {
     expect(last()).toEqual({ kind: 'saved', at: 'ok' });
   });
 
-  it('drops edits the Node side refused and asks for the stored copy', async () => {
-    const send = vi.fn(async () => {
-      throw new ApiError({ code: 'inspection-refused', message: '这次修改无法保存。' });
-    });
-    const { autosave, last, onRefused } = setup(send);
-    autosave.push([answer('bad')]);
-    await vi.advanceTimersByTimeAsync(400);
-    expect(last()).toEqual({ kind: 'refused', message: '这次修改无法保存。' });
-    expect(onRefused).toHaveBeenCalledTimes(1);
-    expect(autosave.pending).toBe(false);
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(send).toHaveBeenCalledTimes(1);
-  });
+  it.each([
+    'inspection-refused',
+    'invalid-input',
+    'inspection-not-found',
+    'template-not-found',
+    'storage-newer-version',
+    'forbidden-sender',
+    'unknown-channel',
+  ] as const)(
+    'drops edits the Node side refused (%s), asks for the stored copy, and settles',
+    async (code) => {
+      const send = vi.fn(async () => {
+        throw new ApiError({ code, message: '这次修改无法保存。' });
+      });
+      const { autosave, last, onRefused } = setup(send);
+      autosave.push([answer('bad')]);
+      const settled = vi.fn();
+      void autosave.whenSettled().then(settled);
+      await vi.advanceTimersByTimeAsync(400);
+      expect(last()).toEqual({ kind: 'refused', message: '这次修改无法保存。' });
+      expect(onRefused).toHaveBeenCalledTimes(1);
+      expect(autosave.pending).toBe(false);
+      expect(settled).toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(send).toHaveBeenCalledTimes(1);
+    },
+  );
 
   it('drops only the refused batch: edits made while it was in flight are still sent', async () => {
     let refuse: () => void = () => undefined;
