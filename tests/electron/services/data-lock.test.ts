@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { acquireDataLock, readLockHolder } from '../../../electron/services/data-lock';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  acquireDataLock,
+  lockedMessage,
+  readLockHolder,
+} from '../../../electron/services/data-lock';
 import { AppError } from '../../../shared/errors';
 import { useTempDir } from '../temp-dir';
 
@@ -13,6 +17,20 @@ const readLock = (dir: string) =>
 const DEAD_PID = 2147483646;
 /** The process that started this test runner: alive for as long as the test runs. */
 const LIVE_PID = process.ppid;
+
+/** This computer's start, in minutes, the way a lock records it. */
+const bootMinute = () => Math.round((Date.now() / 1000 - os.uptime()) / 60);
+
+/** The AppError an action throws. */
+function refusalOf(action: () => unknown): AppError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('no error');
+}
 
 function codeOf(action: () => unknown): string {
   try {
@@ -158,6 +176,86 @@ describe('the data folder lock', () => {
   it('reports a folder it cannot write as it is, not as locked', () => {
     const dir = path.join(tempDir(), 'missing', 'folder');
     expect(() => acquireDataLock(dir)).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+  });
+
+  it('names the process on this computer that holds the folder, and since when', () => {
+    const dir = tempDir();
+    const at = new Date('2026-11-28T07:45:00.000Z');
+    const holder = acquireDataLock(dir, { pid: LIVE_PID, now: () => at });
+    const refusal = refusalOf(() => acquireDataLock(dir));
+    holder.release();
+    const two = (n: number) => String(n).padStart(2, '0');
+    const since = `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}`;
+    expect(refusal.detail).toEqual({
+      'zh-CN': `数据文件夹正被本机另一个程序窗口使用（进程 ${LIVE_PID}，自 ${since} 起）。请先关闭它，再打开本程序。`,
+      'en-US': `The data folder is in use by another copy of the app on this computer (process ${LIVE_PID}, since ${since}). Close it first, then open this one.`,
+    });
+  });
+
+  it('says no time for a lock without one, and "unknown" for a computer without a name', () => {
+    const local = { pid: 7, host: os.hostname(), at: null, foreign: false };
+    expect(lockedMessage(local)['en-US']).toContain('(process 7)');
+    expect(lockedMessage(local)['zh-CN']).toContain('（进程 7）');
+    const nameless = lockedMessage({ pid: 7, host: '', at: null, foreign: true });
+    expect(nameless['en-US']).toContain('another computer, "未知 / unknown". If');
+    expect(nameless['zh-CN']).toContain('另一台电脑“未知 / unknown”使用。');
+  });
+
+  it('reads a lock whose time or computer name is not usable as having none', () => {
+    const dir = tempDir();
+    const write = (lock: unknown) => fs.writeFileSync(lockFile(dir), JSON.stringify(lock));
+    write({ pid: 7, host: 42, at: 'yesterday' });
+    expect(readLockHolder(dir)).toEqual({ pid: 7, host: '', at: null, foreign: true });
+    write({ pid: 7, host: os.hostname(), at: 0 });
+    expect(readLockHolder(dir)).toMatchObject({ at: null, foreign: false });
+    write({ pid: 7, host: 'x'.repeat(300) });
+    expect(readLockHolder(dir)?.host).toBe('x'.repeat(255));
+  });
+
+  it('takes over a lock with its own pid that it does not hold (left by an earlier run)', () => {
+    const dir = tempDir();
+    const boot = bootMinute();
+    fs.writeFileSync(
+      lockFile(dir),
+      JSON.stringify({ pid: process.pid, host: os.hostname(), boot }),
+    );
+    const lock = acquireDataLock(dir);
+    expect(readLock(dir).pid).toBe(process.pid);
+    lock.release();
+  });
+
+  it('refuses a live process that started since this computer did, its start read a minute off', () => {
+    const dir = tempDir();
+    for (const boot of [bootMinute() - 1, bootMinute() + 1]) {
+      fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: LIVE_PID, host: os.hostname(), boot }));
+      expect(codeOf(() => acquireDataLock(dir))).toBe('data-locked');
+    }
+  });
+
+  describe('with process.kill and the file system simulated', () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    it("respects a process it may not signal (another user's session): it is alive", () => {
+      const dir = tempDir();
+      fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: 4242, host: os.hostname() }));
+      vi.spyOn(process, 'kill').mockImplementation(() => {
+        throw Object.assign(new Error('EPERM'), { code: 'EPERM' });
+      });
+      expect(codeOf(() => acquireDataLock(dir))).toBe('data-locked');
+    });
+
+    it('gives up after two tries when the lock file keeps coming back', () => {
+      const dir = tempDir();
+      const write = vi.spyOn(fs, 'writeFileSync').mockImplementation(() => {
+        throw Object.assign(new Error('EEXIST'), { code: 'EEXIST' });
+      });
+      const refusal = refusalOf(() => acquireDataLock(dir));
+      expect(refusal.code).toBe('data-locked');
+      expect(refusal.detail).toBeUndefined();
+      expect(write).toHaveBeenCalledTimes(2);
+    });
   });
 
   it('refuses a second holder in the same process', () => {
