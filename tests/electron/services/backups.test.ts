@@ -218,6 +218,42 @@ describe('backups', () => {
     expect(backups.list()).toEqual([earlier]);
   });
 
+  it('tries a failed daily backup again the next day, not on every save', () => {
+    const dataDir = tempDir();
+    fs.writeFileSync(path.join(dataDir, 'settings.json'), '{"profile":{"name":"清朗中学"}}');
+    let at = new Date(2026, 10, 29, 8, 0, 0);
+    const backups = openBackups({ dataDir, log: silentLogger, now: () => at });
+    vi.spyOn(fs, 'copyFileSync').mockImplementationOnce(() => {
+      throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+    });
+    backups.ensureDaily();
+    backups.ensureDaily();
+    expect(backups.list()).toEqual([]);
+    at = new Date(2026, 10, 30, 8, 0, 0);
+    backups.ensureDaily();
+    expect(backups.list().map((b) => b.reason)).toEqual(['daily']);
+  });
+
+  it('clears what a backup interrupted by a crash left when it opens, and nothing else', () => {
+    const dataDir = tempDir();
+    const kept = openBackups({ dataDir, log: silentLogger, now: () => NOW }).create('manual');
+    const root = path.join(dataDir, 'backups');
+    const leftover = path.join(root, '.tmp-0b7c7e3a-8f7e-4a53-9d43-2f1d6b1f4e21');
+    fs.mkdirSync(path.join(leftover, 'inspections'), { recursive: true });
+    fs.writeFileSync(path.join(leftover, 'settings.json'), '{}');
+    fs.writeFileSync(path.join(root, 'notes.tmp-1'), 'not a backup of ours');
+    const backups = openBackups({ dataDir, log: silentLogger, now: () => NOW });
+    expect(fs.readdirSync(root).sort()).toEqual([kept.id, 'notes.tmp-1'].sort());
+    expect(backups.list()).toEqual([kept]);
+  });
+
+  it('stamps a backup with the time it is made when given no clock', () => {
+    const before = Date.now();
+    const info = openBackups({ dataDir: tempDir(), log: silentLogger }).create('manual');
+    expect(Date.parse(info.createdAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(info.createdAt)).toBeLessThanOrEqual(Date.now());
+  });
+
   it('ignores a backup folder without a valid manifest', () => {
     const dataDir = tempDir();
     const backups = openBackups({ dataDir, log: silentLogger, now: () => NOW });
@@ -341,6 +377,24 @@ describe('backups', () => {
       expect(failure).toBeNull();
     });
 
+    it('says storage-failed when a file cannot be put back, keeping the before-restore backup', () => {
+      const { dataDir } = filledDataDir();
+      const clock = movingClock();
+      const backups = openBackups({ dataDir, log: silentLogger, now: clock.now });
+      const point = backups.create('manual');
+      clock.tick(HOUR);
+      const copy = fs.copyFileSync.bind(fs);
+      vi.spyOn(fs, 'copyFileSync').mockImplementation((from, to, mode) => {
+        if (String(from).startsWith(path.join(dataDir, 'backups', point.id))) {
+          throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+        }
+        copy(from, to, mode);
+      });
+      expect(appErrorOf(() => backups.restore(point.id)).code).toBe('storage-failed');
+      vi.restoreAllMocks();
+      expect(backups.list().map((x) => x.reason)).toEqual(['before-restore', 'manual']);
+    });
+
     it('restores a backup made before any inspection, removing every inspection', () => {
       const dataDir = tempDir();
       const clock = movingClock();
@@ -352,6 +406,8 @@ describe('backups', () => {
       clock.tick(HOUR);
       backups.restore(empty.id);
       expect(fs.existsSync(inspectionPath(dataDir, id))).toBe(false);
+      // The backup's manifest describes the backup: it is not put in the data folder.
+      expect(fs.existsSync(path.join(dataDir, 'backup.json'))).toBe(false);
       expect(openWorld(dataDir, { now: clock.now }).store.list()).toEqual([]);
       expect(backups.list().map((x) => x.reason)).toEqual(['before-restore', 'manual']);
     });
