@@ -105,7 +105,10 @@ test.describe('registers at 1366 × 768', () => {
       .getByRole('radiogroup', { name: '学校采集或使用人脸、指纹等生物识别信息' })
       .getByRole('radio', { name: '是' })
       .check();
+    // The register appears once the question is answered 是: count its rows only once it is there
+    // (a sample may carry rows over from last term).
     const bio = page.getByRole('table', { name: '生物识别系统登记表' });
+    await expect(bio).toBeVisible();
     const bioRow = (await bio.locator('tbody tr[data-row-id]').count()) + 1;
     await page.getByRole('button', { name: '+ 添加一行' }).click();
     const bioCell = (column: string) => `第 ${bioRow} 行 ${column}`;
@@ -124,6 +127,7 @@ test.describe('registers at 1366 × 768', () => {
 
     await links.nth(7).click();
     const hazards = page.getByRole('table', { name: /^通报隐患登记表/ });
+    await expect(hazards).toBeVisible();
     const hazardRow = (await hazards.locator('tbody tr[data-row-id]').count()) + 1;
     await page.getByRole('button', { name: '+ 添加一行' }).click();
     const hazardCell = (column: string) => `第 ${hazardRow} 行 ${column}`;
@@ -161,6 +165,8 @@ test.describe('registers at 1366 × 768', () => {
         ).toBe(false);
         const prompt = registers[s]?.[index];
         if (!prompt) continue;
+        // The link is marked current before the section's content has rendered.
+        await expect(page.getByRole('table', { name: prompt, exact: true })).toBeVisible();
         const reach = await registerReach(page, prompt);
         expect(reach, `section ${s} (${language}): the register has rows`).not.toBeNull();
         if (!reach) continue;
