@@ -53,6 +53,31 @@ export const ERROR_MESSAGES = {
     'zh-CN': '这次修改无法保存。',
     'en-US': 'This change could not be saved.',
   },
+  'inspection-signed': {
+    'zh-CN': '这份检查已由校长签字，不能修改。如需修改，请先“撤销签字并重新打开”，并写明原因。',
+    'en-US':
+      'This inspection has been signed by the principal and cannot be changed. To change it, reopen it first and give the reason.',
+  },
+  'signoff-blocked': {
+    'zh-CN': '还有问题没有处理，不能签字。请先在“审阅”中逐项处理。',
+    'en-US':
+      'There are things left to fix, so it cannot be signed yet. Fix each one listed under Review.',
+  },
+  'signoff-refused': {
+    'zh-CN': '无法签字。',
+    'en-US': 'It could not be signed.',
+  },
+  'signing-key-missing': {
+    'zh-CN':
+      '本机的签名密钥不见了（可能被删除或移走）。可以生成新密钥，但此前签字的检查仍只能用旧公钥验证；更换会被记录。',
+    'en-US':
+      "This computer's signing key is missing (it may have been deleted or moved). A new key can be made, but inspections signed before can only be verified with the old public key; the change is recorded.",
+  },
+  'signing-key-damaged': {
+    'zh-CN': '本机的签名密钥文件已损坏，已另存一份。可以生成新密钥；更换会被记录。',
+    'en-US':
+      "This computer's signing key file is damaged; a copy was kept aside. A new key can be made; the change is recorded.",
+  },
   'inspection-unreadable': {
     'zh-CN': '这份检查文件无法读取，已另存并停止使用。其他检查不受影响。',
     'en-US':

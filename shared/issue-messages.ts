@@ -43,6 +43,14 @@ export const ISSUE_MESSAGES = {
     'zh-CN': '文件类型的写法不对（如 application/pdf）',
     'en-US': 'not a media type such as application/pdf',
   },
+  'public-key': {
+    'zh-CN': '不是 Ed25519 公钥（Base64 编码的 SubjectPublicKeyInfo）',
+    'en-US': 'not an Ed25519 public key (base64 of its SubjectPublicKeyInfo)',
+  },
+  signature: {
+    'zh-CN': '不是 Ed25519 签名（Base64 编码的 64 个字节）',
+    'en-US': 'not an Ed25519 signature (64 bytes in base64)',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type IssueKey = keyof typeof ISSUE_MESSAGES;

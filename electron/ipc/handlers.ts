@@ -5,6 +5,7 @@ import { createBackupsHandlers } from './backups-handlers';
 import { createEvidenceHandlers } from './evidence-handlers';
 import { createInspectionsHandlers } from './inspections-handlers';
 import { createSettingsHandlers } from './settings-handlers';
+import { createSignoffHandlers } from './signoff-handlers';
 import { createTemplatesHandlers } from './templates-handlers';
 
 /** Every channel's handler, one module per domain; the type makes a missing one a compile error. */
@@ -16,5 +17,6 @@ export function createHandlers(services: Services): Handlers {
     inspections: createInspectionsHandlers(services),
     evidence: createEvidenceHandlers(services),
     backups: createBackupsHandlers(services),
+    signoff: createSignoffHandlers(services),
   };
 }

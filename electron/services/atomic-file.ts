@@ -9,10 +9,12 @@ export const TEMP_SUFFIX = /\.tmp-[0-9a-f-]{36}$/;
  * never a torn one: a temp file beside it, flushed to disk, then renamed over it. The caller
  * serialises once and hands over the text (a 1,000-row inspection is ~200 KB: once is enough).
  */
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string, mode?: number): void {
   const temp = `${file}.tmp-${randomUUID()}`;
   try {
-    const fd = fs.openSync(temp, 'wx');
+    // A mode (0o600 for a private key) is set as the file is created, never after: no moment
+    // exists in which others may read it. Windows keeps only the read-only bit of it.
+    const fd = fs.openSync(temp, 'wx', mode);
     try {
       fs.writeFileSync(fd, text, 'utf8');
       fs.fsyncSync(fd);

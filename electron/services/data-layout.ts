@@ -25,6 +25,10 @@ export const INSPECTIONS_DIR = 'inspections';
 export const TEMPLATES_DIR = 'templates';
 export const EVIDENCE_DIR = 'evidence';
 export const BACKUPS_DIR = 'backups';
+/** This installation's signing key (private, readable by the user only) and its history. */
+export const KEYS_DIR = 'keys';
+export const SIGNING_KEY_FILE = 'signing-key.pem';
+export const KEY_HISTORY_FILE = 'key-history.json';
 export const BACKUP_MANIFEST = 'backup.json';
 export const LOG_FILE = path.join('logs', 'qinglang.log');
 
@@ -59,6 +63,9 @@ export interface DataPaths {
   readonly evidence: string;
   readonly backups: string;
   readonly logFile: string;
+  readonly keys: string;
+  readonly signingKeyFile: string;
+  readonly keyHistoryFile: string;
   inspectionFile(id: string): string;
   templateFile(ref: TemplateRef): string;
   evidenceFile(sha256: string): string;
@@ -80,6 +87,9 @@ export function dataPaths(dataDir: string): DataPaths {
     evidence,
     backups,
     logFile: path.join(root, LOG_FILE),
+    keys: path.join(root, KEYS_DIR),
+    signingKeyFile: path.join(root, KEYS_DIR, SIGNING_KEY_FILE),
+    keyHistoryFile: path.join(root, KEYS_DIR, KEY_HISTORY_FILE),
     inspectionFile: (id) => path.join(inspections, inspectionFileName(id)),
     templateFile: (ref) => path.join(templates, templateFileName(ref)),
     // Two hex digits of fan-out keep any one folder small on FAT32 USB sticks and slow shares.

@@ -18,6 +18,8 @@ import type { Logger } from './logger';
 import { createFileLogger } from './logger';
 import type { SettingsService } from './settings-service';
 import { openSettings } from './settings-service';
+import type { KeyStore } from './signing/key-store';
+import { openKeyStore } from './signing/key-store';
 import type { TemplateStore } from './templates/template-store';
 import { openTemplateStore } from './templates/template-store';
 
@@ -31,6 +33,8 @@ export interface Services {
   readonly inspections: InspectionStore;
   readonly evidence: EvidenceStore;
   readonly backups: Backups;
+  /** This installation's signing key. */
+  readonly keys: KeyStore;
   readonly picker: FilePicker;
   readonly about: Omit<AppInfo, 'notices'>;
   /** Everything found wrong in the data folder at start-up (and since the last restore). */
@@ -72,6 +76,7 @@ export function createServices(options: CreateServicesOptions): Services {
   const now = options.now ?? (() => new Date());
   const backups = openBackups({ dataDir, log, now });
   const evidence = openEvidenceStore({ dataDir, log, now });
+  const keys = openKeyStore({ dataDir, log, now });
 
   const open = () => {
     const settings = openSettings({
@@ -101,6 +106,7 @@ export function createServices(options: CreateServicesOptions): Services {
           beforeMigration: () => backups.create('before-migration'),
           afterWrite: () => backups.ensureDaily(),
           evidenceExists: (sha256) => evidence.has(sha256),
+          ownFingerprint: () => keys.fingerprint(),
         })),
     };
   };
@@ -121,6 +127,7 @@ export function createServices(options: CreateServicesOptions): Services {
     },
     evidence,
     backups,
+    keys,
     picker: options.picker ?? unavailablePicker,
     about: {
       name: APP_NAME,

@@ -76,4 +76,5 @@ export const changeSchema = z.discriminatedUnion('kind', [
     inspector: lineSchema(TEXT_LIMITS.inspector).optional(),
     period: periodSchema.optional(),
   }),
+  z.strictObject({ kind: z.literal('state'), to: z.enum(['draft', 'ready']) }),
 ]) satisfies z.ZodType<Change>;

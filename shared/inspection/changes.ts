@@ -1,5 +1,6 @@
 import type { Bilingual } from '../i18n/locale';
 import { own } from '../own';
+import { appendAudit, auditEntriesFor } from './audit';
 import { canonicalText } from './canonical';
 import type {
   AnswerValue,
@@ -53,7 +54,12 @@ export type Change =
   | { readonly kind: 'register-none'; readonly itemId: string }
   | { readonly kind: 'action-put'; readonly action: CorrectiveAction }
   | { readonly kind: 'action-delete'; readonly actionId: string }
-  | { readonly kind: 'details'; readonly inspector?: string; readonly period?: Period };
+  | { readonly kind: 'details'; readonly inspector?: string; readonly period?: Period }
+  /**
+   * Hand the inspection to the principal (ready) or take it back (draft). Signing is not a change:
+   * it needs the installation's key, and has its own step (signing.ts).
+   */
+  | { readonly kind: 'state'; readonly to: 'draft' | 'ready' };
 
 export interface CellEdit {
   readonly rowId: string;
@@ -88,15 +94,23 @@ export function applyChanges(
   changes: readonly Change[],
   now: string,
 ): ChangeResult {
-  if (inspection.state === 'signed') {
+  if (inspection.state === 'signed' || inspection.signoff !== undefined) {
     return fail(
-      '此检查已签字确认，不能再修改。',
-      'This inspection has been signed off and cannot be changed.',
+      '这份检查已由校长签字，不能修改。如需修改，请先撤销签字并重新打开。',
+      'This inspection has been signed by the principal and cannot be changed; reopen it first.',
     );
   }
   try {
     let next = inspection;
-    for (const change of changes) next = applyOne(next, change, now);
+    for (const change of changes) {
+      const after = applyOne(next, change, now);
+      if (after === next) continue;
+      // Every change that changed something is in the trail, derived here so no channel can skip it.
+      next = {
+        ...after,
+        audit: appendAudit(after.audit, auditEntriesFor(next, after, change, now)),
+      };
+    }
     return { ok: true, inspection: next === inspection ? next : { ...next, updatedAt: now } };
   } catch (error) {
     if (error instanceof ChangeRefused) return { ok: false, message: error.bilingual };
@@ -229,6 +243,8 @@ function applyOne(inspection: Inspection, change: Change, now: string): Inspecti
         ...(change.inspector !== undefined && { inspector: change.inspector }),
         ...(change.period !== undefined && { period: change.period }),
       };
+    case 'state':
+      return inspection.state === change.to ? inspection : { ...inspection, state: change.to };
   }
 }
 

@@ -7,6 +7,7 @@ import { jsonPath, structureProblems, zodProblems } from '../template/validate-p
 import type { Change } from './changes';
 import type { Inspection } from './schema';
 import { inspectionSchema } from './schema';
+import { upgradeInspectionDocument } from '../migrations/inspection-format';
 
 export type InspectionProblem = TemplateProblem;
 
@@ -19,13 +20,16 @@ const problem = (path: string, zh: string, en: string): InspectionProblem => ({
   message: { 'zh-CN': zh, 'en-US': en },
 });
 
-/** Shape only: is this a `qinglang-inspection/1` document? Every problem, each with its path. */
+/**
+ * Shape only: is this a `qinglang-inspection/2` document, or a `/1` one (upgraded first)? Every
+ * problem, each with its path.
+ */
 export function checkInspectionShape(input: unknown): InspectionCheck {
   // Recursive checks must never meet a structure deep enough to exhaust the stack, and no key
   // may be dropped on the way in.
   const structure = structureProblems(input);
   if (structure.length > 0) return { ok: false, problems: structure };
-  const parsed = inspectionSchema.safeParse(input);
+  const parsed = inspectionSchema.safeParse(upgradeInspectionDocument(input));
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error).slice(0, 200) };
   return { ok: true, inspection: parsed.data };
 }

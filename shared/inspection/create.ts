@@ -2,7 +2,6 @@ import { own } from '../own';
 import { allItems } from '../template/items';
 import type { Template } from '../template/schema';
 import type { AuditEntry, Inspection, Period, PinnedTemplate, SchoolProfile } from './schema';
-import { LIMITS } from './patterns';
 import { INSPECTION_FORMAT } from './schema';
 
 export interface NewInspection {
@@ -29,6 +28,7 @@ export function createInspection(options: NewInspection): Inspection {
     answers: {},
     registers: {},
     actions: [],
+    reopened: [],
     audit: [{ at: options.now, event: 'created' }],
   };
 }
@@ -81,12 +81,10 @@ export function duplicateInspection(source: Inspection, options: DuplicateOption
   };
 }
 
-/** Adds an audit entry; past the limit the oldest entries after "created" make room. */
+/**
+ * Adds an audit entry. The trail is never cut short: the limit on its length sits above what the
+ * 20 MB file limit lets through, so a save is refused (planSave) long before entries would drop.
+ */
 export function withAudit(inspection: Inspection, entry: AuditEntry): Inspection {
-  const audit = [...inspection.audit, entry];
-  const trimmed =
-    audit.length > LIMITS.audit
-      ? [audit[0]!, ...audit.slice(audit.length - LIMITS.audit + 1)]
-      : audit;
-  return { ...inspection, audit: trimmed };
+  return { ...inspection, audit: [...inspection.audit, entry] };
 }

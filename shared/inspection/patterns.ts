@@ -22,6 +22,11 @@ export const TEXT_LIMITS = {
   inspector: 50,
   actionDescription: 2000,
   actionOwner: 100,
+  actionDoneNote: 2000,
+  signer: 50,
+  signerTitle: 50,
+  signoffComment: 1000,
+  reopenReason: 500,
 } as const;
 
 /** Limits that keep one inspection file workable on a school PC (and a hostile file out). */
@@ -29,7 +34,9 @@ export const LIMITS = {
   rowsPerRegister: 5000,
   evidencePerTarget: 100,
   actions: 2000,
-  audit: 2000,
+  /** Above what fits in a 20 MB file, so the trail is never cut short: a save is refused first. */
+  audit: 500000,
+  reopened: 200,
   cellText: 2000,
   answerText: 10000,
   note: 4000,

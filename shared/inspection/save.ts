@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import type { Bilingual } from '../i18n/locale';
 import type { Template } from '../template/schema';
 import type { Change } from './changes';
 import { applyChanges } from './changes';
@@ -6,6 +7,8 @@ import { checkAgainstTemplate, checkChange } from './check';
 import { MAX_IMPORT_BYTES } from './patterns';
 import type { Inspection } from './schema';
 import { inspectionSchema } from './schema';
+import { localIsoDate } from '../local-date';
+import { reviewInspection } from './review';
 
 /** An inspection as the store holds it, with what the store knows beyond its content. */
 export interface SaveTarget {
@@ -30,10 +33,13 @@ export interface PlannedSave {
  */
 export function planSave(target: SaveTarget, changes: readonly Change[], now: string): PlannedSave {
   if (target.trashed) throw new AppError('inspection-not-found');
+  // The lock: whichever channel asks, nothing changes a signed inspection but a reopen.
+  if (target.inspection.state === 'signed' || target.inspection.signoff !== undefined)
+    throw new AppError('inspection-signed');
   const { template } = target;
   if (!template) throw new AppError('template-not-found');
   for (const change of changes) {
-    const problem = checkChange(template, change);
+    const problem = checkChange(template, change) ?? doneWithoutRecord(change);
     if (problem) throw new AppError('inspection-refused', problem);
   }
   const result = applyChanges(target.inspection, changes, now);
@@ -52,6 +58,11 @@ export function planSave(target: SaveTarget, changes: readonly Change[], now: st
   // What is saved must stay importable: it fits its template and a file's size.
   const misfit = checkAgainstTemplate(template, checked.data)[0];
   if (misfit) throw new AppError('inspection-refused', misfit.message);
+  if (checked.data.state === 'ready' && target.inspection.state !== 'ready') {
+    const { blockers } = reviewInspection(template, checked.data, localIsoDate(new Date(now)));
+    if (blockers.length > 0)
+      throw new AppError('signoff-blocked', blockersMessage(blockers.length));
+  }
   const json = JSON.stringify(checked.data);
   if (json.length > MAX_IMPORT_BYTES) {
     throw new AppError('inspection-refused', {
@@ -61,3 +72,19 @@ export function planSave(target: SaveTarget, changes: readonly Change[], now: st
   }
   return { inspection: checked.data, json };
 }
+
+/** An action marked done must say what was done and when (整改情况, 完成日期). */
+function doneWithoutRecord(change: Change): Bilingual | null {
+  if (change.kind !== 'action-put' || change.action.state !== 'done') return null;
+  const { doneOn, doneNote } = change.action;
+  if (doneOn !== undefined && doneNote !== undefined && doneNote.trim() !== '') return null;
+  return {
+    'zh-CN': '标记为已完成时，请填写整改情况和完成日期。',
+    'en-US': 'To mark an action done, say what was done and the date it was finished.',
+  };
+}
+
+const blockersMessage = (count: number): Bilingual => ({
+  'zh-CN': `还有 ${count} 处问题需要先处理，才能交给校长签字。`,
+  'en-US': `${count} ${count === 1 ? 'thing needs' : 'things need'} fixing before the principal can sign.`,
+});

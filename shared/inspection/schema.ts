@@ -5,7 +5,9 @@ import { ISO_DATE } from '../template/dates';
 import { LIMITS, PHONE_PATTERN, SCHOOL_CODE_PATTERN, STAGES, TERMS, TEXT_LIMITS } from './patterns';
 import { instantSchema, lineSchema, textSchema } from './text';
 
-export const INSPECTION_FORMAT = 'qinglang-inspection/1';
+/** The format this app writes. It reads `/1` too, upgrading it (shared/migrations/inspection-format.ts). */
+export const INSPECTION_FORMAT = 'qinglang-inspection/2';
+export const INSPECTION_FORMAT_V1 = 'qinglang-inspection/1';
 
 /** A pattern's message, by key, so whoever reports it says it in the user's language. */
 const key = (message: IssueKey) => ({ message });
@@ -102,15 +104,66 @@ export const actionSchema = z.strictObject({
   state: z.enum(ACTION_STATES),
   createdAt: instantSchema,
   doneAt: instantSchema.optional(),
+  /** The day the work was finished (整改完成日期), as the person marking it done gives it. */
+  doneOn: isoDateSchema.optional(),
+  /** What was done (整改情况). */
+  doneNote: textSchema(TEXT_LIMITS.actionDoneNote).optional(),
 });
 export type CorrectiveAction = z.infer<typeof actionSchema>;
 
-export const AUDIT_EVENTS = ['created', 'duplicated', 'imported', 'trashed', 'restored'] as const;
+export const AUDIT_EVENTS = [
+  'created',
+  'duplicated',
+  'imported',
+  'trashed',
+  'restored',
+  'answer',
+  'note',
+  'evidence-added',
+  'evidence-removed',
+  'rows-added',
+  'rows-changed',
+  'rows-deleted',
+  'register-none',
+  'action-added',
+  'action-changed',
+  'action-done',
+  'action-deleted',
+  'details',
+  'state',
+  'signed',
+  'reopened',
+] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
+
+/** An answer's or a cell's value before or after a change, as it was stored. */
+export const auditValueSchema = z.union([
+  textSchema(LIMITS.answerText),
+  z.number().finite(),
+  z.array(z.string().max(200)).max(200),
+]);
+export type AuditValue = z.infer<typeof auditValueSchema>;
+
+/**
+ * One thing that happened to an inspection. Which fields an event fills is documented in
+ * docs/formats.md; typing in one field within a few minutes is one entry (audit.ts).
+ */
 export const auditEntrySchema = z.strictObject({
   at: instantSchema,
   event: z.enum(AUDIT_EVENTS),
-  detail: textSchema(500).optional(),
+  detail: textSchema(2000).optional(),
+  itemId: idSchema.optional(),
+  rowId: rowIdSchema.optional(),
+  columnId: idSchema.optional(),
+  actionId: rowIdSchema.optional(),
+  /** The value before; absent when there was none. */
+  from: auditValueSchema.optional(),
+  /** The value after; absent when it was cleared. */
+  to: auditValueSchema.optional(),
+  /** How many rows or cells one entry covers (a paste, a delete of several rows). */
+  count: z.number().int().min(1).optional(),
+  /** The evidence file an entry is about. */
+  sha256: sha256Schema.optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -129,8 +182,50 @@ export const INSPECTION_ID_PATTERN =
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const inspectionIdSchema = z.string().regex(INSPECTION_ID_PATTERN, key('record-id'));
 
+export const SIGNOFF_METHODS = ['drawn', 'paper'] as const;
+export type SignoffMethod = (typeof SIGNOFF_METHODS)[number];
+
+/** An Ed25519 public key as base64 of its SubjectPublicKeyInfo DER (44 bytes, a fixed prefix). */
+export const ED25519_PUBLIC_KEY_PATTERN = /^MCowBQYDK2VwAyEA[A-Za-z0-9+/]{43}=$/;
+/** An Ed25519 signature (64 bytes) as base64. */
+export const ED25519_SIGNATURE_PATTERN = /^[A-Za-z0-9+/]{85}[AQgw]==$/;
+
 /**
- * One school's inspection for one term: `qinglang-inspection/1`, the interchange form and the
+ * The principal's sign-off. What of it the signature covers, and why, is in docs/formats.md
+ * ("Signed content"); contentHash, keyFingerprint and signature are computed from the rest.
+ */
+export const signoffSchema = z.strictObject({
+  signer: lineSchema(TEXT_LIMITS.signer),
+  title: lineSchema(TEXT_LIMITS.signerTitle),
+  /** The day the principal signs, as written beside the signature. */
+  date: isoDateSchema,
+  comment: textSchema(TEXT_LIMITS.signoffComment).optional(),
+  method: z.enum(SIGNOFF_METHODS),
+  /** The drawn signature (PNG), or the scan of the page signed and sealed on paper. */
+  image: evidenceRefSchema,
+  signedAt: instantSchema,
+  /** How many audit entries, from the first, the signature covers ('signed' is the last of them). */
+  auditCount: z.number().int().min(1),
+  publicKey: z.string().regex(ED25519_PUBLIC_KEY_PATTERN, key('public-key')),
+  /** SHA-256 of the public key's DER bytes, hex: what Settings shows and a person compares. */
+  keyFingerprint: sha256Schema,
+  /** SHA-256 of the signed content's UTF-8 bytes, hex. */
+  contentHash: sha256Schema,
+  /** Ed25519 over the signed content's UTF-8 bytes, base64. */
+  signature: z.string().regex(ED25519_SIGNATURE_PATTERN, key('signature')),
+});
+export type Signoff = z.infer<typeof signoffSchema>;
+
+/** A sign-off voided by a reopen: kept whole, with why and when. */
+export const reopenedSchema = z.strictObject({
+  at: instantSchema,
+  reason: lineSchema(TEXT_LIMITS.reopenReason),
+  signoff: signoffSchema,
+});
+export type Reopened = z.infer<typeof reopenedSchema>;
+
+/**
+ * One school's inspection for one term: `qinglang-inspection/2`, the interchange form and the
  * form stored on disk. Key order here is the order of every file written (zod keeps it).
  */
 export const inspectionSchema = z.strictObject({
@@ -146,6 +241,10 @@ export const inspectionSchema = z.strictObject({
   answers: z.record(idSchema, answerSchema),
   registers: z.record(idSchema, z.array(registerRowSchema).max(LIMITS.rowsPerRegister)),
   actions: z.array(actionSchema).max(LIMITS.actions),
+  /** Present exactly when state is `signed` (a file claiming more is judged on import). */
+  signoff: signoffSchema.optional(),
+  /** Earlier sign-offs, voided by a reopen, oldest first. */
+  reopened: z.array(reopenedSchema).max(LIMITS.reopened),
   audit: z.array(auditEntrySchema).max(LIMITS.audit),
 });
 export type Inspection = z.infer<typeof inspectionSchema>;

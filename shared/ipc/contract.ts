@@ -4,6 +4,7 @@ import { backupsContract } from './backups';
 import { evidenceContract } from './evidence';
 import { inspectionsContract } from './inspections';
 import { settingsContract } from './settings';
+import { signoffContract } from './signoff';
 import { templatesContract } from './templates';
 
 /**
@@ -18,6 +19,7 @@ export const contract = {
   inspections: inspectionsContract,
   evidence: evidenceContract,
   backups: backupsContract,
+  signoff: signoffContract,
 } as const satisfies ContractSpec;
 
 export type Contract = typeof contract;

@@ -17,6 +17,8 @@ const importNoticeSchema = z.discriminatedUnion('kind', [
     names: z.array(z.string()),
   }),
   z.object({ kind: z.literal('unsigned') }),
+  z.object({ kind: z.literal('signed'), fingerprint: z.string(), ownKey: z.boolean() }),
+  z.object({ kind: z.literal('signature-broken'), status: z.enum(['changed', 'invalid']) }),
 ]);
 
 export { MAX_CHANGES_PER_UPDATE, MAX_IMPORT_BYTES };

@@ -12,6 +12,9 @@ import type { InspectionSummary } from '../../../shared/inspection/listing';
 import type { ImportNotice } from '../../../shared/inspection/import-review';
 import { reviewImport } from '../../../shared/inspection/import-review';
 import { planSave } from '../../../shared/inspection/save';
+import type { SaveTarget } from '../../../shared/inspection/save';
+import type { Signer, SignRequest } from '../../../shared/inspection/signing';
+import { planReopen, planSign } from '../../../shared/inspection/signing';
 import type { Inspection, Period } from '../../../shared/inspection/schema';
 import { localIsoDate } from '../../../shared/local-date';
 import type { TemplateRef } from '../../../shared/settings';
@@ -22,6 +25,7 @@ import type { Logger } from '../logger';
 import type { SettingsService } from '../settings-service';
 import type { TemplateStore } from '../templates/template-store';
 import { templateHash } from '../templates/template-store';
+import { checkSignature } from '../signing/verify';
 import { openInspectionCatalog } from './inspection-catalog';
 import type { StoredFile } from './inspection-files';
 import { openInspectionFiles } from './inspection-files';
@@ -55,6 +59,10 @@ export interface InspectionStore {
   duplicate(input: DuplicateInput): InspectionSummary;
   /** Applies edits in order and saves; all or nothing. Returns the new updatedAt. */
   update(id: string, changes: readonly Change[]): { updatedAt: string };
+  /** The principal's sign-off, signed with `signer`; refused while anything blocks it. */
+  sign(id: string, request: SignRequest, signer: Signer): { updatedAt: string };
+  /** Voids the sign-off (kept, with the reason) and makes the inspection a draft again. */
+  reopen(id: string, reason: string): { updatedAt: string };
   trash(id: string): void;
   restore(id: string): void;
   /** Deletes a trashed inspection's file for good (backups still hold it). */
@@ -77,6 +85,8 @@ interface Options {
   readonly beforeMigration?: () => void;
   /** Called after every successful write (the daily backup hangs here). */
   readonly afterWrite?: () => void;
+  /** This installation's key fingerprint, if any: an import says whether it signed the file. */
+  readonly ownFingerprint?: () => string | undefined;
   /** Whether an evidence file is in the data folder (imports report the ones that are not). */
   readonly evidenceExists?: (sha256: string) => boolean;
 }
@@ -120,6 +130,12 @@ export function openInspectionStore(options: Options): InspectionStore {
     options.afterWrite?.();
     return summary;
   };
+
+  const targetOf = (file: StoredFile): SaveTarget => ({
+    inspection: file.inspection,
+    trashed: file.trashedAt !== undefined,
+    template: templateOf(file.inspection),
+  });
 
   const profile = () => {
     const found = settings.get().profile;
@@ -169,16 +185,24 @@ export function openInspectionStore(options: Options): InspectionStore {
     },
     update(id, changes) {
       const file = catalog.file(id);
-      const planned = planSave(
-        {
-          inspection: file.inspection,
-          trashed: file.trashedAt !== undefined,
-          template: templateOf(file.inspection),
-        },
-        changes,
-        nowIso(),
-      );
-      save({ ...file, inspection: planned.inspection }, false, planned.json);
+      const planned = planSave(targetOf(file), changes, nowIso());
+      // A change of state moves the inspection between the list's groups: its figures too.
+      const refresh = changes.some((c) => c.kind === 'state');
+      save({ ...file, inspection: planned.inspection }, refresh, planned.json);
+      return { updatedAt: planned.inspection.updatedAt };
+    },
+    sign(id, request, signer) {
+      const file = catalog.file(id);
+      const planned = planSign(targetOf(file), request, nowIso(), signer);
+      save({ ...file, inspection: planned.inspection }, true, planned.json);
+      log.info('inspections.signed', { method: request.method });
+      return { updatedAt: planned.inspection.updatedAt };
+    },
+    reopen(id, reason) {
+      const file = catalog.file(id);
+      const planned = planReopen(targetOf(file), reason, nowIso());
+      save({ ...file, inspection: planned.inspection }, true, planned.json);
+      log.info('inspections.reopened');
       return { updatedAt: planned.inspection.updatedAt };
     },
     trash(id) {
@@ -209,28 +233,66 @@ export function openInspectionStore(options: Options): InspectionStore {
       log.info('inspections.purged');
     },
     exportJson: (id) => catalog.file(id).inspection,
-    importJson(input) {
-      const shape = checkInspectionShape(input);
-      if (!shape.ok) return { status: 'invalid', problems: shape.problems };
-      const incoming = shape.inspection;
-      const template = templateOf(incoming);
-      if (!template) throw new AppError('import-template-missing');
-      const problems = checkAgainstTemplate(template, incoming);
-      if (problems.length > 0) return { status: 'invalid', problems };
-      // An inspection already here is never overwritten: the file comes in as a copy.
-      const renamed = catalog.has(incoming.id) || files.isRefused(incoming.id);
-      const reviewed = reviewImport(incoming, options.evidenceExists ?? (() => true));
-      const detail = [renamed ? incoming.id : null, reviewed.detail].filter((d) => d !== null);
-      const inspection = withAudit(
-        { ...reviewed.inspection, id: renamed ? newId() : incoming.id },
-        { at: nowIso(), event: 'imported', ...(detail.length > 0 && { detail: detail.join(' ') }) },
-      );
-      log.info('inspections.imported', { renamed, notices: reviewed.notices.length });
-      const summary = save({ inspection }, true);
-      return { status: 'imported', summary, renamed, notices: reviewed.notices };
-    },
+    importJson: (input) =>
+      importInspection(input, {
+        templateOf,
+        isHere: (id) => catalog.has(id) || files.isRefused(id),
+        review: (incoming) =>
+          reviewImport(
+            incoming,
+            options.evidenceExists ?? (() => true),
+            (inspection) => checkSignature(inspection, options.ownFingerprint?.()),
+            nowIso(),
+          ),
+        newId,
+        now: nowIso,
+        save: (inspection) => save({ inspection }, true),
+        log,
+      }),
     add: (inspections) => inspections.map((inspection) => save({ inspection }, true)),
   };
+}
+
+interface ImportSteps {
+  readonly templateOf: (inspection: Inspection) => Template | null;
+  /** An inspection with this id is here already (trashed, or from a newer app, included). */
+  readonly isHere: (id: string) => boolean;
+  readonly review: (incoming: Inspection) => ReturnType<typeof reviewImport>;
+  readonly newId: () => string;
+  readonly now: () => string;
+  readonly save: (inspection: Inspection) => InspectionSummary;
+  readonly log: Logger;
+}
+
+/** An inspection file coming in: judged whole, then stored once, never over one already here. */
+function importInspection(input: unknown, steps: ImportSteps): ImportOutcome {
+  const shape = checkInspectionShape(input);
+  if (!shape.ok) return { status: 'invalid', problems: shape.problems };
+  const incoming = shape.inspection;
+  const template = steps.templateOf(incoming);
+  if (!template) throw new AppError('import-template-missing');
+  const problems = checkAgainstTemplate(template, incoming);
+  if (problems.length > 0) return { status: 'invalid', problems };
+  const reviewed = steps.review(incoming);
+  // An inspection already here is never overwritten: the file comes in as a copy. A signed one
+  // cannot: its id is part of what was signed, so a new id would break the signature.
+  const renamed = steps.isHere(incoming.id);
+  if (renamed && reviewed.inspection.signoff) {
+    throw new AppError('inspection-refused', {
+      'zh-CN':
+        '本机已有同一编号的检查。已签字的检查不能作为副本导入（改变编号会使签名失效）；如需替换，请先将本机的那份移到回收站并彻底删除。',
+      'en-US':
+        'An inspection with the same id is already here. A signed inspection cannot come in as a copy (a new id would break its signature); to replace it, move the one here to the trash and delete it for good first.',
+    });
+  }
+  const detail = [renamed ? incoming.id : null, reviewed.detail].filter((d) => d !== null);
+  const inspection = withAudit(
+    { ...reviewed.inspection, id: renamed ? steps.newId() : incoming.id },
+    { at: steps.now(), event: 'imported', ...(detail.length > 0 && { detail: detail.join(' ') }) },
+  );
+  steps.log.info('inspections.imported', { renamed, notices: reviewed.notices.length });
+  const summary = steps.save(inspection);
+  return { status: 'imported', summary, renamed, notices: reviewed.notices };
 }
 
 /** The template asked for; the default one when none was; never a silent substitute. */

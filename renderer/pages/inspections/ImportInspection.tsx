@@ -1,10 +1,13 @@
+import type { TFunction } from 'i18next';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ImportNotice } from '../../../shared/inspection/import-review';
+import { groupFingerprint } from '../../../shared/inspection/fingerprint';
 import { useReportError } from '../../lib/use-report-error';
 import { useLocale } from '../../i18n/use-locale';
 import { useInspectionsStore } from '../../stores/inspections-store';
 
-/** Import one inspection file (qinglang-inspection/1), and what came of it. */
+/** Import one inspection file (qinglang-inspection/1 or /2), and what came of it. */
 export function ImportInspection() {
   const { t } = useTranslation();
   const { pick } = useLocale();
@@ -54,15 +57,7 @@ export function ImportInspection() {
             {outcome.kind === 'imported' && outcome.notices.length > 0 && (
               <ul className="problem-list">
                 {outcome.notices.map((notice) => (
-                  <li key={notice.kind}>
-                    {notice.kind === 'unsigned'
-                      ? t('inspections.importNotice.unsigned')
-                      : t('inspections.importNotice.evidenceMissing', {
-                          count: notice.count,
-                          names: notice.names.join('、'),
-                          more: notice.count > notice.names.length ? '…' : '',
-                        })}
-                  </li>
+                  <li key={notice.kind}>{importNoticeText(notice, t)}</li>
                 ))}
               </ul>
             )}
@@ -83,4 +78,27 @@ export function ImportInspection() {
       )}
     </>
   );
+}
+
+function importNoticeText(notice: ImportNotice, t: TFunction): string {
+  switch (notice.kind) {
+    case 'unsigned':
+      return t('inspections.importNotice.unsigned');
+    case 'signed':
+      return notice.ownKey
+        ? t('inspections.importNotice.signedOwn')
+        : t('inspections.importNotice.signedOther', {
+            fingerprint: groupFingerprint(notice.fingerprint),
+          });
+    case 'signature-broken':
+      return notice.status === 'changed'
+        ? t('inspections.importNotice.signatureChanged')
+        : t('inspections.importNotice.signatureInvalid');
+    case 'evidence-missing':
+      return t('inspections.importNotice.evidenceMissing', {
+        count: notice.count,
+        names: notice.names.join('、'),
+        more: notice.count > notice.names.length ? '…' : '',
+      });
+  }
 }

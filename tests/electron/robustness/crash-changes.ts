@@ -29,6 +29,7 @@ export const CHANGE_KINDS = [
   'action-put',
   'action-delete',
   'details',
+  'state',
 ] as const;
 type Covered = (typeof CHANGE_KINDS)[number];
 // A new kind of change fails to compile here until the crash test makes it too.
@@ -218,6 +219,9 @@ function changeOf(kind: Covered, p: Parts): Change | null {
       return rng.chance(0.5)
         ? { kind, inspector: rng.pick(NAMES) }
         : { kind, period: { year: rng.int(2025, 2027), term: rng.pick(['spring', 'autumn']) } };
+    // Ready is refused while sign-off has blockers: a refused batch is part of the test.
+    case 'state':
+      return { kind, to: rng.pick(['draft', 'ready']) };
   }
 }
 

@@ -209,7 +209,7 @@ describe('the inspection store', () => {
       ['an array', () => []],
       ['null', () => null],
       ['a string', () => 'qinglang-inspection/1'],
-      ['another format', (good) => ({ ...good, format: 'qinglang-inspection/2' })],
+      ['another format', (good) => ({ ...good, format: 'qinglang-inspection/3' })],
       ['an extra key', (good) => ({ ...good, signature: 'x' })],
       ['a bad id', (good) => ({ ...good, id: '../../settings' })],
       [

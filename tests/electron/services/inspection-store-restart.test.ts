@@ -84,6 +84,9 @@ const STEPS: { readonly name: string; readonly changes: Change[] }[] = [
   },
   { name: 'register-none', changes: [{ kind: 'register-none', itemId: 'duty_hazards' }] },
   { name: 'details', changes: [{ kind: 'details', inspector: '陈静', period: SPRING_2027 }] },
+  // Ready needs an inspection with nothing blocking sign-off; taking it back to draft is a no-op
+  // here, but its kind is one the store must keep like any other.
+  { name: 'state', changes: [{ kind: 'state', to: 'draft' }] },
   // And now the removals.
   {
     name: 'cell removed',
@@ -128,7 +131,7 @@ describe('the inspection store across restarts', () => {
       const after = openWorld(dataDir).store;
       expect(after.get(id), step.name).toEqual(expected);
       expect(readStored(dataDir, id), step.name).toEqual({
-        schemaVersion: 1,
+        schemaVersion: 2,
         inspection: expected,
       });
     }
@@ -147,6 +150,7 @@ describe('the inspection store across restarts', () => {
         'register-none',
         'rows-delete',
         'rows-insert',
+        'state',
       ].sort(),
     );
   });

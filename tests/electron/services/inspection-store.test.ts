@@ -59,7 +59,7 @@ describe('the inspection store', () => {
 
       const inspection = store.get(idOf(1));
       expect(inspection).toMatchObject({
-        format: 'qinglang-inspection/1',
+        format: 'qinglang-inspection/2',
         id: idOf(1),
         school: PROFILE,
         answers: {},
@@ -67,7 +67,7 @@ describe('the inspection store', () => {
         actions: [],
         audit: [{ at: NOW.toISOString(), event: 'created' }],
       });
-      expect(readStored(dataDir, idOf(1))).toEqual({ schemaVersion: 1, inspection });
+      expect(readStored(dataDir, idOf(1))).toEqual({ schemaVersion: 2, inspection });
     });
 
     it('refuses to create an inspection before the school profile is filled in, writing nothing', () => {
@@ -104,7 +104,7 @@ describe('the inspection store', () => {
       expect(added.map((s) => s.id)).toEqual(samples.map((s) => s.id));
       expect(afterWrite).toHaveBeenCalledTimes(3);
       for (const [i, inspection] of samples.entries()) {
-        expect(readStored(dataDir, inspection.id)).toEqual({ schemaVersion: 1, inspection });
+        expect(readStored(dataDir, inspection.id)).toEqual({ schemaVersion: 2, inspection });
         expect(added[i]!.figures).toEqual(
           inspectionFigures(
             evaluateInspection(BUILT_IN_TEMPLATE, inspection, TODAY),
@@ -267,7 +267,7 @@ describe('the inspection store', () => {
       const holdsInspection = (value: unknown): boolean => {
         if (typeof value !== 'object' || value === null) return false;
         const object = value as { format?: unknown; inspection?: unknown };
-        return object.format === 'qinglang-inspection/1' || holdsInspection(object.inspection);
+        return object.format === 'qinglang-inspection/2' || holdsInspection(object.inspection);
       };
       const ofInspection = stringify.mock.calls.filter(([value]) => holdsInspection(value));
       stringify.mockRestore();
@@ -330,7 +330,7 @@ describe('the inspection store', () => {
       const error = appErrorOf(() =>
         store.update(sample!.id, [{ kind: 'answer', itemId: 'org_budget', value: 'no' }]),
       );
-      expect(error.code).toBe('inspection-refused');
+      expect(error.code).toBe('inspection-signed');
       expect(fs.readFileSync(inspectionPath(dataDir, sample!.id))).toEqual(before);
     });
 

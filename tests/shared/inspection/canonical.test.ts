@@ -75,7 +75,7 @@ describe('inspectionJson', () => {
     const text = inspectionJson(newInspection());
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.endsWith('\n\n')).toBe(false);
-    expect(text.split('\n')[1]).toBe('  "format": "qinglang-inspection/1",');
+    expect(text.split('\n')[1]).toBe('  "format": "qinglang-inspection/2",');
   });
 
   it("round-trips through the schema, keys in the schema's order", () => {

@@ -74,8 +74,9 @@ describe('applyChanges: the whole batch', () => {
     expect(result).toEqual({
       ok: false,
       message: {
-        'zh-CN': '此检查已签字确认，不能再修改。',
-        'en-US': 'This inspection has been signed off and cannot be changed.',
+        'zh-CN': '这份检查已由校长签字，不能修改。如需修改，请先撤销签字并重新打开。',
+        'en-US':
+          'This inspection has been signed by the principal and cannot be changed; reopen it first.',
       },
     });
     expect(signed.inspector).toBe('李老师');

@@ -87,7 +87,7 @@ describe('checkInspectionShape', () => {
 
   it('refuses another format and a malformed id', () => {
     const file = asFile(newInspection());
-    file.format = 'qinglang-inspection/2';
+    file.format = 'qinglang-inspection/3';
     file.id = 'not-a-uuid';
     expect(paths(file).sort()).toEqual(['$.format', '$.id']);
   });

@@ -161,14 +161,17 @@ describe('the save pipeline', () => {
       },
     ];
     const size = (changes: Change[]) => planSave(target(), changes, LATER).json.length;
-    const base = size(insert(0, 5));
-    const perRow = size(insert(1, 5)) - base;
-    const rows = Math.floor((MAX_IMPORT_BYTES - base) / perRow);
-    const rest = MAX_IMPORT_BYTES - base - rows * perRow;
+    // Two sizes that both have a counted audit entry ("count": N), so their difference is one row.
+    const perRow = size(insert(2, 5)) - size(insert(1, 5));
+    const base = size(insert(1, 5)) - perRow;
+    // With room for the count's extra digits; the rest goes in the last row (five cells of 2,000).
+    const rows = Math.floor((MAX_IMPORT_BYTES - base - 10) / perRow);
+    // Measured, not added up: the audit entry counts the rows, and a larger count has more digits.
+    const last = 5 + MAX_IMPORT_BYTES - size(insert(rows, 5));
 
-    const planned = planSave(target(), insert(rows, 5 + rest), LATER);
+    const planned = planSave(target(), insert(rows, last), LATER);
     expect(planned.json.length).toBe(MAX_IMPORT_BYTES);
-    const error = appErrorOf(() => planSave(target(), insert(rows, 6 + rest), LATER));
+    const error = appErrorOf(() => planSave(target(), insert(rows, last + 1), LATER));
     expect(error.detail?.['en-US']).toContain('20 MB');
   });
 });

@@ -127,11 +127,50 @@ describe('APP_STORE_MIGRATIONS', () => {
 });
 
 describe('INSPECTION_FILE_MIGRATIONS', () => {
-  it('is at version 1 with no steps: version 1 is current', () => {
-    expect(INSPECTION_FILE_VERSION).toBe(1);
-    expect(INSPECTION_FILE_MIGRATIONS).toEqual([]);
-    expect(migrate({ schemaVersion: 1, inspection: {} }, INSPECTION_FILE_MIGRATIONS, 1).kind).toBe(
-      'current',
+  const v1 = {
+    format: 'qinglang-inspection/1',
+    id: '0b9d2f4e-6a61-4c1a-9a5e-1f0e8c7d6b5a',
+    state: 'draft',
+    actions: [],
+    audit: [{ at: '2026-11-29T08:30:00.000Z', event: 'created' }],
+  };
+
+  it('is at version 2: a version 1 file holds a qinglang-inspection/1', () => {
+    expect(INSPECTION_FILE_VERSION).toBe(2);
+    const outcome = migrate(
+      { schemaVersion: 1, inspection: v1, trashedAt: '2026-11-30T00:00:00.000Z' },
+      INSPECTION_FILE_MIGRATIONS,
+      INSPECTION_FILE_VERSION,
     );
+    expect(outcome).toEqual({
+      kind: 'migrated',
+      from: 1,
+      doc: {
+        schemaVersion: 2,
+        inspection: { ...v1, format: 'qinglang-inspection/2', reopened: [] },
+        trashedAt: '2026-11-30T00:00:00.000Z',
+      },
+    });
+  });
+
+  it('makes a stored "signed" a draft: nothing could be signed before version 2', () => {
+    const outcome = migrate(
+      { schemaVersion: 1, inspection: { ...v1, state: 'signed' } },
+      INSPECTION_FILE_MIGRATIONS,
+      INSPECTION_FILE_VERSION,
+    );
+    expect(outcome.kind === 'migrated' && outcome.doc.inspection).toMatchObject({
+      state: 'draft',
+      format: 'qinglang-inspection/2',
+    });
+  });
+
+  it('leaves what is not a /1 inspection for the schema to judge', () => {
+    const outcome = migrate(
+      { schemaVersion: 1, inspection: 'not an inspection' },
+      INSPECTION_FILE_MIGRATIONS,
+      INSPECTION_FILE_VERSION,
+    );
+    expect(outcome.kind === 'migrated' && outcome.doc.inspection).toBe('not an inspection');
   });
 });

@@ -104,7 +104,7 @@ describe('demoInspections', () => {
     expect(demo({ count: 0 })).toEqual([]);
   });
 
-  it('writes valid qinglang-inspection/1, in the order of the schema', () => {
+  it('writes valid qinglang-inspection/2, in the order of the schema', () => {
     for (const inspection of SAMPLES) {
       const text = inspectionJson(inspection);
       expect(inspectionJson(inspectionSchema.parse(JSON.parse(text)))).toBe(text);

@@ -1,0 +1,63 @@
+import type { KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+} from 'node:crypto';
+import type { Signer } from '../../../shared/inspection/signing';
+
+/** A fresh Ed25519 key: the private key as PKCS#8 PEM (what is stored). */
+export function newPrivateKeyPem(): string {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  return privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
+
+/** The private key a PEM holds; throws when it is not an Ed25519 private key. */
+export function privateKeyOf(pem: string): KeyObject {
+  const key = createPrivateKey({ key: pem, format: 'pem' });
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error('not an Ed25519 key');
+  return key;
+}
+
+/** base64 of the public key's SubjectPublicKeyInfo DER: the form stored in a sign-off. */
+export function publicKeyBase64(key: KeyObject): string {
+  return createPublicKey(key).export({ type: 'spki', format: 'der' }).toString('base64');
+}
+
+/** SHA-256 of the public key's DER bytes, hex: the fingerprint a person compares. */
+export function fingerprintOf(publicKey: string): string {
+  return createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest('hex');
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Whether `signature` is an Ed25519 signature by `publicKey` over the text's UTF-8 bytes. */
+export function verifyText(publicKey: string, text: string, signature: string): boolean {
+  try {
+    const key = createPublicKey({
+      key: Buffer.from(publicKey, 'base64'),
+      format: 'der',
+      type: 'spki',
+    });
+    if (key.asymmetricKeyType !== 'ed25519') return false;
+    return verify(null, Buffer.from(text, 'utf8'), key, Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+/** The pure sign-off steps' view of a private key. */
+export function signerOf(privateKey: KeyObject): Signer {
+  const publicKey = publicKeyBase64(privateKey);
+  return {
+    publicKey,
+    fingerprint: fingerprintOf(publicKey),
+    sha256: sha256Hex,
+    sign: (text) => sign(null, Buffer.from(text, 'utf8'), privateKey).toString('base64'),
+  };
+}
