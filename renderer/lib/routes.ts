@@ -4,11 +4,20 @@ export const ROUTES = ['inspections', 'actions', 'bureau', 'templates', 'setting
 export type Route = (typeof ROUTES)[number];
 export const DEFAULT_ROUTE: Route = 'inspections';
 
-/** Where the window is: a page, and for an open inspection its id and section. */
+/**
+ * The views of one open inspection besides its walk-through. In the address they are written
+ * `@review`, a segment no section id can be (ids have no "@"), so a template may name a section
+ * anything.
+ */
+export const INSPECTION_VIEWS = ['review', 'report', 'audit'] as const;
+export type InspectionView = (typeof INSPECTION_VIEWS)[number];
+
+/** Where the window is: a page, and for an open inspection its id and section or view. */
 export interface Location {
   readonly route: Route;
   readonly inspectionId?: string;
   readonly sectionId?: string;
+  readonly view?: InspectionView;
 }
 
 const SEGMENT = /^[A-Za-z0-9_-]{1,64}$/;
@@ -17,6 +26,9 @@ export function locationFromHash(hash: string): Location {
   const [name = '', id, section] = hash.replace(/^#\/?/, '').split('/');
   const route = (ROUTES as readonly string[]).includes(name) ? (name as Route) : DEFAULT_ROUTE;
   if (route !== 'inspections' || id === undefined || !SEGMENT.test(id)) return { route };
+  const view = section?.startsWith('@') ? section.slice(1) : undefined;
+  if (view !== undefined && (INSPECTION_VIEWS as readonly string[]).includes(view))
+    return { route, inspectionId: id, view: view as InspectionView };
   return section !== undefined && SEGMENT.test(section)
     ? { route, inspectionId: id, sectionId: section }
     : { route, inspectionId: id };
@@ -32,6 +44,11 @@ export function hrefOf(route: Route): string {
 
 export function inspectionHref(id: string, sectionId?: string): string {
   return sectionId === undefined ? `#/inspections/${id}` : `#/inspections/${id}/${sectionId}`;
+}
+
+/** One of an inspection's views: its review (审阅), its printable report, its audit trail. */
+export function inspectionViewHref(id: string, view: InspectionView): string {
+  return `#/inspections/${id}/@${view}`;
 }
 
 function subscribe(onChange: () => void): () => void {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { inspectionHref, inspectionViewHref, locationFromHash } from '../../../renderer/lib/routes';
+
+const ID = '0b9d2f4e-6a61-4c1a-9a5e-1f0e8c7d6b5a';
+
+describe('locationFromHash', () => {
+  it('reads a page, an inspection, one of its sections, and one of its views', () => {
+    expect(locationFromHash('#/actions')).toEqual({ route: 'actions' });
+    expect(locationFromHash(inspectionHref(ID))).toEqual({
+      route: 'inspections',
+      inspectionId: ID,
+    });
+    expect(locationFromHash(inspectionHref(ID, 'firewall'))).toEqual({
+      route: 'inspections',
+      inspectionId: ID,
+      sectionId: 'firewall',
+    });
+    for (const view of ['review', 'report', 'audit'] as const) {
+      expect(locationFromHash(inspectionViewHref(ID, view))).toEqual({
+        route: 'inspections',
+        inspectionId: ID,
+        view,
+      });
+    }
+  });
+
+  it('takes a section named like a view for a section: only "@" makes a view', () => {
+    expect(locationFromHash(`#/inspections/${ID}/review`)).toEqual({
+      route: 'inspections',
+      inspectionId: ID,
+      sectionId: 'review',
+    });
+  });
+
+  it('opens the walk-through for an unknown view, and the list for a bad id', () => {
+    expect(locationFromHash(`#/inspections/${ID}/@nothing`)).toEqual({
+      route: 'inspections',
+      inspectionId: ID,
+    });
+    expect(locationFromHash('#/inspections/../@review')).toEqual({ route: 'inspections' });
+    expect(locationFromHash('#/nowhere')).toEqual({ route: 'inspections' });
+  });
+});
