@@ -100,6 +100,7 @@ export interface WorldOptions {
   readonly afterWrite?: () => void;
   readonly evidenceExists?: (sha256: string) => boolean;
   readonly beforeMigration?: () => void;
+  readonly ownFingerprint?: () => string | undefined;
 }
 
 /**
@@ -129,6 +130,7 @@ export function openWorld(dataDir: string, options: WorldOptions = {}): World {
     ...(options.afterWrite && { afterWrite: options.afterWrite }),
     ...(options.evidenceExists && { evidenceExists: options.evidenceExists }),
     ...(options.beforeMigration && { beforeMigration: options.beforeMigration }),
+    ...(options.ownFingerprint && { ownFingerprint: options.ownFingerprint }),
   });
   return { dataDir, settings, templates, store };
 }
