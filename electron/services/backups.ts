@@ -18,6 +18,8 @@ import {
   dataPaths,
   INSPECTIONS_DIR,
   isDataFile,
+  KEY_HISTORY_FILE,
+  KEYS_DIR,
   SETTINGS_FILE,
 } from './data-layout';
 import type { Logger } from './logger';
@@ -39,8 +41,8 @@ interface Options {
 }
 
 /**
- * Copies of what a person typed: settings.json (with the index), every inspection file and the
- * imported templates, in <dataDir>/backups/<time>-<reason>/. Evidence files are not copied:
+ * Copies of what a person typed: settings.json (with the index), every inspection file, the
+ * imported templates and the key history (public keys only), in <dataDir>/backups/<time>-<reason>/. Evidence files are not copied:
  * they are named by their content and never changed or deleted, so every backup's references
  * stay good. The last ten are kept.
  */
@@ -63,6 +65,9 @@ export function openBackups(options: Options): Backups {
     const out: { from: string; to: string }[] = [];
     const add = (rel: string) => out.push({ from: path.join(dataDir, rel), to: rel });
     if (fs.existsSync(paths.settingsFile)) add(SETTINGS_FILE);
+    // The public keys this installation has signed with, so a backup can always verify what it
+    // holds. Never the private key: it does not leave keys/.
+    if (fs.existsSync(paths.keyHistoryFile)) add(path.join(KEYS_DIR, KEY_HISTORY_FILE));
     for (const folder of BACKED_UP_DIRS) {
       const dir = path.join(dataDir, folder);
       if (!fs.existsSync(dir)) continue;
@@ -165,7 +170,11 @@ export function openBackups(options: Options): Backups {
       // The backup being restored must outlive the before-restore backup's pruning.
       create('before-restore', id);
       try {
-        const files = filesIn(from).filter((rel) => rel !== BACKUP_MANIFEST);
+        // The key history is a record kept for verifying, not data to go back on: an older copy
+        // would forget keys made since, so it stays as it is.
+        const files = filesIn(from).filter(
+          (rel) => rel !== BACKUP_MANIFEST && !rel.startsWith(`${KEYS_DIR}${path.sep}`),
+        );
         // What the backup does not have is removed: a restore goes back to that moment.
         // Nothing is lost: the before-restore backup above holds it.
         const inspections = paths.inspections;

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openBackups } from '../../../electron/services/backups';
 import { KEEP_BACKUPS } from '../../../shared/backups/retention';
 import { silentLogger } from '../../../electron/services/logger';
+import { openKeyStore } from '../../../electron/services/signing/key-store';
 import { appErrorOf } from '../../app-error';
 import { useTempDir } from '../temp-dir';
 import {
@@ -48,10 +49,12 @@ describe('backups', () => {
     fs.writeFileSync(path.join(dataDir, 'inspections', `${a!.id}.json.1234.tmp`), '{');
     fs.mkdirSync(path.join(dataDir, 'logs'));
     fs.writeFileSync(path.join(dataDir, 'logs', 'qinglang.log'), 'line\n');
+    // The signing key: its public history is backed up, the private key never.
+    openKeyStore({ dataDir, log: silentLogger, now: () => NOW }).signer();
     return { dataDir, world, a: a!, b: b! };
   }
 
-  it('copies settings, inspections and imported templates, and nothing else', () => {
+  it('copies settings, inspections, imported templates and the key history, and nothing else', () => {
     const { dataDir, a, b } = filledDataDir();
     const backups = openBackups({ dataDir, log: silentLogger, now: () => NOW });
     const info = backups.create('manual');
@@ -62,10 +65,12 @@ describe('backups', () => {
       'backup.json',
       `inspections/${a.id}.json`,
       `inspections/${b.id}.json`,
+      'keys/key-history.json',
       'settings.json',
       'templates/school_security@2027.1.json',
     ].sort((x, y) => x.localeCompare(y));
     expect(filesOf(folder)).toEqual(expected);
+    expect(fs.existsSync(path.join(dataDir, 'keys', 'signing-key.pem'))).toBe(true);
     for (const rel of expected.filter((r) => r !== 'backup.json')) {
       expect(fs.readFileSync(path.join(folder, rel))).toEqual(
         fs.readFileSync(path.join(dataDir, rel)),
@@ -274,6 +279,20 @@ describe('backups', () => {
   });
 
   describe('restore', () => {
+    it('leaves the key history as it is: keys made since the backup are not forgotten', () => {
+      const { dataDir } = filledDataDir();
+      const backups = openBackups({ dataDir, log: silentLogger, now: () => NOW });
+      const point = backups.create('manual');
+      const keys = openKeyStore({ dataDir, log: silentLogger, now: () => NOW });
+      fs.rmSync(path.join(dataDir, 'keys', 'signing-key.pem'));
+      keys.replace();
+      const history = fs.readFileSync(path.join(dataDir, 'keys', 'key-history.json'), 'utf8');
+      expect(JSON.parse(history).keys).toHaveLength(2);
+      backups.restore(point.id);
+      expect(fs.readFileSync(path.join(dataDir, 'keys', 'key-history.json'), 'utf8')).toBe(history);
+      expect(keys.status().state).toBe('ok');
+    });
+
     it('backs up first, puts the files back and removes inspections the backup lacks', () => {
       const { dataDir, a, b } = filledDataDir();
       const clock = movingClock();
