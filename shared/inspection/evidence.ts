@@ -2,6 +2,12 @@
 export const MAX_EVIDENCE_BYTES = 50 * 1024 * 1024;
 
 /**
+ * A file the app makes itself and stores as evidence (a signature drawn on screen, a PNG of a few
+ * tens of KB): it crosses the door as base64, so it is kept small.
+ */
+export const MAX_MADE_EVIDENCE_BYTES = 1024 * 1024;
+
+/**
  * Types shown inline as a preview. Only raster images whose bytes were sniffed as such: never
  * SVG (it can carry script) and never what a file's name merely claims.
  */

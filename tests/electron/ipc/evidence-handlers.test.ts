@@ -99,6 +99,45 @@ describe('the evidence handlers', () => {
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
+  it('stores a file the app made from its bytes, typed by what they are, once', async () => {
+    const dataDir = tempDir();
+    const { dispatch, evidence } = setUp([], openEvidenceStore({ dataDir, log: silentLogger }));
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 9]);
+    const input = { name: '签名.png', dataBase64: png.toString('base64') };
+
+    const first = await dispatch('evidence:add', input);
+    expect(first).toMatchObject({
+      ok: true,
+      value: { name: '签名.png', type: 'image/png', size: png.length },
+    });
+    const ref = first.ok ? (first.value as { sha256: string }) : null;
+    expect(evidence.has(ref!.sha256)).toBe(true);
+    expect((await evidence.read(ref!.sha256)).bytes.equals(png)).toBe(true);
+    // The same bytes again: the same file, not a second copy.
+    await expect(dispatch('evidence:add', input)).resolves.toMatchObject({
+      ok: true,
+      value: { sha256: ref!.sha256 },
+    });
+    const files = fs.readdirSync(path.join(dataDir, 'evidence'), { recursive: true });
+    expect(files.filter((f) => String(f).endsWith(ref!.sha256))).toHaveLength(1);
+  });
+
+  it('refuses what is not base64, empty, or over 1 MB before storing anything', async () => {
+    const dataDir = tempDir();
+    const { dispatch } = setUp([], openEvidenceStore({ dataDir, log: silentLogger }));
+    for (const dataBase64 of ['', 'not base64!', '../../x', 'A'.repeat(1_400_000)]) {
+      const result = await dispatch('evidence:add', { name: 'a.png', dataBase64 });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+    // Just within the text's limit, just over the file's: refused once decoded, in words.
+    const big = Buffer.alloc(1024 * 1024 + 1).toString('base64');
+    await expect(dispatch('evidence:add', { name: 'a.png', dataBase64: big })).resolves.toEqual({
+      ok: false,
+      error: { code: 'evidence-too-large', message: 'The file is over 1 MB and was not stored.' },
+    });
+    expect(fs.existsSync(path.join(dataDir, 'evidence'))).toBe(false);
+  });
+
   it('passes a picker that cannot open a dialog on as a failure in the user language', async () => {
     const evidence = openEvidenceStore({ dataDir: tempDir(), log: silentLogger });
     const dispatch = createDispatcher({

@@ -117,7 +117,37 @@ export async function openWorld(dataDir: string): Promise<World> {
     ],
     'inspections:loadSample': [undefined],
     'evidence:pick': [undefined],
+    'evidence:add': [
+      { name: '签名.png', dataBase64: base64(Buffer.from('\x89PNG\r\n\x1a\n drawn')) },
+    ],
     'evidence:read': [{ sha256: evidence.sha256 }],
+    'signoff:sign': [
+      {
+        id: live.id,
+        request: {
+          signer: '王校长',
+          title: '校长',
+          date: '2026-11-29',
+          method: 'drawn',
+          image: evidence,
+        },
+      },
+      {
+        id: other.id,
+        request: {
+          signer: '王校长',
+          title: '校长',
+          date: '2026-11-28',
+          comment: '同意。',
+          method: 'paper',
+          image: evidence,
+        },
+      },
+    ],
+    'signoff:reopen': [{ id: live.id, reason: '补充佐证材料' }],
+    'signoff:check': [{ id: live.id }, { id: binned.id }],
+    'signoff:key': [undefined],
+    'signoff:replaceKey': [undefined],
     'backups:list': [undefined],
     'backups:create': [undefined],
     'backups:restore': [{ id: backup.id }],
