@@ -73,14 +73,16 @@ export function auditEntriesFor(
       ];
     }
     case 'cells': {
+      // A paste may hold 200,000 cells over 5,000 rows: rows are looked up by id once.
+      const rows = new Map((own(before.registers, change.itemId) ?? []).map((r) => [r.id, r]));
       const changed = change.values.filter((edit) => {
-        const row = rowOf(before, change.itemId, edit.rowId);
+        const row = rows.get(edit.rowId);
         return !same(row ? own(row.cells, edit.columnId) : undefined, edit.value ?? undefined);
       });
       if (changed.length === 0) return [];
       const [only] = changed;
       if (changed.length === 1 && only) {
-        const row = rowOf(before, change.itemId, only.rowId);
+        const row = rows.get(only.rowId);
         return [
           valueEntry(
             {
