@@ -42,8 +42,15 @@ export function cleanChange(change: Change): Change {
           ...change.action,
           description: cleanText(change.action.description),
           owner: cleanText(change.action.owner),
+          ...(change.action.doneNote !== undefined && {
+            doneNote: cleanText(change.action.doneNote),
+          }),
         },
       };
+    case 'details':
+      return change.inspector === undefined
+        ? change
+        : { ...change, inspector: cleanText(change.inspector) };
     case 'rows-insert':
       return {
         ...change,
@@ -95,6 +102,8 @@ export function changeProblem(change: Change, after: Inspection): Bilingual | nu
         return tooLong(TEXT_LIMITS.actionDescription);
       if (change.action.owner.length > TEXT_LIMITS.actionOwner)
         return tooLong(TEXT_LIMITS.actionOwner);
+      if ((change.action.doneNote?.length ?? 0) > TEXT_LIMITS.actionDoneNote)
+        return tooLong(TEXT_LIMITS.actionDoneNote);
       return after.actions.length > LIMITS.actions
         ? tooMany('整改措施', 'corrective actions', LIMITS.actions)
         : null;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkInspectionShape } from '../../../shared/inspection/check';
 import { changeProblem, cleanChange, cleanText } from '../../../shared/inspection/edit-limits';
 import type { Change } from '../../../shared/inspection/changes';
-import { LIMITS } from '../../../shared/inspection/patterns';
-import { applied, evidence, filledInspection, newInspection, row } from './fixtures';
+import { LIMITS, TEXT_LIMITS } from '../../../shared/inspection/patterns';
+import { action, applied, evidence, filledInspection, newInspection, row } from './fixtures';
 
 describe('cleanText', () => {
   it('drops the invisible marks Windows puts around a copied phone number, and control characters', () => {
@@ -31,6 +31,26 @@ describe('cleanText', () => {
     const after = applied(filledInspection(), cleaned);
     expect(checkInspectionShape(after).ok).toBe(true);
     expect(after.registers.devices?.[0]?.cells.name).toBe('防火墙');
+  });
+
+  it('cleans what was done with an action, and the inspector', () => {
+    const done = action('a1', 'has_budget', {
+      state: 'done',
+      doneOn: '2026-11-20',
+      doneNote: '已追加\u202E预算',
+      owner: '\u202A王主任\u202C',
+    });
+    const put = cleanChange({ kind: 'action-put', action: done });
+    expect(put).toMatchObject({ action: { doneNote: '已追加预算', owner: '王主任' } });
+    const details = cleanChange({ kind: 'details', inspector: '李明\u2066' });
+    expect(details).toEqual({ kind: 'details', inspector: '李明' });
+    const period = { kind: 'details', period: { year: 2027, term: 'spring' } } as const;
+    expect(cleanChange(period)).toEqual(period);
+    // An open action gets no record it did not have.
+    expect(cleanChange({ kind: 'action-put', action: action('a2', 'has_budget') })).toEqual({
+      kind: 'action-put',
+      action: action('a2', 'has_budget'),
+    });
   });
 });
 
@@ -64,6 +84,17 @@ describe('changeProblem', () => {
       value: 'x'.repeat(LIMITS.answerText + 1),
     };
     expect(changeProblem(answer, newInspection())).not.toBeNull();
+    const done: Change = {
+      kind: 'action-put',
+      action: action('a1', 'has_budget', {
+        state: 'done',
+        doneOn: '2026-11-20',
+        doneNote: 'x'.repeat(TEXT_LIMITS.actionDoneNote + 1),
+      }),
+    };
+    expect(changeProblem(done, newInspection())?.['zh-CN']).toContain(
+      String(TEXT_LIMITS.actionDoneNote),
+    );
   });
 
   it('refuses the file that would be one too many on an item', () => {
