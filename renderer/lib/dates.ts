@@ -1,5 +1,6 @@
 import type { Locale } from '../../shared/i18n/locale';
-import { dayNumber, isIsoDate } from '../../shared/template/dates';
+import { isoDateText } from '../../shared/i18n/date-text';
+import { dayNumber } from '../../shared/template/dates';
 
 /**
  * Calendar dates as people read and type them. One display per language, the same everywhere:
@@ -7,28 +8,15 @@ import { dayNumber, isIsoDate } from '../../shared/template/dates';
  * which read differently in different places). Stored as ISO YYYY-MM-DD.
  */
 
-/** English month names from the platform (Jan … Dec, January … December), not typed out here. */
-const monthNames = (style: 'short' | 'long') => {
-  const format = new Intl.DateTimeFormat('en-US', { month: style, timeZone: 'UTC' });
-  return Array.from({ length: 12 }, (_, m) => format.format(Date.UTC(2000, m, 1)));
-};
-const SHORT_MONTHS = monthNames('short');
-const LONG_MONTHS = monthNames('long').map((m) => m.toLowerCase());
-
-const CHINESE = new Intl.DateTimeFormat('zh-CN', {
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  timeZone: 'UTC',
-});
+/** English month names from the platform (January … December), to read what is typed. */
+const LONG_MONTHS = (() => {
+  const format = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, m) => format.format(Date.UTC(2000, m, 1)).toLowerCase());
+})();
 
 /** 2026-11-29 → 2026年11月29日 / 29 Nov 2026; anything that is not an ISO date is given back. */
 export function formatIsoDate(iso: string, locale: Locale): string {
-  if (!isIsoDate(iso)) return iso;
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return locale === 'zh-CN'
-    ? CHINESE.format(Date.UTC(year, month - 1, day))
-    : `${day} ${SHORT_MONTHS[month - 1]} ${year}`;
+  return isoDateText(iso)[locale];
 }
 
 /** A month typed as a name: three letters or more of it (Nov, Sept, November), any case. */
