@@ -1,5 +1,6 @@
 import type { Handlers } from '../../shared/ipc/contract';
 import type { Services } from '../services/services';
+import { createActionsHandlers } from './actions-handlers';
 import { createAppHandlers } from './app-handlers';
 import { createBackupsHandlers } from './backups-handlers';
 import { createEvidenceHandlers } from './evidence-handlers';
@@ -18,5 +19,6 @@ export function createHandlers(services: Services): Handlers {
     evidence: createEvidenceHandlers(services),
     backups: createBackupsHandlers(services),
     signoff: createSignoffHandlers(services),
+    actions: createActionsHandlers(services),
   };
 }

@@ -1,4 +1,5 @@
 import type { ApiOf, ContractSpec, HandlersOf } from './define';
+import { actionsContract } from './actions';
 import { appContract } from './app';
 import { backupsContract } from './backups';
 import { evidenceContract } from './evidence';
@@ -20,6 +21,7 @@ export const contract = {
   evidence: evidenceContract,
   backups: backupsContract,
   signoff: signoffContract,
+  actions: actionsContract,
 } as const satisfies ContractSpec;
 
 export type Contract = typeof contract;

@@ -55,6 +55,8 @@ export interface InspectionStore {
   /** Every readable inspection, trashed ones included (they carry trashedAt), newest first. */
   list(): InspectionSummary[];
   get(id: string): Inspection;
+  /** Its pinned template (same id, version and hash), or null when that is not installed here. */
+  templateOf(inspection: Inspection): Template | null;
   create(input: CreateInput): InspectionSummary;
   duplicate(input: DuplicateInput): InspectionSummary;
   /** Applies edits in order and saves; all or nothing. Returns the new updatedAt. */
@@ -152,6 +154,7 @@ export function openInspectionStore(options: Options): InspectionStore {
     notices: files.notices,
     list: () => catalog.list(),
     get: (id) => live(id).inspection,
+    templateOf,
     create(input) {
       const template = templateFor(options, input.template);
       const inspection = createInspection({

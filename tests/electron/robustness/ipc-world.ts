@@ -116,6 +116,7 @@ export async function openWorld(dataDir: string): Promise<World> {
       },
     ],
     'inspections:loadSample': [undefined],
+    'actions:list': [undefined],
     'evidence:pick': [undefined],
     'evidence:add': [
       { name: '签名.png', dataBase64: base64(Buffer.from('\x89PNG\r\n\x1a\n drawn')) },
