@@ -109,7 +109,22 @@ export function planSign(
   if (request.date > localIsoDate(new Date(now))) {
     refuse('签字日期不能晚于今天。', 'The date of signing cannot be after today.');
   }
+  return signInspection(inspection, request, now, signer);
+}
 
+/**
+ * The signing itself, without the workflow checks planSign makes first (ready, nothing blocking,
+ * the image's kind, the date): adds the `signed` audit entry, signs the content and locks the
+ * inspection. planSign is the only door for a person's sign-off; sample data, "signed at the
+ * school" with the school's own key, is signed here once its generator found nothing blocking.
+ */
+export function signInspection(
+  inspection: Inspection,
+  request: SignRequest,
+  now: string,
+  signer: Signer,
+): PlannedSave {
+  if (inspection.state === 'signed' || inspection.signoff) throw new AppError('inspection-signed');
   const audit = [
     ...inspection.audit,
     { at: now, event: 'signed' as const, detail: `${request.signer} ${request.title}` },

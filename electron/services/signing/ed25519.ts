@@ -22,6 +22,23 @@ export function privateKeyOf(pem: string): KeyObject {
   return key;
 }
 
+/** What comes before an Ed25519 private key's 32 seed bytes in its PKCS#8 DER (RFC 8410). */
+const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/**
+ * The Ed25519 key a 32-byte seed determines: the same seed, the same key, on every machine.
+ * Only sample data uses it (each made-up school's key comes from the seeded generator); a real
+ * installation's key comes from newPrivateKeyPem.
+ */
+export function privateKeyFromSeed(seed: Uint8Array): KeyObject {
+  if (seed.length !== 32) throw new RangeError('an Ed25519 seed is 32 bytes');
+  return createPrivateKey({
+    key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+}
+
 /** base64 of the public key's SubjectPublicKeyInfo DER: the form stored in a sign-off. */
 export function publicKeyBase64(key: KeyObject): string {
   return createPublicKey(key).export({ type: 'spki', format: 'der' }).toString('base64');

@@ -6,7 +6,12 @@ import type { SaveTarget } from '../../../../shared/inspection/save';
 import { planSave } from '../../../../shared/inspection/save';
 import type { Inspection } from '../../../../shared/inspection/schema';
 import type { SignRequest } from '../../../../shared/inspection/signing';
-import { planReopen, planSign, signedText } from '../../../../shared/inspection/signing';
+import {
+  planReopen,
+  planSign,
+  signedText,
+  signInspection,
+} from '../../../../shared/inspection/signing';
 import { withAudit } from '../../../../shared/inspection/create';
 import { upgradeInspectionDocument } from '../../../../shared/migrations/inspection-format';
 import { sha256Hex, signerOf } from '../../../../electron/services/signing/ed25519';
@@ -298,6 +303,28 @@ describe('signing', () => {
       expect(inspection.signoff).toMatchObject({ method: 'paper' });
       expect(inspection.signoff).not.toHaveProperty('comment');
       expect(checkSignature(inspection)).toMatchObject({ status: 'valid' });
+    });
+  });
+
+  describe('signInspection: the signing planSign does once its checks pass', () => {
+    it('signs exactly as planSign does', () => {
+      expect(signInspection(ready(), REQUEST, LATER, signer)).toEqual(
+        planSign(target(), REQUEST, LATER, signer),
+      );
+    });
+
+    it('makes none of the workflow checks (sample data checks its own), but never signs twice', () => {
+      // A draft with a finding and no action: planSign refuses it, signInspection signs it.
+      const draft = { ...filledInspection(), actions: [] };
+      expect(appErrorOf(() => planSign(target(draft), REQUEST, LATER, signer)).code).toBe(
+        'signoff-refused',
+      );
+      const inspection = signInspection(draft, REQUEST, LATER, signer).inspection;
+      expect(inspection.state).toBe('signed');
+      expect(checkSignature(inspection)).toMatchObject({ status: 'valid' });
+      expect(appErrorOf(() => signInspection(inspection, REQUEST, LATER, signer)).code).toBe(
+        'inspection-signed',
+      );
     });
   });
 
