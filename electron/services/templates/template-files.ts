@@ -6,7 +6,7 @@ import type { Template } from '../../../shared/template/schema';
 import type { TemplateCheck } from '../../../shared/template/validate';
 import { checkTemplate } from '../../../shared/template/validate';
 import { nameLocations } from '../../../shared/template/validate-problems';
-import { withoutByteOrderMark } from '../json-text';
+import { jsonSyntaxProblem, withoutByteOrderMark } from '../json-text';
 import { workbookToTemplate } from './template-xlsx-read';
 import { templateToWorkbook } from './template-xlsx-write';
 
@@ -46,31 +46,11 @@ export function parseTemplateJson(text: string): TemplateCheck {
   try {
     value = JSON.parse(body);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message)?.[1];
-    // V8 names no position when the very first token is wrong: then it is the first non-blank.
-    const offset =
-      position !== undefined
-        ? Number(position)
-        : /^Unexpected token/.test(message)
-          ? body.search(/\S/)
-          : -1;
-    if (offset < 0 || /end of JSON input/.test(message)) {
-      return fail('不是有效的 JSON（文件在中途结束）', 'not valid JSON (the file ends too early)');
-    }
-    const where = lineAndColumn(body, offset);
-    return fail(
-      `不是有效的 JSON（第 ${where.line} 行第 ${where.column} 列）`,
-      `not valid JSON (line ${where.line}, column ${where.column})`,
-    );
+    const problem = jsonSyntaxProblem(body, error);
+    return fail(problem['zh-CN'], problem['en-US']);
   }
   const checked = checkTemplate(value);
   return checked.ok ? checked : { ok: false, problems: nameLocations(checked.problems, value) };
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
 /** Reads a template file from disk, checking its size before reading it. */
