@@ -13,20 +13,41 @@ const oneLine = (text: string, max: number): string => {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 };
 
+const DONE_NOTES = [
+  '已按要求整改完毕，相关记录已存档',
+  '已完成整改并复查，未再发现问题',
+  '已修订制度并组织相关人员学习',
+  '已更新配置，截图已留存',
+  '已由厂商完成处理，验收合格',
+];
+
+/** When a sample's actions are opened, and whether every finding gets one. */
+export interface ActionPlan {
+  /** Actions are opened in this span (ms), after the answers that call for them. */
+  readonly fromMs: number;
+  readonly toMs: number;
+  /**
+   * A school about to hand its inspection to the principal follows up every finding (sign-off
+   * needs it); one still working on it, only some.
+   */
+  readonly everyFinding: boolean;
+}
+
 /**
- * Actions against some of the findings, as a school would open them while inspecting: most still
- * open, some of those already past their due date, plus a few done for items fixed this term.
+ * Actions against the findings, as a school would open them while inspecting: most still open,
+ * some of those already past their due date, plus a few done for items fixed this term.
  */
 export function correctiveActions(
   school: School,
   items: readonly Item[],
   evaluation: Evaluation,
   registers: Readonly<Record<string, readonly RegisterRow[]>>,
-  createdMs: number,
-  updatedMs: number,
+  plan: ActionPlan,
   taken: Set<string>,
 ): CorrectiveAction[] {
   const { rng } = school;
+  const { fromMs: createdMs, toMs: updatedMs } = plan;
+  const some = (p: number) => plan.everyFinding || rng.chance(p);
   const actions: CorrectiveAction[] = [];
   const open = (itemId: string, description: string, rowId?: string) => {
     const at = between(rng, createdMs, updatedMs);
@@ -59,7 +80,7 @@ export function correctiveActions(
       const rows = own(registers, item.id) ?? [];
       for (const reason of result.reasons) {
         const row = reason.row === undefined ? undefined : rows[reason.row];
-        if (!rng.chance(0.7)) continue;
+        if (!some(0.7)) continue;
         // The row's first text cell names it (a device model, an account, an issue).
         const label = item.columns
           .filter((c) => c.kind === 'text')
@@ -68,7 +89,7 @@ export function correctiveActions(
         const what = oneLine(reason.message['zh-CN'], 300);
         open(item.id, label ? `${what}：${oneLine(label, 200)}` : `${prompt}：${what}`, row?.id);
       }
-    } else if (rng.chance(0.6)) {
+    } else if (some(0.6)) {
       const why = result.reasons.find((r) => r.message['zh-CN'] !== '自查结论');
       open(
         item.id,
@@ -89,6 +110,8 @@ export function correctiveActions(
       state: 'done',
       createdAt: instantMs(at),
       doneAt: instantMs(doneAt),
+      doneOn: isoDay(Math.floor(doneAt / DAY_MS)),
+      doneNote: rng.pick(DONE_NOTES),
     });
   }
   return actions;

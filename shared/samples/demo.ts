@@ -1,22 +1,31 @@
 import { createInspection } from '../inspection/create';
 import { periodOf } from '../inspection/period';
-import type { Answer, AnswerValue, Inspection, RegisterRow } from '../inspection/schema';
+import { reviewInspection } from '../inspection/review';
+import type { AnswerValue, Inspection, RegisterRow } from '../inspection/schema';
 import { inspectionSchema } from '../inspection/schema';
+import type { SignRequest } from '../inspection/signing';
 import type { Random } from '../random';
 import { createRandom } from '../random';
 import { isIsoDate } from '../template/dates';
 import type { Evaluation } from '../template/engine';
 import { evaluate } from '../template/engine';
 import { allItems } from '../template/items';
-import type { Template } from '../template/schema';
+import type { Item, Template } from '../template/schema';
 import { correctiveActions } from './actions';
 import { answerValue, FINDING_NOTES } from './answers';
 import type { CatalogueEntry } from './catalogue';
 import { schoolCatalogue } from './catalogue';
-import { between, dayOf, instantMs, schoolHours } from './dates';
+import { DAY_MS, dayOf, instantMs, isoDay, schoolHours } from './dates';
+import type { Hash } from './evidence';
+import { evidenceFiles, signatureFile } from './evidence';
 import { uuid } from './ids';
 import { registerRows } from './registers';
+import type { School } from './school';
 import { drawSchool } from './school';
+import type { SampleFile } from './story';
+import { replay, storySteps } from './story';
+
+export type { SampleFile };
 
 /**
  * Sample inspections for demonstrations, training and load tests (`qinglang demo`). Everything is
@@ -30,6 +39,14 @@ export const DEMO_SEED = 'qinglang';
 /** Schools the catalogue can name without repeating (it holds more; this is what we promise). */
 export const DEMO_MAX_COUNT = 1000;
 
+/**
+ * Which samples end up signed. `varied`: most schools that finished hand over and are signed, a
+ * few wait for the principal (ready), the rest are drafts; `none`: the same samples, every one a
+ * draft (`qinglang demo --unsigned`); `all`: every school finishes and signs (the first-run
+ * sample, "last term's" inspection).
+ */
+export type DemoSigning = 'varied' | 'none' | 'all';
+
 export interface DemoOptions {
   readonly count: number;
   readonly seed: string;
@@ -38,14 +55,34 @@ export interface DemoOptions {
   readonly template: Template;
   /** SHA-256 of the template's canonical JSON (hashing needs Node, so the caller does it). */
   readonly templateHash: string;
+  /** SHA-256 of a file's bytes, hex: for the evidence and signature images. */
+  readonly sha256: Hash;
+  readonly signing?: DemoSigning;
+}
+
+/** What the principal's sign-off of a sample needs: signing itself is Node's work (a key). */
+export interface SampleSignoff {
+  readonly request: SignRequest;
+  /** The instant of signing, ISO. */
+  readonly at: string;
+  /** The school's Ed25519 private key seed, 32 bytes, from the seeded generator. */
+  readonly keySeed: Uint8Array;
+}
+
+export interface DemoSample {
+  /** A draft, or ready (handed to the principal); one with `signoff` is to be signed as it is. */
+  readonly inspection: Inspection;
+  /** The files its evidence and signature point at (by hash), each once. */
+  readonly files: readonly SampleFile[];
+  readonly signoff?: SampleSignoff;
 }
 
 /**
- * `count` inspections of as many different schools (distinct names and codes), each filled
- * against `template`. School i depends only on the seed and i: a larger count adds schools and
- * leaves the first ones as they were.
+ * `count` samples of as many different schools (distinct names and codes), each filled against
+ * `template`. School i depends only on the seed and i: a larger count adds schools and leaves the
+ * first ones as they were.
  */
-export function demoInspections(options: DemoOptions): Inspection[] {
+export function demoSamples(options: DemoOptions): DemoSample[] {
   const { count, seed, asOf } = options;
   if (!Number.isInteger(count) || count < 0 || count > DEMO_MAX_COUNT) {
     throw new RangeError(`count must be a whole number from 0 to ${DEMO_MAX_COUNT}`);
@@ -53,20 +90,49 @@ export function demoInspections(options: DemoOptions): Inspection[] {
   if (!isIsoDate(asOf)) throw new RangeError(`asOf must be a YYYY-MM-DD date, got "${asOf}"`);
   const schools = schoolCatalogue(createRandom(`${seed}/schools`)).slice(0, count);
   return schools.map((entry, index) =>
-    demoInspection(entry, createRandom(`${seed}/school/${index}`), options),
+    demoSample(entry, createRandom(`${seed}/school/${index}`), options, () =>
+      keySeed(createRandom(`${seed}/key/${index}`)),
+    ),
   );
 }
 
-function demoInspection(entry: CatalogueEntry, rng: Random, options: DemoOptions): Inspection {
+/** The inspections alone, none of them signed (signing needs a key): drafts, and ready ones. */
+export function demoInspections(options: DemoOptions): Inspection[] {
+  return demoSamples(options).map((sample) => sample.inspection);
+}
+
+function keySeed(rng: Random): Uint8Array {
+  const bytes = new Uint8Array(32);
+  for (let i = 0; i < bytes.length; i += 4) {
+    const word = rng.uint32();
+    bytes.set([word >>> 24, (word >>> 16) & 0xff, (word >>> 8) & 0xff, word & 0xff], i);
+  }
+  return bytes;
+}
+
+type Outcome = 'signed' | 'ready' | 'draft';
+
+const SIGN_COMMENTS = [
+  '同意。',
+  '同意，请按期完成整改。',
+  '已审阅，请相关部门抓紧落实整改措施。',
+  '情况属实，同意上报。',
+];
+
+function demoSample(
+  entry: CatalogueEntry,
+  rng: Random,
+  options: DemoOptions,
+  key: () => Uint8Array,
+): DemoSample {
   const asOf = dayOf(options.asOf);
   const school = drawSchool(entry, rng, asOf);
-  const { profile, inspector } = school;
+  const signing = options.signing ?? 'varied';
 
   // Long enough ago that some corrective actions can fall due before asOf.
-  const createdDay = asOf - rng.int(10, 75);
-  const updatedDay = asOf - rng.int(0, 3);
-  const createdMs = schoolHours(rng, createdDay);
-  const updatedMs = schoolHours(rng, updatedDay);
+  const createdMs = schoolHours(rng, asOf - rng.int(10, 75));
+  const lastMs = schoolHours(rng, asOf - rng.int(0, 3));
+  const fillEndMs = createdMs + Math.floor((lastMs - createdMs) * 0.7);
 
   const items = allItems(options.template);
   const values = new Map<string, AnswerValue>();
@@ -78,60 +144,128 @@ function demoInspection(entry: CatalogueEntry, rng: Random, options: DemoOptions
   }
 
   // Most schools finish; the rest leave a few items open, so progress varies.
-  if (rng.chance(0.25)) {
+  const incomplete = rng.chance(0.25) && signing !== 'all';
+  if (incomplete) {
     const answerable = items.filter((i) => i.kind !== 'register');
     for (const item of rng.shuffle(answerable).slice(0, rng.int(1, 6))) values.delete(item.id);
   }
+  const drawnOutcome = rng.weighted<Outcome>([
+    ['signed', 75],
+    ['ready', 10],
+    ['draft', 15],
+  ]);
+  const outcome: Outcome = signing === 'all' ? 'signed' : incomplete ? 'draft' : drawnOutcome;
 
   const evaluation = settle(options.template, values, registers, options.asOf);
   const visible = (id: string) => evaluation.items[id]?.visible === true;
-
-  const answers: Record<string, Answer> = {};
+  const answers = new Map<string, { value: AnswerValue; note?: string }>();
   for (const item of items) {
     const value = values.get(item.id);
     if (item.kind === 'register' || value === undefined || !visible(item.id)) continue;
     const status = evaluation.items[item.id]?.status;
     const finding = status === 'partial' || status === 'non-compliant';
     const note = finding && rng.chance(0.6) ? rng.pick(FINDING_NOTES) : undefined;
-    answers[item.id] = {
-      value,
-      ...(note === undefined ? {} : { note }),
-      evidence: [],
-      updatedAt: instantMs(between(rng, createdMs, updatedMs)),
-    };
+    answers.set(item.id, note === undefined ? { value } : { value, note });
   }
   const keptRegisters: Record<string, RegisterRow[]> = {};
   for (const [id, rows] of Object.entries(registers)) if (visible(id)) keptRegisters[id] = rows;
 
-  const base = createInspection({
-    id: uuid(rng),
-    template: {
-      id: options.template.id,
-      version: options.template.version,
-      hash: options.templateHash,
-    },
-    school: profile,
-    period: periodOf(options.asOf),
-    inspector,
-    now: instantMs(createdMs),
-  });
-  const inspection: Inspection = {
-    ...base,
-    updatedAt: instantMs(updatedMs),
+  const handsOver = outcome !== 'draft';
+  const drawn = {
     answers,
+    evidence: evidenceFiles(
+      school,
+      items,
+      evaluation,
+      (id) => answers.has(id),
+      handsOver,
+      options.sha256,
+    ),
     registers: keptRegisters,
     actions: correctiveActions(
       school,
       items,
       evaluation,
       keptRegisters,
-      createdMs,
-      updatedMs,
+      { fromMs: fillEndMs, toMs: lastMs, everyFinding: handsOver },
       rowIds,
     ),
   };
+  const start = createInspection({
+    id: uuid(rng),
+    template: {
+      id: options.template.id,
+      version: options.template.version,
+      hash: options.templateHash,
+    },
+    school: school.profile,
+    period: periodOf(options.asOf),
+    inspector: school.inspector,
+    now: instantMs(createdMs),
+  });
+  const filled = inTemplateOrder(
+    replay(start, storySteps(school, items, drawn, { createdMs, fillEndMs })),
+    items,
+  );
+  const files = [...drawn.evidence.values()].flat();
+
+  // Handing over and signing are drawn for every school, so that `none` gives the same samples.
+  const end = handOver(school, filled, lastMs, options.sha256);
+  if (!handsOver || signing === 'none') return sample(filled, files);
+  // Whatever was drawn, an inspection with anything blocking sign-off stays a draft.
+  if (reviewInspection(options.template, filled, options.asOf).blockers.length > 0) {
+    return sample(filled, files);
+  }
+  const ready = replay(filled, [{ at: end.readyMs, change: { kind: 'state', to: 'ready' } }]);
+  if (outcome !== 'signed') return sample(ready, files);
+  return sample(ready, [...files, end.image], { ...end.signoff, keySeed: key() });
+}
+
+/** The hand-over to the principal and the principal's signature, after the last edit. */
+function handOver(school: School, filled: Inspection, lastMs: number, sha256: Hash) {
+  const { rng } = school;
+  const lastEdit = Math.max(lastMs, Date.parse(filled.updatedAt));
+  const readyMs = lastEdit + rng.int(5, 120) * 60_000;
+  const readyDay = Math.floor(readyMs / DAY_MS);
+  let signedMs = schoolHours(rng, rng.int(readyDay, Math.max(readyDay, school.asOf)));
+  if (signedMs <= readyMs) signedMs = readyMs + rng.int(10, 60) * 60_000;
+  const image = signatureFile(school, sha256);
+  const comment = rng.chance(0.6) ? rng.pick(SIGN_COMMENTS) : undefined;
+  const request: SignRequest = {
+    signer: school.principal,
+    title: '校长',
+    date: isoDay(Math.floor(signedMs / DAY_MS)),
+    ...(comment === undefined ? {} : { comment }),
+    method: 'drawn',
+    image: {
+      sha256: image.sha256,
+      name: image.name,
+      size: image.bytes.length,
+      type: image.type,
+      addedAt: instantMs(signedMs - rng.int(20, 120) * 1000),
+    },
+  };
+  return { readyMs, image, signoff: { request, at: instantMs(signedMs) } };
+}
+
+function sample(inspection: Inspection, files: readonly SampleFile[], signoff?: SampleSignoff) {
   // Parsing proves the sample is valid and puts keys in the file order inspectionJson relies on.
-  return inspectionSchema.parse(inspection);
+  const parsed = inspectionSchema.parse(inspection);
+  const unique = [...new Map(files.map((f) => [f.sha256, f])).values()];
+  return signoff
+    ? { inspection: parsed, files: unique, signoff }
+    : { inspection: parsed, files: unique };
+}
+
+/** Answers and registers in the template's order, as a person reads the file (not typing order). */
+function inTemplateOrder(inspection: Inspection, items: readonly Item[]): Inspection {
+  const answers: Inspection['answers'] = {};
+  const registers: Inspection['registers'] = {};
+  for (const { id } of items) {
+    if (Object.hasOwn(inspection.answers, id)) answers[id] = inspection.answers[id]!;
+    if (Object.hasOwn(inspection.registers, id)) registers[id] = inspection.registers[id]!;
+  }
+  return { ...inspection, answers, registers };
 }
 
 /**

@@ -12,13 +12,17 @@ export interface School {
   readonly profile: SchoolProfile;
   readonly inspector: string;
   readonly staff: readonly string[];
+  /** The principal (校长), who signs; never one of `staff`. */
+  readonly principal: string;
   /** Biometric systems in use; none means "no" to the built-in template's bio_uses. */
   readonly bioSystems: number;
 }
 
 /** One school from its catalogue entry: its profile, its staff and how diligent it is. */
 export function drawSchool(entry: CatalogueEntry, rng: Random, asOf: number): School {
-  const staff = staffNames(rng, 6);
+  const names = staffNames(rng, 7);
+  const staff = names.slice(0, 6);
+  const principal = names[6]!;
   const inspector = staff[0]!;
   const profile: SchoolProfile = {
     name: entry.name,
@@ -41,6 +45,7 @@ export function drawSchool(entry: CatalogueEntry, rng: Random, asOf: number): Sc
     profile,
     inspector,
     staff,
+    principal,
     bioSystems: rng.weighted([
       [0, 3],
       [1, 4],

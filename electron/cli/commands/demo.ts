@@ -2,15 +2,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { inspectionJson } from '../../../shared/inspection/canonical';
-import {
-  DEMO_AS_OF,
-  DEMO_MAX_COUNT,
-  DEMO_SEED,
-  demoInspections,
-} from '../../../shared/samples/demo';
+import { DEMO_AS_OF, DEMO_MAX_COUNT, DEMO_SEED } from '../../../shared/samples/demo';
 import type { Inspection } from '../../../shared/inspection/schema';
 import { isIsoDate } from '../../../shared/template/dates';
-import { BUILT_IN_TEMPLATE, templateHash } from '../../services/templates/template-store';
+import { sampleData } from '../../services/sample-data';
 import type { Command, ParsedArgs } from '../command';
 import { bilingual, CliError, EXIT_OK, EXIT_USAGE } from '../io';
 
@@ -120,9 +115,9 @@ export const demoCommand: Command = {
       'en-US': `the day taken as "today" (default ${DEMO_AS_OF}): the term and every date and time derive from it, never the computer's clock`,
     },
     unsigned: {
-      'zh-CN': '不签名（目前唯一的方式；签名将在以后的版本加入）',
+      'zh-CN': '不签名：每份都是草稿（默认时多数学校已由校长签字，每所学校用自己的密钥）',
       'en-US':
-        'leave the samples unsigned (the only mode for now; signing comes in a later release)',
+        "leave every sample a draft (by default most schools' principals have signed, each school with its own key)",
     },
   },
   positionals: [0, 0],
@@ -135,25 +130,27 @@ export const demoCommand: Command = {
     const seed = seedOf(values);
     const asOf = asOfOf(values);
 
-    const inspections = demoInspections({
+    const samples = sampleData({
       count,
       seed,
       asOf,
-      template: BUILT_IN_TEMPLATE,
-      templateHash: templateHash(BUILT_IN_TEMPLATE),
+      signing: values.unsigned === true ? 'none' : 'varied',
     });
     try {
       await fs.mkdir(out, { recursive: true });
     } catch (error) {
       throw cannotWrite(out, error);
     }
-    for (const inspection of inspections) {
+    // Only the inspections: like an exported file, a sample refers to its evidence and signature
+    // images by hash (docs/formats.md, "Sample data").
+    for (const { inspection } of samples) {
       await writeAtomically(path.join(out, fileNameOf(inspection)), inspectionJson(inspection));
     }
+    const signed = samples.filter((s) => s.inspection.state === 'signed').length;
     io.out(
       bilingual({
-        'zh-CN': `已写入 ${count} 份示例检查到 ${out}`,
-        'en-US': `Wrote ${count} sample inspections to ${out}`,
+        'zh-CN': `已写入 ${count} 份示例检查到 ${out}（已签字 ${signed} 份）`,
+        'en-US': `Wrote ${count} sample inspections to ${out} (${signed} signed)`,
       }),
     );
     return EXIT_OK;

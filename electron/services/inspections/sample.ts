@@ -1,43 +1,59 @@
 import { randomUUID } from 'node:crypto';
-import { demoInspections } from '../../../shared/samples/demo';
+import { Readable } from 'node:stream';
 import type { InspectionSummary } from '../../../shared/inspection/listing';
 import { periodOf } from '../../../shared/inspection/period';
 import { localIsoDate } from '../../../shared/local-date';
+import { signSample, unsignedSamples } from '../sample-data';
 import type { Services } from '../services';
-import { BUILT_IN_TEMPLATE, templateHash } from '../templates/template-store';
+import { BUILT_IN_TEMPLATE } from '../templates/template-store';
 
 /**
  * "Load sample data" on first run: a made-up school, last term's finished inspection and this
  * term's, started from it, so someone who just wants to look sees every screen filled in.
  * The school profile is only filled in when there is none yet.
+ *
+ * Last term's inspection comes signed by the school's principal, as it would have been, with the
+ * key of the computer it was signed on then, not this installation's (the app says so, and shows
+ * that key's fingerprint, as for any file signed elsewhere). Its evidence scans and the drawn
+ * signature are stored here, so they can be opened. This term's is a draft.
  */
-export function loadSample(services: Services): InspectionSummary[] {
+export async function loadSample(services: Services): Promise<InspectionSummary[]> {
   const today = new Date();
   const lastTerm = new Date(today);
   lastTerm.setMonth(lastTerm.getMonth() - 6);
-  const [previous] = demoInspections({
+  const [previous] = unsignedSamples({
     count: 1,
     seed: `sample-${randomUUID()}`,
     asOf: localIsoDate(lastTerm),
-    template: BUILT_IN_TEMPLATE,
-    templateHash: templateHash(BUILT_IN_TEMPLATE),
+    signing: 'all',
   });
   if (!previous) return services.inspections.list();
+  const sample = previous.inspection;
   const settings = services.settings.get();
   if (!settings.profile) {
     services.settings.update({
-      profile: previous.school,
-      inspector: settings.inspector ?? previous.inspector,
+      profile: sample.school,
+      inspector: settings.inspector ?? sample.inspector,
     });
   }
-  const school = services.settings.get().profile ?? previous.school;
-  const [added] = services.inspections.add([{ ...previous, id: randomUUID(), school }]);
+  for (const file of previous.files) {
+    await services.evidence.addStream(
+      Readable.from([Buffer.from(file.bytes)]),
+      file.name,
+      file.type,
+    );
+  }
+  const school = services.settings.get().profile ?? sample.school;
+  // The id and the school are part of what is signed: they are set before signing.
+  const placed = { ...sample, id: randomUUID(), school };
+  const inspection = previous.signoff ? signSample(placed, previous.signoff) : placed;
+  const [added] = services.inspections.add([inspection]);
   if (added) {
     services.inspections.duplicate({
       sourceId: added.id,
       template: { id: BUILT_IN_TEMPLATE.id, version: BUILT_IN_TEMPLATE.version },
       period: periodOf(localIsoDate(today)),
-      inspector: previous.inspector,
+      inspector: sample.inspector,
       withAnswers: false,
     });
   }

@@ -14,6 +14,7 @@ import {
   openTemplateStore,
   templateHash,
 } from '../../../electron/services/templates/template-store';
+import { sha256OfBytes } from '../../../electron/services/sample-data';
 import { demoInspections } from '../../../shared/samples/demo';
 import type { Inspection, Period, SchoolProfile } from '../../../shared/inspection/schema';
 import type { Template } from '../../../shared/template/schema';
@@ -73,6 +74,7 @@ export function demo(count: number, seed = 'storage-tests'): Inspection[] {
     asOf: '2026-11-28',
     template: BUILT_IN_TEMPLATE,
     templateHash: templateHash(BUILT_IN_TEMPLATE),
+    sha256: sha256OfBytes,
   });
 }
 

@@ -34,6 +34,7 @@ const TEMPLATE = templateSchema.parse(builtIn);
 const hashOf = (t: Template) => createHash('sha256').update(templateJson(t), 'utf8').digest('hex');
 const HASH = hashOf(TEMPLATE);
 
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const demo = (overrides: Partial<DemoOptions> = {}) =>
   demoInspections({
     count: 200,
@@ -41,6 +42,7 @@ const demo = (overrides: Partial<DemoOptions> = {}) =>
     asOf: DEMO_AS_OF,
     template: TEMPLATE,
     templateHash: HASH,
+    sha256,
     ...overrides,
   });
 const texts = (inspections: readonly Inspection[]) => inspections.map(inspectionJson);
@@ -123,7 +125,8 @@ describe('demoInspections', () => {
     expect(new Set(SAMPLES.map((s) => s.id)).size).toBe(SAMPLES.length);
   });
 
-  it('names as many different schools, with different 10-digit codes', () => {
+  // A thousand whole samples take a few seconds.
+  it('names as many different schools, with different 10-digit codes', { timeout: 30_000 }, () => {
     const all = demo({ count: DEMO_MAX_COUNT });
     expect(new Set(all.map((s) => s.school.name)).size).toBe(DEMO_MAX_COUNT);
     expect(new Set(all.map((s) => s.school.code)).size).toBe(DEMO_MAX_COUNT);
@@ -149,7 +152,8 @@ describe('demoInspections', () => {
       const updated = Date.parse(s.updatedAt);
       expect(created).toBeLessThan(updated);
       expect(updated).toBeLessThanOrEqual(end);
-      expect(s.audit).toEqual([{ at: s.createdAt, event: 'created' }]);
+      expect(s.audit[0]).toEqual({ at: s.createdAt, event: 'created' });
+      expect(s.audit.at(-1)?.at).toBe(s.updatedAt);
       for (const answer of Object.values(s.answers)) {
         const at = Date.parse(answer.updatedAt);
         expect(at >= created && at <= updated).toBe(true);
@@ -157,7 +161,11 @@ describe('demoInspections', () => {
       for (const action of s.actions) {
         const at = Date.parse(action.createdAt);
         expect(at >= created && at <= updated).toBe(true);
-        if (action.doneAt) expect(Date.parse(action.doneAt)).toBeGreaterThanOrEqual(at);
+        if (action.doneAt) {
+          expect(Date.parse(action.doneAt)).toBeGreaterThanOrEqual(at);
+          expect(action.doneOn).toBe(action.doneAt.slice(0, 10));
+          expect(action.doneNote).toMatch(/^已/);
+        }
       }
     }
     const shifted = demo({ count: 5, asOf: '2027-03-15' });
@@ -345,6 +353,7 @@ describe('demoInspections on another template', () => {
       asOf,
       template: other,
       templateHash: hashOf(other),
+      sha256,
     });
     const ids = new Set(allItems(other).map((i) => i.id));
     for (const s of samples) {
