@@ -6,6 +6,7 @@ import {
   templateConvertCommand,
   templateDefaultCommand,
 } from './commands/template';
+import { verifyCommand } from './commands/verify';
 
 /** Every subcommand; later features add theirs here. */
 export const COMMANDS: readonly Command[] = [
@@ -14,4 +15,5 @@ export const COMMANDS: readonly Command[] = [
   templateCheckCommand,
   templateConvertCommand,
   demoCommand,
+  verifyCommand,
 ];

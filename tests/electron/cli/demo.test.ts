@@ -34,7 +34,11 @@ describe('qinglang demo', () => {
     const dir = path.join(tempDir(), 'samples', 'nested');
     const { code, out, err } = await run('demo', '--out', dir, '--count', '12');
     expect({ code, err }).toEqual({ code: 0, err: '' });
-    expect(out).toBe(`已写入 12 份示例检查到 ${dir} / Wrote 12 sample inspections to ${dir}`);
+    expect(out).toMatch(
+      new RegExp(
+        `^已写入 12 份示例检查到 ${dir}（已签字 (\\d+) 份） / Wrote 12 sample inspections to ${dir} \\((\\d+) signed\\)$`,
+      ),
+    );
 
     const files = contents(dir);
     expect(files.size).toBe(12);
@@ -54,15 +58,82 @@ describe('qinglang demo', () => {
     expect(codes.size).toBe(12);
   });
 
-  it('writes byte-identical files for the same seed, other files for another seed', async () => {
+  it('writes byte-identical files for the same seed, signatures too; other files for another seed', async () => {
     const [a, b, c] = [tempDir(), tempDir(), tempDir()];
     expect((await run('demo', '--out', a, '--count', '8', '--seed', 's1')).code).toBe(0);
-    expect((await run('demo', '--out', b, '--count', '8', '--seed', 's1', '--unsigned')).code).toBe(
-      0,
-    );
+    expect((await run('demo', '--out', b, '--count', '8', '--seed', 's1')).code).toBe(0);
     expect((await run('demo', '--out', c, '--count', '8', '--seed', 's2')).code).toBe(0);
     expect(contents(b)).toEqual(contents(a));
+    expect([...contents(a).values()].some((bytes) => bytes.includes('"signature"'))).toBe(true);
     expect([...contents(c).keys()]).not.toEqual([...contents(a).keys()]);
+  });
+
+  it('signs most samples, each school with its own key, and every signed one verifies', async () => {
+    const dir = tempDir();
+    const { out } = await run('demo', '--out', dir, '--count', '20');
+    const inspections = [...contents(dir).values()].map((bytes) =>
+      inspectionSchema.parse(JSON.parse(bytes.toString('utf8'))),
+    );
+    const signed = inspections.filter((i) => i.state === 'signed');
+    expect(out).toContain(`（已签字 ${signed.length} 份）`);
+    expect(signed.length).toBeGreaterThan(5);
+    expect(inspections.some((i) => i.state === 'draft')).toBe(true);
+    expect(new Set(signed.map((i) => i.signoff!.keyFingerprint)).size).toBe(signed.length);
+    for (const [name, bytes] of contents(dir)) {
+      const state = (JSON.parse(bytes.toString('utf8')) as { state: string }).state;
+      const verified = await run('verify', path.join(dir, name));
+      expect(verified.code, name).toBe(state === 'signed' ? 0 : 1);
+      if (state !== 'signed')
+        expect(verified.err).toMatch(/unsigned \((a draft|ready for sign-off)\)$/);
+    }
+  });
+
+  it('leaves every sample a draft with --unsigned: the same samples, none handed over', async () => {
+    const [signed, unsigned] = [tempDir(), tempDir()];
+    await run('demo', '--out', signed, '--count', '10');
+    const { code, out } = await run('demo', '--out', unsigned, '--count', '10', '--unsigned');
+    expect(code).toBe(0);
+    expect(out).toContain('（已签字 0 份）');
+    expect([...contents(unsigned).keys()]).toEqual([...contents(signed).keys()]);
+    for (const [name, bytes] of contents(unsigned)) {
+      const inspection = inspectionSchema.parse(JSON.parse(bytes.toString('utf8')));
+      expect(inspection.state).toBe('draft');
+      expect(inspection.signoff).toBeUndefined();
+      const verified = await run('verify', path.join(unsigned, name));
+      expect(verified.code).toBe(1);
+      expect(verified.err).toMatch(/未签字（草稿） \/ .*: unsigned \(a draft\)$/);
+    }
+  });
+
+  it('is found out by verify when an answer or the signature is changed in a sample', async () => {
+    const dir = tempDir();
+    await run('demo', '--out', dir, '--count', '10');
+    const [name, bytes] = [...contents(dir)].find(([, b]) => b.includes('"state": "signed"'))!;
+    const inspection = inspectionSchema.parse(JSON.parse(bytes.toString('utf8')));
+    const [itemId, answer] = Object.entries(inspection.answers).find(
+      ([, a]) => a.value === 'compliant',
+    )!;
+    const changed = {
+      ...inspection,
+      answers: { ...inspection.answers, [itemId]: { ...answer, value: 'non-compliant' } },
+    };
+    fs.writeFileSync(path.join(dir, name), inspectionJson(inspectionSchema.parse(changed)));
+    const afterEdit = await run('verify', path.join(dir, name));
+    expect(afterEdit.code).toBe(1);
+    expect(afterEdit.err).toMatch(/签字后内容被改动.* \/ .*: changed after signing/);
+
+    const signature = inspection.signoff!.signature;
+    const forged = {
+      ...inspection,
+      signoff: {
+        ...inspection.signoff!,
+        signature: `${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`,
+      },
+    };
+    fs.writeFileSync(path.join(dir, name), inspectionJson(forged));
+    const afterForgery = await run('verify', path.join(dir, name));
+    expect(afterForgery.code).toBe(1);
+    expect(afterForgery.err).toMatch(/签名无效.* \/ .*: signature invalid/);
   });
 
   it('uses seed "qinglang" and 2026-11-30 unless told otherwise', async () => {
@@ -135,7 +206,7 @@ describe('qinglang demo', () => {
     const { code, out } = await run('demo', '--help');
     expect(code).toBe(0);
     expect(out).toMatch(/^用法 Usage: qinglang demo --out DIR --count N/);
-    expect(out).toMatch(/--unsigned\s+不签名（目前唯一的方式/);
+    expect(out).toMatch(/--unsigned\s+不签名：每份都是草稿/);
     expect(out).toMatch(/2026-11-30/);
     expect((await run('--help')).out).toMatch(/demo\s+生成示例检查/);
   });
