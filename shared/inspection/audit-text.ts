@@ -156,11 +156,15 @@ const FIXED: Partial<Readonly<Record<AuditEvent, Bilingual>>> = {
   reopened: b('重新打开，签字作废', 'Reopened: the sign-off is void'),
 };
 
-/** Written, changed or cleared: which, from whether there was a value before and after. */
-function valueVerb(entry: AuditEntry, zh: string, en: string): Bilingual {
-  if (entry.from === undefined) return b(`填写${zh}`, `${en} given`);
-  if (entry.to === undefined) return b(`清除${zh}`, `${en} cleared`);
-  return b(`修改${zh}`, `${en} changed`);
+/** Given, changed or cleared: which, from whether there was a value before and after. */
+function valueVerb(
+  entry: AuditEntry,
+  zh: string,
+  en: readonly [given: string, changed: string, cleared: string],
+): Bilingual {
+  if (entry.from === undefined) return b(`填写${zh}`, en[0]);
+  if (entry.to === undefined) return b(`清除${zh}`, en[2]);
+  return b(`修改${zh}`, en[1]);
 }
 
 function whatOf(entry: AuditEntry): Bilingual {
@@ -169,12 +173,12 @@ function whatOf(entry: AuditEntry): Bilingual {
   const n = entry.count;
   switch (entry.event) {
     case 'answer':
-      return valueVerb(entry, '回答', 'Answer');
+      return valueVerb(entry, '回答', ['Answered', 'Answer changed', 'Answer cleared']);
     case 'note':
-      return valueVerb(entry, '备注', 'Note');
+      return valueVerb(entry, '备注', ['Note added', 'Note changed', 'Note cleared']);
     case 'rows-changed':
       return n === undefined
-        ? valueVerb(entry, '单元格', 'Cell')
+        ? valueVerb(entry, '单元格', ['Cell filled in', 'Cell changed', 'Cell cleared'])
         : b(`修改 ${n} 个单元格（粘贴）`, `${n} ${n === 1 ? 'cell' : 'cells'} changed (a paste)`);
     case 'rows-added':
       return n === undefined
@@ -219,12 +223,13 @@ function whereOf(entry: AuditEntry, place: Place | undefined, lookup: Lookup): B
     : [b(`检查项 ${entry.itemId}（模板中没有）`, `item ${entry.itemId} (not in the template)`)];
   if (entry.rowId !== undefined) {
     const position = lookup.rows.get(entry.itemId)?.get(entry.rowId);
+    const id = shortId(entry.rowId);
     where.push(
       position !== undefined
         ? b(`第 ${position} 行`, `row ${position}`)
         : entry.event === 'rows-deleted'
-          ? b(`行 ${entry.rowId}`, `row ${entry.rowId}`)
-          : b(`行 ${entry.rowId}（已删除）`, `row ${entry.rowId} (since deleted)`),
+          ? b(`行 ${id}`, `row ${id}`)
+          : b(`行 ${id}（已删除）`, `row ${id} (since deleted)`),
     );
   }
   if (entry.columnId !== undefined) {
@@ -235,6 +240,9 @@ function whereOf(entry: AuditEntry, place: Place | undefined, lookup: Lookup): B
   }
   return where;
 }
+
+/** A row's id as it reads in a sentence: a long one (a UUID) by its first characters. */
+const shortId = (id: string) => (id.length > 12 ? `${id.slice(0, 8)}…` : id);
 
 // ---- before and after ------------------------------------------------------------------------
 

@@ -100,7 +100,7 @@ describe('an audit entry as people read it', () => {
       details: [],
     });
     expect(en(last(answered))).toMatchObject({
-      what: 'Answer given',
+      what: 'Answered',
       where: '1. Section 0 › 1.1 A leading group exists',
       change: '(empty) → Compliant',
     });
@@ -156,7 +156,7 @@ describe('an audit entry as people read it', () => {
     const long = '备注'.repeat(2000);
     const line = lineOf({ event: 'note', itemId: 'admin', from: '旧的', to: long });
     expect(zh(line)).toMatchObject({ what: '修改备注', change: `旧的 → ${long}` });
-    expect(en(lineOf({ event: 'note', itemId: 'admin', to: 'x' })).what).toBe('Note given');
+    expect(en(lineOf({ event: 'note', itemId: 'admin', to: 'x' })).what).toBe('Note added');
     expect(en(lineOf({ event: 'note', itemId: 'admin', from: 'x' })).what).toBe('Note cleared');
   });
 
@@ -212,7 +212,7 @@ describe('an audit entry as people read it', () => {
       change: '（空） → 防火墙',
     });
     expect(en(last(typed))).toMatchObject({
-      what: 'Cell given',
+      what: 'Cell filled in',
       where: '2. Section 1 › 2.3 Device register › row 3 › Type',
       change: '(empty) → Firewall',
     });
@@ -235,6 +235,22 @@ describe('an audit entry as people read it', () => {
     ]);
     expect(zh(last(both)).what).toBe('删除登记表的 2 行');
     expect(en(last(both)).what).toBe('2 register rows deleted');
+  });
+
+  it('shortens a long row id (the app gives rows UUIDs) to its first characters', () => {
+    const rowId = '92593e35-27da-4f29-bbb3-7b694d643b00';
+    const line = lineOf({
+      event: 'rows-changed',
+      itemId: 'devices',
+      rowId,
+      columnId: 'name',
+      to: 'x',
+    });
+    expect(zh(line).where).toBe('2. 第1节 › 2.3 设备登记表 › 行 92593e35…（已删除） › 名称');
+    expect(en(lineOf({ event: 'rows-deleted', itemId: 'devices', rowId })).where).toBe(
+      '2. Section 1 › 2.3 Device register › row 92593e35…',
+    );
+    expect(line.entry.rowId).toBe(rowId);
   });
 
   it('reads each column kind of a cell, a paste of several cells, and a column the register lacks', () => {
