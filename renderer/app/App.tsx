@@ -20,15 +20,22 @@ import { useReportError } from '../lib/use-report-error';
 const WalkPage = lazy(() =>
   import('../pages/walk/WalkPage').then((m) => ({ default: m.WalkPage })),
 );
+const AuditPage = lazy(() =>
+  import('../pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })),
+);
 
 /** The list of inspections, or the walk-through of the one the address names. */
 function InspectionsRoute() {
-  const { inspectionId, sectionId } = locationFromHash(useHash());
+  const { inspectionId, sectionId, view } = locationFromHash(useHash());
   const { t } = useTranslation();
   if (inspectionId === undefined) return <InspectionsPage />;
   return (
     <Suspense fallback={<p className="hint">{t('app.loading')}</p>}>
-      <WalkPage id={inspectionId} sectionId={sectionId} />
+      {view === 'audit' ? (
+        <AuditPage id={inspectionId} />
+      ) : (
+        <WalkPage id={inspectionId} sectionId={sectionId} />
+      )}
     </Suspense>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { periodLabel } from '../../../shared/inspection/period';
 import type { Inspection } from '../../../shared/inspection/schema';
 import type { Template } from '../../../shared/template/schema';
-import { hrefOf, inspectionHref } from '../../lib/routes';
+import { hrefOf, inspectionHref, inspectionViewHref } from '../../lib/routes';
 import { useLocale } from '../../i18n/use-locale';
 import { localToday } from '../../lib/local-today';
 import { useWalkStore } from '../../stores/walk-store';
@@ -101,7 +101,12 @@ function Walk({
             <dd>{evaluation.findings.filter((f) => f.effect !== 'warning').length}</dd>
           </div>
         </dl>
-        <SaveIndicator />
+        <div className="walk-header-side">
+          <a className="button" href={inspectionViewHref(inspection.id, 'audit')}>
+            {t('audit.open')}
+          </a>
+          <SaveIndicator />
+        </div>
       </header>
       <div className="walk-body">
         <SectionNav
