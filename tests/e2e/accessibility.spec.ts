@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { AxeLog } from './axe';
 import type { Language } from './app-ui';
 import { inspectionRows, LANGUAGES, openPage, sectionLinks, settingsIn, UI } from './app-ui';
+import { longTrailSeed } from './audit-seed';
 import { expect, test } from './fixtures';
 
 /**
@@ -99,6 +100,33 @@ for (const language of LANGUAGES) {
         report(axe, language);
         expect(axe.checked).toHaveLength(6);
       });
+    });
+  });
+}
+
+/** The audit trail of a signed inspection of 5,000 entries, with two after the signing. */
+const TRAIL = { 'zh-CN': '经过记录', 'en-US': 'Audit trail' } as const;
+const RESTORE = { 'zh-CN': /^恢复/, 'en-US': /^Restore/ } as const;
+const TRASH = { 'zh-CN': /（移入回收站）$/, 'en-US': /\(move to the trash\)$/ } as const;
+const STATE = { 'zh-CN': '状态', 'en-US': 'State' } as const;
+
+for (const language of LANGUAGES) {
+  test.describe(`the audit trail in ${language}`, () => {
+    test.use({ seed: longTrailSeed(language) });
+
+    test('a signed inspection: its trail, and what came after the signing', async ({ page }) => {
+      const axe = new AxeLog();
+      await inspectionRows(page).first().getByRole('button', { name: TRASH[language] }).click();
+      await page.getByLabel(STATE[language]).selectOption('trash');
+      await inspectionRows(page).first().getByRole('button', { name: RESTORE[language] }).click();
+      await page.getByLabel(STATE[language]).selectOption('all');
+      await inspectionRows(page).first().getByRole('link').first().click();
+      await page.getByRole('link', { name: TRAIL[language], exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: TRAIL[language] })).toBeVisible();
+      await expect(page.locator('.audit-after-badge')).toHaveCount(2);
+      await axe.check(page, `audit trail (${language})`);
+      report(axe, language);
+      expect(axe.checked).toHaveLength(1);
     });
   });
 }
