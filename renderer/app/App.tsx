@@ -20,6 +20,9 @@ import { useReportError } from '../lib/use-report-error';
 const WalkPage = lazy(() =>
   import('../pages/walk/WalkPage').then((m) => ({ default: m.WalkPage })),
 );
+const ReviewPage = lazy(() =>
+  import('../pages/review/ReviewPage').then((m) => ({ default: m.ReviewPage })),
+);
 const AuditPage = lazy(() =>
   import('../pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })),
 );
@@ -31,7 +34,9 @@ function InspectionsRoute() {
   if (inspectionId === undefined) return <InspectionsPage />;
   return (
     <Suspense fallback={<p className="hint">{t('app.loading')}</p>}>
-      {view === 'audit' ? (
+      {view === 'review' ? (
+        <ReviewPage id={inspectionId} />
+      ) : view === 'audit' ? (
         <AuditPage id={inspectionId} />
       ) : (
         <WalkPage id={inspectionId} sectionId={sectionId} />

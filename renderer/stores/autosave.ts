@@ -31,6 +31,8 @@ const RETRY_MS = [1000, 3000, 10_000, 30_000];
  */
 const FINAL: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'inspection-refused',
+  // Signed meanwhile (in another window): nothing changes it until it is reopened.
+  'inspection-signed',
   'invalid-input',
   'inspection-not-found',
   'template-not-found',

@@ -22,6 +22,8 @@ interface WalkState {
   open(id: string): Promise<void>;
   /** Leaves the inspection; its unsaved edits keep being sent in the background. */
   close(): Promise<void>;
+  /** Reads the open inspection again after a change made elsewhere (handed over, signed). */
+  reload(): Promise<void>;
   /** An edit: shown at once, saved within a second. False when it was refused (and said why). */
   apply(changes: readonly Change[]): boolean;
   retryNow(): void;
@@ -122,6 +124,10 @@ export const useWalkStore = create<WalkState>()((set, get) => {
       });
       await queue.flush();
     },
+    async reload() {
+      const { inspection } = get();
+      if (inspection && current) await reload(inspection.id, current);
+    },
     apply(changes) {
       const { inspection } = get();
       if (!inspection || !current) return false;
@@ -159,6 +165,14 @@ export const useWalkStore = create<WalkState>()((set, get) => {
     },
   };
 });
+
+/**
+ * Whether the open inspection is locked (signed): the walk-through then shows no edit control,
+ * and `apply` refuses anything that slips through, as the Node side does.
+ */
+export function useLocked(): boolean {
+  return useWalkStore((s) => s.inspection?.state === 'signed');
+}
 
 /** Leaving the page (closing the window, reloading) sends every queued edit at once. */
 export function flushOnLeave(): () => void {

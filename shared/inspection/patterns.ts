@@ -29,6 +29,12 @@ export const TEXT_LIMITS = {
   reopenReason: 500,
 } as const;
 
+/** What a sign-off's image may be, by its sniffed type: a drawn signature, or the signed page's scan. */
+export const SIGNOFF_IMAGE_TYPES = {
+  drawn: ['image/png'],
+  paper: ['image/png', 'image/jpeg', 'application/pdf'],
+} as const satisfies Record<'drawn' | 'paper', readonly string[]>;
+
 /** Limits that keep one inspection file workable on a school PC (and a hostile file out). */
 export const LIMITS = {
   rowsPerRegister: 5000,

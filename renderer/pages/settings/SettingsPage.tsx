@@ -7,6 +7,7 @@ import { useAppStore } from '../../stores/app-store';
 import { useReportError } from '../../lib/use-report-error';
 import { BackupsSection } from './BackupsSection';
 import { ProfileForm, profilePatch } from './ProfileForm';
+import { SigningKeySection } from './SigningKeySection';
 import { useFeedbackStore } from '../../stores/feedback-store';
 
 export function SettingsPage() {
@@ -70,6 +71,7 @@ export function SettingsPage() {
         </dl>
       </section>
       <BackupsSection />
+      <SigningKeySection />
       <section className="card" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about.title')}</h2>
         <dl className="fields">

@@ -7,7 +7,7 @@ import { isIsoDate } from '../../../shared/template/dates';
 import { DateField } from '../../components/DateField';
 import { useLocale } from '../../i18n/use-locale';
 import { FormField } from '../../components/FormField';
-import { useWalkStore } from '../../stores/walk-store';
+import { useLocked, useWalkStore } from '../../stores/walk-store';
 import { formatDate } from '../../lib/format';
 
 interface NewAction {
@@ -32,6 +32,7 @@ export function ActionsBox({
   const { t } = useTranslation();
   const { locale } = useLocale();
   const apply = useWalkStore((s) => s.apply);
+  const locked = useLocked();
   const [adding, setAdding] = useState(false);
   const {
     register,
@@ -71,7 +72,12 @@ export function ActionsBox({
           {actions.map((a) => (
             <li key={a.id} className={`action action-${a.state}`}>
               <label className="checkbox">
-                <input type="checkbox" checked={a.state === 'done'} onChange={() => toggle(a)} />
+                <input
+                  type="checkbox"
+                  checked={a.state === 'done'}
+                  disabled={locked}
+                  onChange={() => toggle(a)}
+                />
                 <span>{a.description}</span>
               </label>
               <span className="hint">
@@ -81,19 +87,21 @@ export function ActionsBox({
               {isOverdue(a, today) && (
                 <span className="tag tag-danger">{t('walk.actions.overdue')}</span>
               )}
-              <button
-                type="button"
-                className="button button-quiet"
-                onClick={() => apply([{ kind: 'action-delete', actionId: a.id }])}
-                aria-label={t('walk.actions.deleteNamed', { name: a.description })}
-              >
-                {t('walk.actions.delete')}
-              </button>
+              {!locked && (
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  onClick={() => apply([{ kind: 'action-delete', actionId: a.id }])}
+                  aria-label={t('walk.actions.deleteNamed', { name: a.description })}
+                >
+                  {t('walk.actions.delete')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
-      {adding ? (
+      {locked ? null : adding ? (
         <form className="action-form" onSubmit={(e) => void handleSubmit(add)(e)} noValidate>
           <FormField
             label={t('walk.actions.description')}

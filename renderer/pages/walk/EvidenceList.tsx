@@ -7,6 +7,7 @@ import type { EvidenceRef } from '../../../shared/inspection/schema';
 import { useReportError } from '../../lib/use-report-error';
 import { useLocale } from '../../i18n/use-locale';
 import { useEvidenceStore } from '../../stores/evidence-store';
+import { useLocked } from '../../stores/walk-store';
 
 interface Props {
   /** What the files are evidence for, for screen readers. */
@@ -17,6 +18,8 @@ interface Props {
   readonly onAdd: (refs: EvidenceRef[]) => void;
   readonly onRemove: (sha256: string) => void;
   readonly compact?: boolean;
+  /** Files can be looked at and saved, not added or removed (a signed inspection). */
+  readonly readOnly?: boolean;
 }
 
 function Preview({ evidence }: { evidence: EvidenceRef }) {
@@ -44,7 +47,8 @@ export function EvidenceList(props: Props) {
   const { t } = useTranslation();
   const { pick } = useLocale();
   const report = useReportError();
-  return <EvidenceListView {...props} tools={{ t, pick, report }} />;
+  const locked = useLocked();
+  return <EvidenceListView {...props} readOnly={locked} tools={{ t, pick, report }} />;
 }
 
 /**
@@ -59,6 +63,7 @@ export function EvidenceListView({
   onAdd,
   onRemove,
   compact,
+  readOnly,
   tools: { t, pick, report },
 }: Props & { readonly tools: EvidenceTools }) {
   const [problems, setProblems] = useState<readonly { name: string; message: Bilingual }[]>([]);
@@ -105,44 +110,51 @@ export function EvidenceListView({
                 {ref.name}
               </button>
               <span className="hint">{formatBytes(ref.size)}</span>
-              <button
-                type="button"
-                className="button button-quiet"
-                aria-label={t('walk.evidence.removeNamed', { name: ref.name })}
-                onClick={() => onRemove(ref.sha256)}
-              >
-                {t('walk.evidence.remove')}
-              </button>
+              {!readOnly && (
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  aria-label={t('walk.evidence.removeNamed', { name: ref.name })}
+                  onClick={() => onRemove(ref.sha256)}
+                >
+                  {t('walk.evidence.remove')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <button
-        type="button"
-        className="button button-quiet"
-        onClick={attach}
-        disabled={busy}
-        // The name starts with what the button shows, so "附件" said aloud (voice control) finds
-        // it; while busy it is what it shows.
-        aria-label={
-          busy
-            ? undefined
-            : t(compact ? 'walk.evidence.attachShortFor' : 'walk.evidence.attachFor', {
-                name: label,
-              })
-        }
-      >
-        {busy ? (
-          t('walk.evidence.attaching')
-        ) : compact ? (
-          <>
-            <span aria-hidden="true">+ </span>
-            {t('walk.evidence.attachShort')}
-          </>
-        ) : (
-          t('walk.evidence.attach')
-        )}
-      </button>
+      {readOnly && refs.length === 0 && !compact && (
+        <span className="hint">{t('signoff.lock.noFiles')}</span>
+      )}
+      {!readOnly && (
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={attach}
+          disabled={busy}
+          // The name starts with what the button shows, so "附件" said aloud (voice control) finds
+          // it; while busy it is what it shows.
+          aria-label={
+            busy
+              ? undefined
+              : t(compact ? 'walk.evidence.attachShortFor' : 'walk.evidence.attachFor', {
+                  name: label,
+                })
+          }
+        >
+          {busy ? (
+            t('walk.evidence.attaching')
+          ) : compact ? (
+            <>
+              <span aria-hidden="true">+ </span>
+              {t('walk.evidence.attachShort')}
+            </>
+          ) : (
+            t('walk.evidence.attach')
+          )}
+        </button>
+      )}
       {problems.length > 0 && (
         <ul className="evidence-problems" role="alert">
           {problems.map((p, index) => (

@@ -11,7 +11,7 @@ import { DateField } from '../../components/DateField';
 import { LegalBasisList } from '../../components/LegalBasisList';
 import { useLocale } from '../../i18n/use-locale';
 import { localToday } from '../../lib/local-today';
-import { useWalkStore } from '../../stores/walk-store';
+import { useLocked, useWalkStore } from '../../stores/walk-store';
 import { ActionsBox } from './ActionsBox';
 import type { FormValue } from './answer-value';
 import { fromFormValue, toFormValue } from './answer-value';
@@ -40,6 +40,7 @@ function ItemCardView({ item, number, answer, rows, result, actions, today }: Pr
   const { t } = useTranslation();
   const { pick } = useLocale();
   const apply = useWalkStore((s) => s.apply);
+  const locked = useLocked(); // signed: everything shows, nothing changes
   const {
     register,
     subscribe,
@@ -134,6 +135,7 @@ function ItemCardView({ item, number, answer, rows, result, actions, today }: Pr
                   onChange={field.onChange}
                   onBlur={field.onBlur}
                   inputRef={field.ref}
+                  disabled={locked}
                   aria-invalid={fieldError !== undefined || undefined}
                   aria-describedby={fieldError !== undefined ? errorId : undefined}
                 />
@@ -178,7 +180,7 @@ function ItemCardView({ item, number, answer, rows, result, actions, today }: Pr
       <div className="item-extras">
         <label className="note-field">
           <span>{t('walk.note')}</span>
-          <textarea rows={1} {...register('note')} />
+          <textarea rows={1} readOnly={locked} {...register('note')} />
         </label>
         {(item.evidence !== 'none' || (answer?.evidence.length ?? 0) > 0) && (
           <EvidenceList

@@ -5,6 +5,7 @@ import { STATUS_LABELS, YES_NO_LABELS } from '../../../shared/template/labels';
 import type { Item } from '../../../shared/template/schema';
 import { useLocale } from '../../i18n/use-locale';
 import { rangeText } from '../../lib/range';
+import { useLocked } from '../../stores/walk-store';
 
 interface Props {
   /** Dates have their own field (DateField, in ItemCard). */
@@ -17,6 +18,8 @@ interface Props {
 /** One control per item kind; all registered with the item's react-hook-form. */
 export function ItemField({ item, field, invalid, describedBy }: Props) {
   const { t } = useTranslation();
+  // A signed inspection: every answer shows, none can be changed.
+  const disabled = useLocked();
   const { pick } = useLocale();
   const aria = { 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy };
   const name = pick(item.prompt);
@@ -31,7 +34,7 @@ export function ItemField({ item, field, invalid, describedBy }: Props) {
         <div role="radiogroup" aria-label={name} className={`choice-row ${item.kind}`} {...aria}>
           {options.map((o) => (
             <label key={o.value} className={`choice choice-${o.value}`}>
-              <input type="radio" value={o.value} {...field} />
+              <input type="radio" value={o.value} {...field} disabled={disabled} />
               <span>{o.label}</span>
             </label>
           ))}
@@ -43,13 +46,13 @@ export function ItemField({ item, field, invalid, describedBy }: Props) {
         <div role="radiogroup" aria-label={name} className="choice-row" {...aria}>
           {item.choices.map((c) => (
             <label key={c.value} className="choice">
-              <input type="radio" value={c.value} {...field} />
+              <input type="radio" value={c.value} {...field} disabled={disabled} />
               <span>{pick(c.label)}</span>
             </label>
           ))}
         </div>
       ) : (
-        <select aria-label={name} {...field} {...aria}>
+        <select aria-label={name} {...field} {...aria} disabled={disabled}>
           <option value="">{t('walk.choose')}</option>
           {item.choices.map((c) => (
             <option key={c.value} value={c.value}>
@@ -64,7 +67,7 @@ export function ItemField({ item, field, invalid, describedBy }: Props) {
           <legend className="visually-hidden">{name}</legend>
           {item.choices.map((c) => (
             <label key={c.value} className="choice">
-              <input type="checkbox" value={c.value} {...field} />
+              <input type="checkbox" value={c.value} {...field} disabled={disabled} />
               <span>{pick(c.label)}</span>
             </label>
           ))}
@@ -81,6 +84,7 @@ export function ItemField({ item, field, invalid, describedBy }: Props) {
             className="field-number"
             {...field}
             {...aria}
+            readOnly={disabled}
           />
           {item.unit && <span className="unit">{pick(item.unit)}</span>}
           {range !== null && <span className="hint">{t('walk.range', { range })}</span>}
@@ -89,9 +93,23 @@ export function ItemField({ item, field, invalid, describedBy }: Props) {
     }
     case 'text':
       return item.multiline ? (
-        <textarea aria-label={name} rows={3} className="field-text" {...field} {...aria} />
+        <textarea
+          aria-label={name}
+          rows={3}
+          className="field-text"
+          {...field}
+          {...aria}
+          readOnly={disabled}
+        />
       ) : (
-        <input type="text" aria-label={name} className="field-text" {...field} {...aria} />
+        <input
+          type="text"
+          aria-label={name}
+          className="field-text"
+          {...field}
+          {...aria}
+          readOnly={disabled}
+        />
       );
   }
 }

@@ -23,6 +23,8 @@ interface Props {
   readonly rowId: string;
   readonly rowIndex: number;
   readonly columnIndex: number;
+  /** Shown, not changeable (a signed inspection). */
+  readonly disabled?: boolean;
   readonly onCell: (rowId: string, columnId: string, value: CellValue | null) => void;
   readonly onPaste: (text: string, rowIndex: number, columnIndex: number) => boolean;
 }
@@ -37,6 +39,7 @@ const shown = (value: CellValue | undefined) =>
  */
 function RegisterCellView(props: Props) {
   const { column, options, value, problem, range, label, rowId, rowIndex, columnIndex } = props;
+  const { disabled } = props;
   const { onCell, onPaste } = props;
   const [draft, setDraft] = useState(shown(value));
   const [seen, setSeen] = useState(value);
@@ -53,6 +56,7 @@ function RegisterCellView(props: Props) {
     // What is wrong, else what the cell takes: a bounded number column says its range.
     title: problem ?? range,
     'data-column': column.id,
+    disabled,
     onPaste: (e: React.ClipboardEvent) => {
       const text = e.clipboardData.getData('text/plain');
       if (/[\t\n]/.test(text.replace(/\r?\n$/, '')) && onPaste(text, rowIndex, columnIndex)) {

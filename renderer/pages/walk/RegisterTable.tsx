@@ -5,6 +5,7 @@ import type { Finding } from '../../../shared/template/engine';
 import type { Column, RegisterItem } from '../../../shared/template/schema';
 import type { ValueProblem } from '../../../shared/template/values';
 import { useLocale } from '../../i18n/use-locale';
+import { useLocked } from '../../stores/walk-store';
 import { rangeText } from '../../lib/range';
 import { useReportError } from '../../lib/use-report-error';
 import type { EvidenceTools } from './EvidenceList';
@@ -34,6 +35,7 @@ export function RegisterTable({ item, rows: stored, findings, problems }: Props)
   const { t } = useTranslation();
   const { pick } = useLocale();
   const report = useReportError();
+  const locked = useLocked();
   const [page, setPage] = useState(0);
   const [onlyFlagged, setOnlyFlagged] = useState(false);
   const table = useRef<HTMLTableElement>(null);
@@ -60,10 +62,14 @@ export function RegisterTable({ item, rows: stored, findings, problems }: Props)
   return (
     <div className="register">
       <div className="register-toolbar">
-        <button type="button" className="button button-quiet" onClick={addRow}>
-          {t('walk.register.add')}
-        </button>
-        <span className="hint">{t('walk.register.pasteHowTo')}</span>
+        {!locked && (
+          <>
+            <button type="button" className="button button-quiet" onClick={addRow}>
+              {t('walk.register.add')}
+            </button>
+            <span className="hint">{t('walk.register.pasteHowTo')}</span>
+          </>
+        )}
         <span className="hint">
           {t('walk.register.count', { count: rows.length, min: item.minRows })}
         </span>
@@ -80,7 +86,7 @@ export function RegisterTable({ item, rows: stored, findings, problems }: Props)
             <span>{t('walk.register.onlyFlagged', { count: issues.size })}</span>
           </label>
         )}
-        {edits.undoDelete && (
+        {edits.undoDelete && !locked && (
           <button type="button" className="button button-quiet" onClick={edits.undoDelete}>
             {t('walk.register.undoDelete')}
           </button>
@@ -115,6 +121,7 @@ export function RegisterTable({ item, rows: stored, findings, problems }: Props)
                 row={row}
                 index={index}
                 issues={issues.get(index)}
+                locked={locked}
                 options={options}
                 tools={tools}
                 onCell={edits.setCell}
@@ -136,7 +143,7 @@ export function RegisterTable({ item, rows: stored, findings, problems }: Props)
               ? t('walk.register.empty')
               : t('walk.register.confirmedNone')}
           </p>
-          {stored === undefined && item.minRows === 0 && (
+          {stored === undefined && item.minRows === 0 && !locked && (
             <button
               type="button"
               className="button button-quiet"

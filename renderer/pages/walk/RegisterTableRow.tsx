@@ -17,6 +17,8 @@ interface RowProps {
   readonly row: RegisterRow;
   readonly index: number;
   readonly issues: RowIssues | undefined;
+  /** Shown, not changeable: no edits, no row buttons (a signed inspection). */
+  readonly locked: boolean;
   readonly options: readonly (readonly CellOption[] | undefined)[];
   readonly tools: EvidenceTools;
   readonly nextRowId: string | undefined;
@@ -34,6 +36,7 @@ function RowView({
   row,
   index,
   issues,
+  locked,
   options,
   tools,
   nextRowId,
@@ -89,6 +92,7 @@ function RowView({
                 rowId={row.id}
                 rowIndex={index}
                 columnIndex={columnIndex}
+                disabled={locked}
                 onCell={onCell}
                 onPaste={onPaste}
               />
@@ -103,6 +107,7 @@ function RowView({
             refs={row.evidence}
             required={false}
             missing={false}
+            readOnly={locked}
             onAdd={(refs) =>
               apply([{ kind: 'evidence-add', itemId: item.id, rowId: row.id, refs }])
             }
@@ -114,18 +119,22 @@ function RowView({
         <RowActions
           className="row-actions"
           tone="quiet"
-          actions={[
-            {
-              label: t('walk.register.duplicate'),
-              named: t('walk.register.duplicateRow', { row: index + 1 }),
-              onClick: () => onDuplicate(row, index),
-            },
-            {
-              label: t('walk.register.delete'),
-              named: t('walk.register.deleteRow', { row: index + 1 }),
-              onClick: () => onDelete(row, index),
-            },
-          ]}
+          actions={
+            locked
+              ? []
+              : [
+                  {
+                    label: t('walk.register.duplicate'),
+                    named: t('walk.register.duplicateRow', { row: index + 1 }),
+                    onClick: () => onDuplicate(row, index),
+                  },
+                  {
+                    label: t('walk.register.delete'),
+                    named: t('walk.register.deleteRow', { row: index + 1 }),
+                    onClick: () => onDelete(row, index),
+                  },
+                ]
+          }
         />
       </tr>
       {((issues && issues.messages.length > 0) || wrongCells.length > 0) && (
@@ -160,6 +169,7 @@ export const RegisterTableRow = memo(
   (a, b) =>
     a.row === b.row &&
     a.index === b.index &&
+    a.locked === b.locked &&
     a.nextRowId === b.nextRowId &&
     a.issues?.key === b.issues?.key &&
     a.item === b.item &&

@@ -9,6 +9,7 @@ import { localToday } from '../../lib/local-today';
 import { useWalkStore } from '../../stores/walk-store';
 import { formatPercent } from '../../lib/format';
 import { ItemCard } from './ItemCard';
+import { LockBanner } from './LockBanner';
 import { SaveIndicator } from './SaveIndicator';
 import { SectionNav } from './SectionNav';
 import { useEvaluation } from './use-evaluation';
@@ -102,12 +103,16 @@ function Walk({
           </div>
         </dl>
         <div className="walk-header-side">
+          <a className="button" href={inspectionViewHref(inspection.id, 'review')}>
+            {t('signoff.reviewLink')}
+          </a>
           <a className="button" href={inspectionViewHref(inspection.id, 'audit')}>
             {t('audit.open')}
           </a>
           <SaveIndicator />
         </div>
       </header>
+      <LockBanner inspection={inspection} />
       <div className="walk-body">
         <SectionNav
           template={template}

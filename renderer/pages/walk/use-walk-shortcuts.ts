@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import type { Template } from '../../../shared/template/schema';
+import type { FocusTarget } from '../../lib/focus-request';
+import { focusRequestDone, focusRequestFor } from '../../lib/focus-request';
 import { inspectionHref } from '../../lib/routes';
 
 const FOCUSABLE = 'input:not([type=hidden]), select, textarea';
@@ -57,15 +59,31 @@ export function useWalkShortcuts(
     return () => window.removeEventListener('keydown', onKey);
   }, [inspectionId, template, sectionIndex]);
 
-  // A new section starts at its heading, so the keyboard user is where the eyes are.
+  // A new section starts at its heading, so the keyboard user is where the eyes are; a link from
+  // the review page starts at the item it names.
   useEffect(() => {
+    const target = focusRequestFor(inspectionId);
     window.scrollTo({ top: 0 });
     // After the first frame: focusing forces a layout, which would hold the new section back.
-    const frame = requestAnimationFrame(() =>
-      document.getElementById('section-title')?.focus({ preventScroll: true }),
-    );
+    const frame = requestAnimationFrame(() => {
+      if (target) focusRequestDone();
+      if (target && focusTarget(target)) return;
+      document.getElementById('section-title')?.focus({ preventScroll: true });
+    });
     return () => cancelAnimationFrame(frame);
-  }, [sectionIndex]);
+  }, [inspectionId, sectionIndex]);
+}
+
+/** Focuses the item (or its register row) a link asked for; false when it is not on screen. */
+function focusTarget({ itemId, rowId }: FocusTarget): boolean {
+  const card = document.getElementById(`item-${itemId}`);
+  if (!card) return false;
+  const row = rowId ? card.querySelector<HTMLElement>(`tr[data-row-id="${rowId}"]`) : null;
+  if (row) {
+    row.scrollIntoView({ block: 'center' });
+    row.querySelector<HTMLElement>(FOCUSABLE)?.focus({ preventScroll: true });
+  } else focusItem(card);
+  return true;
 }
 
 function isOneLineField(target: EventTarget | null): boolean {

@@ -1,0 +1,107 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { periodLabel } from '../../../shared/inspection/period';
+import { reviewInspection } from '../../../shared/inspection/review';
+import type { Inspection } from '../../../shared/inspection/schema';
+import type { Template } from '../../../shared/template/schema';
+import { useLocale } from '../../i18n/use-locale';
+import { localToday } from '../../lib/local-today';
+import { hrefOf, inspectionHref } from '../../lib/routes';
+import { useWalkStore } from '../../stores/walk-store';
+import { BlockerList } from './BlockerList';
+import { FindingsList, OpenActions } from './FindingsAndActions';
+import { HandOver } from './HandOver';
+import { itemPlaces } from './item-places';
+import { ReviewSummary } from './ReviewSummary';
+import { SignedPanel } from './SignedPanel';
+import { SignoffForm } from './SignoffForm';
+import { VoidedSignoffs } from './VoidedSignoffs';
+import './review.css';
+
+/**
+ * 审阅与签字: one inspection as the principal reads it (figures, findings, open actions), what
+ * still stops sign-off with a way to each, handing over, the sign-off itself, and once signed,
+ * whether the signature still holds. The inspection is read afresh when the page opens.
+ */
+export function ReviewPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const open = useWalkStore((s) => s.open);
+  const inspection = useWalkStore((s) => s.inspection);
+  const template = useWalkStore((s) => s.template);
+  const loadError = useWalkStore((s) => s.loadError);
+
+  useEffect(() => {
+    // The walk-through just left may still be sending its last edits: they are read too.
+    let current = true;
+    void useWalkStore
+      .getState()
+      .whenSaved(5000)
+      .then(() => {
+        if (current) void open(id);
+      });
+    return () => {
+      current = false;
+    };
+  }, [open, id]);
+  useEffect(() => () => void useWalkStore.getState().close(), []);
+
+  if (loadError) {
+    return (
+      <div className="banner banner-error" role="alert">
+        <p>{loadError}</p>
+        <a className="button" href={hrefOf('inspections')}>
+          {t('walk.backToList')}
+        </a>
+      </div>
+    );
+  }
+  if (!inspection || !template || inspection.id !== id)
+    return <p className="hint">{t('app.loading')}</p>;
+  return <Review inspection={inspection} template={template} />;
+}
+
+function Review({ inspection, template }: { inspection: Inspection; template: Template }) {
+  const { t } = useTranslation();
+  const { pick } = useLocale();
+  const today = useMemo(() => localToday(), []);
+  const review = useMemo(
+    () => reviewInspection(template, inspection, today),
+    [template, inspection, today],
+  );
+  const places = useMemo(() => itemPlaces(template), [template]);
+  const { id, state, signoff } = inspection;
+  const blockers = review.blockers.length;
+
+  return (
+    <div className="review">
+      <header className="review-header">
+        <div>
+          <a href={inspectionHref(id)} className="back-link">
+            {t('review.back')}
+          </a>
+          <h1>{t('review.title')}</h1>
+          <p className="hint">
+            {inspection.school.name} · {pick(periodLabel(inspection.period))} ·{' '}
+            {pick(template.title)} {template.version} ·{' '}
+            <span className="nowrap">{t('walk.inspector', { name: inspection.inspector })}</span>
+          </p>
+        </div>
+        <span className={`state state-${state}`}>{t(`inspections.states.${state}`)}</span>
+      </header>
+
+      {state === 'signed' && signoff ? (
+        <SignedPanel inspectionId={id} signoff={signoff} />
+      ) : (
+        <>
+          <HandOver inspection={inspection} blockers={blockers} />
+          <BlockerList inspectionId={id} blockers={review.blockers} places={places} />
+          {state === 'ready' && blockers === 0 && <SignoffForm key={id} inspectionId={id} />}
+        </>
+      )}
+      <ReviewSummary inspectionId={id} template={template} review={review} />
+      <FindingsList inspectionId={id} review={review} places={places} />
+      <OpenActions inspectionId={id} review={review} places={places} today={today} />
+      <VoidedSignoffs reopened={inspection.reopened} />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { Inspection } from '../../../shared/inspection/schema';
+import { ReopenButton } from '../../components/signoff/ReopenButton';
+import { SignatureStatus } from '../../components/signoff/SignatureStatus';
+import { useLocale } from '../../i18n/use-locale';
+import { formatDate } from '../../lib/format';
+import { inspectionViewHref } from '../../lib/routes';
+
+/**
+ * Over a signed inspection's walk-through: who signed and when, that nothing can be changed,
+ * whether the signature still holds, and the one way on (reopen, with a reason).
+ */
+export function LockBanner({ inspection }: { inspection: Inspection }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { signoff } = inspection;
+  if (inspection.state !== 'signed' || !signoff) return null;
+  return (
+    <section className="lock-banner" aria-labelledby="lock-banner-title">
+      <div className="lock-banner-text">
+        <h2 id="lock-banner-title">
+          {t('signoff.lock.banner', {
+            signer: signoff.signer,
+            title: signoff.title,
+            date: formatDate(signoff.date, locale),
+          })}
+        </h2>
+        <SignatureStatus inspectionId={inspection.id} signedAt={signoff.signedAt} compact />
+      </div>
+      <div className="lock-banner-actions">
+        <a className="button" href={inspectionViewHref(inspection.id, 'review')}>
+          {t('signoff.lock.review')}
+        </a>
+        <ReopenButton inspectionId={inspection.id} signer={signoff.signer} />
+      </div>
+    </section>
+  );
+}
