@@ -103,12 +103,12 @@ export function signatureImage(rng: Random): Uint8Array {
   const pad = new Canvas(240, 80);
   const INK = 1;
   const characters = rng.int(2, 3);
-  let x = 30 + rng.int(0, 12);
+  let x = 26 + rng.int(0, 10);
   for (let c = 0; c < characters; c++) {
     // A Lissajous-like loop with a wobble: the kind of path a hand makes writing fast.
     const [fx, fy] = [rng.int(1, 2), rng.int(1, 3)];
     const [px, py, pw] = [rng.next() * Math.PI, rng.next() * Math.PI, rng.next() * Math.PI];
-    const [rx, ry, wobble] = [rng.int(10, 16), rng.int(12, 20), rng.int(3, 7)];
+    const [rx, ry, wobble] = [rng.int(12, 18), rng.int(16, 24), rng.int(3, 7)];
     const turns = 1.2 + rng.next() * 0.8;
     const cy = 36 + rng.int(-4, 4);
     const points = Array.from({ length: 61 }, (_, i) => {
@@ -119,14 +119,14 @@ export function signatureImage(rng: Random): Uint8Array {
       // Slanted to the right, drifting on as the stroke goes.
       return [x + dx + (cy - y) * 0.35 + i * 0.5, y] as const;
     });
-    points.slice(1).forEach((point, i) => pad.line(points[i]!, point, INK, 2));
-    x += rx * 2 + 30 + rng.int(0, 8);
+    points.slice(1).forEach((point, i) => pad.line(points[i]!, point, INK, 3));
+    x += rx * 2 + 18 + rng.int(0, 8);
   }
   const end = Math.min(pad.width - 10, x);
   const flourish = Array.from({ length: 25 }, (_, i) => {
     const t = i / 24;
     return [18 + t * (end - 18), 68 - Math.sin(t * Math.PI) * 6 + t * -6] as const;
   });
-  flourish.slice(1).forEach((point, i) => pad.line(flourish[i]!, point, INK));
+  flourish.slice(1).forEach((point, i) => pad.line(flourish[i]!, point, INK, 2));
   return encodePng(pad.image([WHITE, [25, 55, 150]]));
 }

@@ -21,12 +21,20 @@ export async function loadSample(services: Services): Promise<InspectionSummary[
   const today = new Date();
   const lastTerm = new Date(today);
   lastTerm.setMonth(lastTerm.getMonth() - 6);
-  const [previous] = unsignedSamples({
-    count: 1,
+  // Of a few made-up schools, the one that left least to follow up: this term starts from its
+  // open actions, and a first look should not be a wall of overdue ones.
+  const candidates = unsignedSamples({
+    count: 5,
     seed: `sample-${randomUUID()}`,
     asOf: localIsoDate(lastTerm),
     signing: 'all',
   });
+  const open = (s: (typeof candidates)[number]) =>
+    s.inspection.actions.filter((a) => a.state === 'open').length;
+  const previous = candidates.reduce<(typeof candidates)[number] | undefined>(
+    (best, s) => (best === undefined || open(s) < open(best) ? s : best),
+    undefined,
+  );
   if (!previous) return services.inspections.list();
   const sample = previous.inspection;
   const settings = services.settings.get();
