@@ -16,7 +16,12 @@ describe('the Content-Security-Policy of the renderer', () => {
 
   it('allows scripts, styles and connections from the app itself only', () => {
     expect(directives.get('script-src')).toEqual(["'self'"]);
-    expect(directives.get('style-src')).toEqual(["'self'"]);
+    // Besides its own stylesheets, one inline style by its hash: the printed report's, shown in
+    // an iframe that inherits this policy (tests/shared/report/report-style.test.ts names it).
+    expect(directives.get('style-src')).toEqual([
+      "'self'",
+      expect.stringMatching(/^'sha256-[A-Za-z0-9+/]{43}='$/),
+    ]);
     expect(directives.get('connect-src')).toEqual(["'self'"]);
   });
 
