@@ -33,6 +33,7 @@ const SELF = 'scripts/electronegativity.mjs';
 const ACCEPTED = [
   { id: 'CSP_GLOBAL_CHECK', file: 'renderer/index.html' },
   { id: 'AUXCLICK_JS_CHECK', file: 'electron/desktop/window.ts' },
+  { id: 'AUXCLICK_JS_CHECK', file: 'electron/desktop/electron-printer.ts' },
   { id: 'PRELOAD_JS_CHECK', file: 'electron/desktop/window.ts' },
 ];
 

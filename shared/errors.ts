@@ -108,6 +108,15 @@ export const ERROR_MESSAGES = {
     'en-US':
       'The file of this attachment cannot be found; it may have been removed from the data folder.',
   },
+  'pdf-unavailable': {
+    'zh-CN': '这里无法生成 PDF。',
+    'en-US': 'No PDF can be made here.',
+  },
+  'pdf-failed': {
+    'zh-CN': '生成 PDF 失败，已记录到日志。请重试；如仍失败，请将日志文件发送给技术支持。',
+    'en-US':
+      'The PDF could not be made; this was written to the log. Try again; if it keeps failing, send the log file to support.',
+  },
   'backup-not-found': {
     'zh-CN': '找不到这个备份。',
     'en-US': 'This backup cannot be found.',

@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { demoCommand } from './commands/demo';
 import { infoCommand } from './commands/info';
+import { reportCommand } from './commands/report';
 import {
   templateCheckCommand,
   templateConvertCommand,
@@ -15,5 +16,6 @@ export const COMMANDS: readonly Command[] = [
   templateCheckCommand,
   templateConvertCommand,
   demoCommand,
+  reportCommand,
   verifyCommand,
 ];

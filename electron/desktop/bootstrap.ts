@@ -15,6 +15,7 @@ import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { devServerUrl } from './dev-server';
 import { createDialogPicker } from './dialog-picker';
 import { electronStoreFactory } from './electron-store-factory';
+import { createElectronPrinter } from './electron-printer';
 import { registerIpc } from './ipc-registration';
 import { restrictPermissions, hardenWebContents } from './security';
 import { isTrustedSender } from './sender';
@@ -170,6 +171,7 @@ function start(mainDir: string, env: NodeJS.ProcessEnv): BrowserWindow | null {
       lock: true,
       takeOver,
       picker: createDialogPicker(() => window),
+      printer: createElectronPrinter(),
     });
   const core = openOrTakeOver(dataDir, open);
   if (!core) return null;

@@ -15,6 +15,9 @@ export function hardenWebContents(contents: WebContents, appUrl: string, log: Lo
     }
   });
   contents.on('will-frame-navigate', (event) => {
+    // The report view shows the report in an iframe given its document inline (srcdoc): no
+    // address and nothing fetched; it may run no script (docs/security.md).
+    if (!event.isMainFrame && event.url === 'about:srcdoc') return;
     if (!isAppUrl(event.url, appUrl)) {
       event.preventDefault();
       log.warn('security.frame-navigation-blocked');

@@ -6,6 +6,7 @@ import { openAppCore } from '../ipc/app-core';
 import { resolveDataDir } from '../services/data-dir';
 import { readLockHolder } from '../services/data-lock';
 import { confStoreFactory } from '../services/json-store';
+import { createChromiumPrinter } from '../services/report/chromium-printer';
 import { APP_VERSION } from '../version';
 import { HARNESS_USAGE, parseHarnessArgs } from './args';
 import { startHarness } from './server';
@@ -54,6 +55,8 @@ export async function runHarness(argv: readonly string[], io: HarnessIo): Promis
       storeFactory: confStoreFactory,
       lock: true,
       takeOver: args.takeOver,
+      // No Electron here: reports are printed in the system's headless Chromium.
+      printer: createChromiumPrinter({ env: io.env }),
     });
   } catch (error) {
     io.err(`qinglang browser: ${reasonOf(error)}`);

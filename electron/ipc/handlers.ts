@@ -5,6 +5,7 @@ import { createAppHandlers } from './app-handlers';
 import { createBackupsHandlers } from './backups-handlers';
 import { createEvidenceHandlers } from './evidence-handlers';
 import { createInspectionsHandlers } from './inspections-handlers';
+import { createReportsHandlers } from './reports-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createSignoffHandlers } from './signoff-handlers';
 import { createTemplatesHandlers } from './templates-handlers';
@@ -19,6 +20,7 @@ export function createHandlers(services: Services): Handlers {
     evidence: createEvidenceHandlers(services),
     backups: createBackupsHandlers(services),
     signoff: createSignoffHandlers(services),
+    reports: createReportsHandlers(services),
     actions: createActionsHandlers(services),
   };
 }

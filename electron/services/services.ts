@@ -16,6 +16,8 @@ import type { StoreFactory } from './json-store';
 import { removeLeftoverTemps } from './leftovers';
 import type { Logger } from './logger';
 import { createFileLogger } from './logger';
+import type { PdfPrinter } from './report/pdf-printer';
+import { unavailablePrinter } from './report/pdf-printer';
 import type { SettingsService } from './settings-service';
 import { openSettings } from './settings-service';
 import type { KeyStore } from './signing/key-store';
@@ -36,6 +38,8 @@ export interface Services {
   /** This installation's signing key. */
   readonly keys: KeyStore;
   readonly picker: FilePicker;
+  /** Prints a report to PDF: the shell's own (a hidden Electron window, or headless Chromium). */
+  readonly printer: PdfPrinter;
   readonly about: Omit<AppInfo, 'notices'>;
   /** Everything found wrong in the data folder at start-up (and since the last restore). */
   notices(): StorageNotice[];
@@ -56,6 +60,7 @@ export interface CreateServicesOptions {
   /** Claim it even from another computer's lock, after the user confirmed nobody uses it there. */
   readonly takeOver?: boolean;
   readonly picker?: FilePicker;
+  readonly printer?: PdfPrinter;
   readonly now?: () => Date;
 }
 
@@ -129,6 +134,7 @@ export function createServices(options: CreateServicesOptions): Services {
     backups,
     keys,
     picker: options.picker ?? unavailablePicker,
+    printer: options.printer ?? unavailablePrinter,
     about: {
       name: APP_NAME,
       version: options.version,

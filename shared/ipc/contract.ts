@@ -4,6 +4,7 @@ import { appContract } from './app';
 import { backupsContract } from './backups';
 import { evidenceContract } from './evidence';
 import { inspectionsContract } from './inspections';
+import { reportsContract } from './reports';
 import { settingsContract } from './settings';
 import { signoffContract } from './signoff';
 import { templatesContract } from './templates';
@@ -21,6 +22,7 @@ export const contract = {
   evidence: evidenceContract,
   backups: backupsContract,
   signoff: signoffContract,
+  reports: reportsContract,
   actions: actionsContract,
 } as const satisfies ContractSpec;
 

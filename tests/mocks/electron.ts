@@ -16,6 +16,9 @@ class MockWebContents extends EventEmitter {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
+  /** The report printer's: what it was asked, and a PDF's first bytes (a test may make it fail). */
+  printToPDF = vi.fn(() => Promise.resolve(Buffer.from('%PDF-1.4 mock')));
+  readonly session = { webRequest: { onBeforeRequest: vi.fn() } };
 }
 
 export class BrowserWindow extends EventEmitter {
@@ -42,6 +45,9 @@ export class BrowserWindow extends EventEmitter {
   }
   isDestroyed() {
     return this.destroyed;
+  }
+  destroy() {
+    this.destroyed = true;
   }
   reload() {
     this.reloads += 1;

@@ -34,6 +34,19 @@ describe('hardenWebContents', () => {
     expect(fire(contents, 'will-navigate', `${APP}#/settings`)).not.toHaveBeenCalled();
   });
 
+  it("lets an iframe show a document given inline (the report view's srcdoc), and nothing else", () => {
+    const frame = (url: string, isMainFrame: boolean) => {
+      const preventDefault = vi.fn();
+      contents.emit('will-frame-navigate', { preventDefault, url, isMainFrame });
+      return preventDefault;
+    };
+    expect(frame('about:srcdoc', false)).not.toHaveBeenCalled();
+    expect(frame('about:srcdoc', true)).toHaveBeenCalled();
+    expect(frame('about:blank', false)).toHaveBeenCalled();
+    expect(frame('data:text/html,<p>x</p>', false)).toHaveBeenCalled();
+    expect(frame('https://example.com/', false)).toHaveBeenCalled();
+  });
+
   it('refuses every <webview> and every new window', () => {
     expect(fire(contents, 'will-attach-webview')).toHaveBeenCalled();
     expect(contents.openHandler?.({ url: APP })).toEqual({ action: 'deny' });

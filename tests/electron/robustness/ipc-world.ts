@@ -149,6 +149,12 @@ export async function openWorld(dataDir: string): Promise<World> {
     'signoff:check': [{ id: live.id }, { id: binned.id }],
     'signoff:key': [undefined],
     'signoff:replaceKey': [undefined],
+    // No printer in this world: pdf answers pdf-unavailable after building the report.
+    'reports:html': [
+      { id: live.id, language: 'zh-CN' },
+      { id: other.id, language: 'en-US' },
+    ],
+    'reports:pdf': [{ id: live.id, language: 'zh-CN' }],
     'backups:list': [undefined],
     'backups:create': [undefined],
     'backups:restore': [{ id: backup.id }],
