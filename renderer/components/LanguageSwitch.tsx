@@ -6,14 +6,16 @@ interface Props {
   readonly value: Locale;
   readonly onChange: (language: Locale) => void;
   readonly name: string;
+  /** What is being chosen; the UI's language unless said (a report's, say). */
+  readonly label?: string;
 }
 
 /** A two-way segmented choice built from real radio buttons, so arrow keys and readers work. */
-export function LanguageSwitch({ value, onChange, name }: Props) {
+export function LanguageSwitch({ value, onChange, name, label }: Props) {
   const { t } = useTranslation();
   return (
     <fieldset className="segmented">
-      <legend className="visually-hidden">{t('language.switchLabel')}</legend>
+      <legend className="visually-hidden">{label ?? t('language.switchLabel')}</legend>
       {LOCALES.map((locale) => (
         <label key={locale} className="segmented-option" lang={locale}>
           <input

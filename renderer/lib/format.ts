@@ -23,6 +23,5 @@ export function formatDateTime(iso: string, locale: Locale): string {
   }).format(date);
 }
 
-export function formatPercent(ratio: number | null): string {
-  return ratio === null ? '—' : `${Math.round(ratio * 1000) / 10}%`;
-}
+/** 87.5%, the same on screen and in the printed report. */
+export { formatPercent } from '../../shared/i18n/format';

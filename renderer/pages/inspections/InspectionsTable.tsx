@@ -6,7 +6,7 @@ import { RowActions } from '../../components/RowActions';
 import { TableHead } from '../../components/TableHead';
 import { useLocale } from '../../i18n/use-locale';
 import { formatDateTime, formatPercent } from '../../lib/format';
-import { inspectionHref } from '../../lib/routes';
+import { inspectionHref, inspectionViewHref } from '../../lib/routes';
 import { useReportError } from '../../lib/use-report-error';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { useInspectionsStore } from '../../stores/inspections-store';
@@ -141,6 +141,11 @@ function useRowActions(
     );
   return [
     { label: t('inspections.open'), named: named('open'), href: inspectionHref(s.id) },
+    {
+      label: t('report.open'),
+      named: t('report.openNamed', { name: label }),
+      href: inspectionViewHref(s.id, 'report'),
+    },
     {
       label: t('inspections.duplicate'),
       named: named('duplicate'),
