@@ -4,6 +4,8 @@ import type { Language } from './app-ui';
 import { inspectionRows, LANGUAGES, openPage, sectionLinks, settingsIn, UI } from './app-ui';
 import { longTrailSeed } from './audit-seed';
 import { expect, test } from './fixtures';
+import { blockers, drawWithMouse, SIGN_UI } from './signoff-helpers';
+import { BLANK_ID, READY_ID, readySeed } from './signoff-seed';
 
 /**
  * axe-core over every page a person reaches, in both languages, at the laptop size schools use.
@@ -127,6 +129,48 @@ for (const language of LANGUAGES) {
       await axe.check(page, `audit trail (${language})`);
       report(axe, language);
       expect(axe.checked).toHaveLength(1);
+    });
+  });
+}
+
+/** The review and sign-off screens: blockers, the form and its messages, signed, the lock. */
+for (const language of LANGUAGES) {
+  test.describe(`review and sign-off in ${language}`, () => {
+    test.use({ seed: readySeed(language) });
+
+    test('the review page with blockers, the sign-off form, a signed inspection and reopening', async ({
+      page,
+      harness,
+    }) => {
+      test.setTimeout(90_000);
+      const axe = new AxeLog();
+      const words = SIGN_UI[language];
+      await page.goto(`${harness.url}#/inspections/${BLANK_ID}/@review`);
+      await expect(blockers(page).first()).toBeVisible();
+      await axe.check(page, `review with blockers (${language})`);
+
+      await page.goto(`${harness.url}#/inspections/${READY_ID}/@review`);
+      await page.getByRole('button', { name: words.submit }).click();
+      await expect(page.getByText(words.padEmpty)).toBeVisible();
+      await axe.check(page, `sign-off form with its messages (${language})`);
+      await page.getByLabel(words.signer).fill(language === 'zh-CN' ? '王校长' : 'Principal Wang');
+      await page.getByLabel(words.title).fill(language === 'zh-CN' ? '校长' : 'Principal');
+      await drawWithMouse(page, language);
+      await page.getByRole('button', { name: words.submit }).click();
+      await expect(
+        page.getByRole('region', { name: words.signed }).getByRole('status'),
+      ).toContainText(words.valid);
+      await axe.check(page, `signed, verified (${language})`);
+
+      await page.getByRole('link', { name: words.back }).click();
+      const banner = page.getByRole('region', { name: words.banner });
+      await expect(banner.getByRole('status')).toContainText(words.valid);
+      await axe.check(page, `locked walk-through (${language})`);
+      await banner.getByRole('button', { name: words.reopen }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await axe.check(page, `reopen dialog (${language})`);
+      report(axe, language);
+      expect(axe.checked).toHaveLength(5);
     });
   });
 }

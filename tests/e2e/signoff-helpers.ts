@@ -8,6 +8,7 @@ export const SIGN_UI = {
   'zh-CN': {
     reviewLink: '审阅与签字',
     heading: '审阅与签字',
+    back: '← 返回填写',
     handOver: '交给校长签字',
     takeBack: '退回修改',
     nothingBlocks: '没有阻碍签字的问题。',
@@ -45,6 +46,7 @@ export const SIGN_UI = {
   'en-US': {
     reviewLink: 'Review and sign-off',
     heading: 'Review and sign-off',
+    back: '← Back to the walk-through',
     handOver: 'Hand over for sign-off',
     takeBack: 'Take back to change',
     nothingBlocks: 'Nothing stops sign-off.',
@@ -159,6 +161,8 @@ export async function addAction(card: Locator, language: Language, what: string)
 /** Draws a signature with the mouse: real pointer events, down, a wavy line, up. */
 export async function drawWithMouse(page: Page, language: Language): Promise<void> {
   const pad = page.getByRole('img', { name: SIGN_UI[language].pad });
+  // The mouse draws only where the page shows the pad.
+  await pad.scrollIntoViewIfNeeded();
   const box = (await pad.boundingBox())!;
   const y = box.y + box.height * 0.6;
   await page.mouse.move(box.x + box.width * 0.15, y);
@@ -176,6 +180,7 @@ export async function drawWithMouse(page: Page, language: Language): Promise<voi
 /** Draws a stroke as a finger would: pointer events of type touch, sent to the pad. */
 export async function drawWithTouch(page: Page, language: Language): Promise<void> {
   const pad = page.getByRole('img', { name: SIGN_UI[language].pad });
+  await pad.scrollIntoViewIfNeeded();
   const box = (await pad.boundingBox())!;
   const at = (fx: number, fy: number) => ({
     pointerId: 7,

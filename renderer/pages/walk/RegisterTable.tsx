@@ -139,9 +139,11 @@ export function RegisterTable({ item, rows: stored, findings, problems }: Props)
       {rows.length === 0 && (
         <div className="register-empty">
           <p className="hint">
-            {stored === undefined || item.minRows > 0
-              ? t('walk.register.empty')
-              : t('walk.register.confirmedNone')}
+            {stored !== undefined && item.minRows === 0
+              ? t('walk.register.confirmedNone')
+              : locked
+                ? t('signoff.lock.noRows')
+                : t('walk.register.empty')}
           </p>
           {stored === undefined && item.minRows === 0 && !locked && (
             <button

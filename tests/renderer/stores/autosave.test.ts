@@ -151,6 +151,8 @@ describe('autosave', () => {
 
   it.each([
     'inspection-refused',
+    // Signed meanwhile (another window): trying again cannot help until it is reopened.
+    'inspection-signed',
     'invalid-input',
     'inspection-not-found',
     'template-not-found',
