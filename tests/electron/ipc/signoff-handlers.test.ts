@@ -66,7 +66,8 @@ describe('the signoff handlers, through the door', () => {
   const request = (image: EvidenceRef, extra: object = {}) => ({
     signer: '王校长',
     title: '校长',
-    date: '2026-11-29',
+    // The day before the clock's, so it is not after "today" in any time zone.
+    date: '2026-11-28',
     method: 'drawn',
     image,
     ...extra,

@@ -31,7 +31,8 @@ const png = { ...evidence(9, '签名.png'), type: 'image/png' };
 const REQUEST: SignRequest = {
   signer: '王校长',
   title: '校长',
-  date: '2026-11-30',
+  // The day before LATER's, so it is not after "today" in any time zone.
+  date: '2026-11-29',
   comment: '同意，按期整改。',
   method: 'drawn',
   image: png,
