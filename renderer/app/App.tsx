@@ -20,6 +20,10 @@ import { useReportError } from '../lib/use-report-error';
 const WalkPage = lazy(() =>
   import('../pages/walk/WalkPage').then((m) => ({ default: m.WalkPage })),
 );
+// The 整改 page loads when it is opened, with its own stylesheet.
+const ActionsPage = lazy(() =>
+  import('../pages/actions/ActionsPage').then((m) => ({ default: m.ActionsPage })),
+);
 const ReviewPage = lazy(() =>
   import('../pages/review/ReviewPage').then((m) => ({ default: m.ReviewPage })),
 );
@@ -45,10 +49,20 @@ function InspectionsRoute() {
   );
 }
 
+function ActionsRoute() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<p className="hint">{t('app.loading')}</p>}>
+      <ActionsPage />
+    </Suspense>
+  );
+}
+
 function Page({ route }: { route: Route }) {
   if (route === 'settings') return <SettingsPage />;
   if (route === 'templates') return <TemplatesPage />;
   if (route === 'inspections') return <InspectionsRoute />;
+  if (route === 'actions') return <ActionsRoute />;
   return <ComingSoonPage page={route} />;
 }
 

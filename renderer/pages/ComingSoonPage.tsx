@@ -3,7 +3,7 @@ import { hrefOf } from '../lib/routes';
 import { Icon } from '../components/icons';
 import { PageHeader } from '../components/PageHeader';
 
-type ComingPage = 'actions' | 'bureau';
+type ComingPage = 'bureau';
 
 /** Says plainly what a page will do once its feature lands, and what the user can do now. */
 export function ComingSoonPage({ page }: { page: ComingPage }) {

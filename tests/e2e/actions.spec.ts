@@ -76,10 +76,21 @@ test('corrective actions on a 不符合 item: added, done, deleted; the list cou
   row = await listRow(page);
   await expect(row).toContainText(ui.overdue(2));
 
-  // Done is not overdue; a deleted one is gone.
+  // Done asks what was done and when, is not overdue, and shows its record; a deleted one is gone.
   card = await reopen(page);
-  await action(card, '修订网络安全管理制度').getByRole('checkbox').check();
+  await action(card, '修订网络安全管理制度')
+    .getByRole('button', { name: '标记完成：修订网络安全管理制度并印发' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: '标记整改完成' });
+  await dialog.getByRole('button', { name: '标记为已完成' }).click();
+  await expect(dialog.getByText('必填项，请填写')).toBeVisible();
+  await dialog.getByLabel('整改情况').fill('已修订并经校务会通过后印发');
+  await dialog.getByLabel('完成日期').fill(localDate(-1));
+  await dialog.getByRole('button', { name: '标记为已完成' }).click();
+  await expect(dialog).toBeHidden();
   await expect(action(card, '修订网络安全管理制度').getByText('已逾期')).toHaveCount(0);
+  await expect(action(card, '修订网络安全管理制度')).toContainText('已修订并经校务会通过后印发');
+  await screenshot(page, 'actions-walk-done-zh', false);
   await card.getByRole('button', { name: '删除整改措施：补充应急处置流程' }).click();
   await expect(action(card, '补充应急处置流程')).toHaveCount(0);
   row = await listRow(page);
@@ -89,15 +100,27 @@ test('corrective actions on a 不符合 item: added, done, deleted; the list cou
   // It all survives a reload, and is what the file on disk says.
   card = await reopen(page);
   await page.reload();
-  await expect(action(card, '修订网络安全管理制度').getByRole('checkbox')).toBeChecked();
-  await expect(action(card, '组织全体教职工学习').getByRole('checkbox')).not.toBeChecked();
+  await expect(
+    action(card, '修订网络安全管理制度').getByText('已完成', { exact: true }),
+  ).toBeVisible();
+  await expect(
+    action(card, '组织全体教职工学习').getByRole('button', { name: /^标记完成/ }),
+  ).toBeVisible();
   await expect(action(card, '补充应急处置流程')).toHaveCount(0);
   const files = (await readdir(path.join(dataDir, 'inspections'))).filter((f) =>
     f.endsWith('.json'),
   );
   const stored = JSON.parse(await readFile(path.join(dataDir, 'inspections', files[0]!), 'utf8'))
     .inspection as {
-    actions: { description: string; owner: string; due: string; state: string; doneAt?: string }[];
+    actions: {
+      description: string;
+      owner: string;
+      due: string;
+      state: string;
+      doneAt?: string;
+      doneOn?: string;
+      doneNote?: string;
+    }[];
   };
   expect(
     stored.actions.map(({ description, owner, due, state }) => ({
@@ -116,9 +139,18 @@ test('corrective actions on a 不符合 item: added, done, deleted; the list cou
     { description: '组织全体教职工学习新制度', owner: '陈老师', due: localDate(30), state: 'open' },
   ]);
   expect(stored.actions[0]!.doneAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  expect(stored.actions[0]).toMatchObject({
+    doneOn: localDate(-1),
+    doneNote: '已修订并经校务会通过后印发',
+  });
 
-  // Undone, it is overdue again; the English list says so too.
-  await action(card, '修订网络安全管理制度').getByRole('checkbox').uncheck();
+  // Open again, it is overdue again, without its record; the English list says so too.
+  await action(card, '修订网络安全管理制度')
+    .getByRole('button', { name: '改回未完成：修订网络安全管理制度并印发' })
+    .click();
+  await expect(action(card, '修订网络安全管理制度')).not.toContainText(
+    '已修订并经校务会通过后印发',
+  );
   await expect(action(card, '修订网络安全管理制度').getByText('已逾期')).toBeVisible();
   row = await listRow(page);
   await expect(row).toContainText(ui.overdue(1));

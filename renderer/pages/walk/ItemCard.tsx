@@ -194,7 +194,7 @@ function ItemCardView({ item, number, answer, rows, result, actions, today }: Pr
         )}
       </div>
       {(actions.length > 0 || ['non-compliant', 'partial'].includes(result.status)) && (
-        <ActionsBox itemId={item.id} number={number} actions={actions} today={today} />
+        <ActionsBox itemId={item.id} number={number} actions={actions} rows={rows} today={today} />
       )}
     </article>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { periodLabel } from '../../../shared/inspection/period';
 import type { Inspection } from '../../../shared/inspection/schema';
@@ -8,6 +8,7 @@ import { useLocale } from '../../i18n/use-locale';
 import { localToday } from '../../lib/local-today';
 import { useWalkStore } from '../../stores/walk-store';
 import { formatPercent } from '../../lib/format';
+import { DetailsDialog } from './DetailsDialog';
 import { ItemCard } from './ItemCard';
 import { LockBanner } from './LockBanner';
 import { SaveIndicator } from './SaveIndicator';
@@ -59,6 +60,8 @@ function Walk({
   const today = useMemo(() => localToday(), []);
   const evaluation = useEvaluation(template, inspection, today);
   const generation = useWalkStore((s) => s.generation);
+  const apply = useWalkStore((s) => s.apply);
+  const [editing, setEditing] = useState(false);
   const sectionIndex = Math.max(
     0,
     template.sections.findIndex((s) => s.id === sectionId),
@@ -84,6 +87,17 @@ function Walk({
             {pick(template.title)} {template.version} ·{' '}
             {/* One unit: the line breaks before "Inspector:", never inside the name. */}
             <span className="nowrap">{t('walk.inspector', { name: inspection.inspector })}</span>
+            {/* A signed inspection is locked: its details change only after a reopen. */}
+            {inspection.state !== 'signed' && (
+              <button
+                type="button"
+                className="link details-edit"
+                onClick={() => setEditing(true)}
+                aria-label={t('details.editLabel')}
+              >
+                {t('details.edit')}
+              </button>
+            )}
           </p>
         </div>
         <dl className="walk-figures">
@@ -112,6 +126,9 @@ function Walk({
           <SaveIndicator />
         </div>
       </header>
+      {editing && (
+        <DetailsDialog inspection={inspection} onSave={apply} onClose={() => setEditing(false)} />
+      )}
       <LockBanner inspection={inspection} />
       <div className="walk-body">
         <SectionNav
