@@ -30,6 +30,10 @@ const ReviewPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('../pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })),
 );
+// The printable report, with its own stylesheet.
+const ReportPage = lazy(() =>
+  import('../pages/report/ReportPage').then((m) => ({ default: m.ReportPage })),
+);
 
 /** The list of inspections, or the walk-through of the one the address names. */
 function InspectionsRoute() {
@@ -42,6 +46,8 @@ function InspectionsRoute() {
         <ReviewPage id={inspectionId} />
       ) : view === 'audit' ? (
         <AuditPage id={inspectionId} />
+      ) : view === 'report' ? (
+        <ReportPage id={inspectionId} />
       ) : (
         <WalkPage id={inspectionId} sectionId={sectionId} />
       )}

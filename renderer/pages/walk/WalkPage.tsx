@@ -123,6 +123,9 @@ function Walk({
           <a className="button" href={inspectionViewHref(inspection.id, 'audit')}>
             {t('audit.open')}
           </a>
+          <a className="button" href={inspectionViewHref(inspection.id, 'report')}>
+            {t('report.open')}
+          </a>
           <SaveIndicator />
         </div>
       </header>
