@@ -3,7 +3,7 @@ import type { Bilingual } from '../i18n/locale';
 import { localIsoDate } from '../local-date';
 import type { Template } from '../template/schema';
 import { canonicalText } from './canonical';
-import { MAX_IMPORT_BYTES } from './patterns';
+import { MAX_IMPORT_BYTES, SIGNOFF_IMAGE_TYPES } from './patterns';
 import { reviewInspection } from './review';
 import type { PlannedSave, SaveTarget } from './save';
 import type { EvidenceRef, Inspection, Signoff, SignoffMethod } from './schema';
@@ -71,10 +71,8 @@ const refuse = (zh: string, en: string): never => {
   throw new AppError('signoff-refused', { 'zh-CN': zh, 'en-US': en });
 };
 
-const IMAGE_TYPES: Readonly<Record<SignoffMethod, readonly string[]>> = {
-  drawn: ['image/png'],
-  paper: ['image/png', 'image/jpeg', 'application/pdf'],
-};
+/** The one list the sign-off form checks a chosen scan against, too. */
+const IMAGE_TYPES: Readonly<Record<SignoffMethod, readonly string[]>> = SIGNOFF_IMAGE_TYPES;
 
 /**
  * Signs an inspection: nothing may block sign-off, the inspection must have been handed to the

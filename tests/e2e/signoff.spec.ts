@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/p
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { createInspection, openPage } from './app-ui';
+import { createInspection, inspectionRows, openPage } from './app-ui';
 import { expect, screenshot, test } from './fixtures';
 import { startHarnessProcess } from './harness-process';
 import {
@@ -203,6 +203,13 @@ test('review, hand over, sign drawn, the lock, reopen, and sign again on paper',
     expect.arrayContaining(['state', 'signed', 'reopened']),
   );
 
+  // The list: signed, and opened to be read, not to edit.
+  await openPage(page, 'zh-CN', 'inspections');
+  const row = inspectionRows(page).first();
+  await expect(row).toContainText(zh.states.signed);
+  await expect(row.getByRole('link', { name: /^查看 .+（已签字，只读）$/ })).toBeVisible();
+  await expect(row.getByRole('link', { name: /^打开/ })).toHaveCount(0);
+
   // Settings: the new key, and the lost one in the history.
   await openPage(page, 'zh-CN', 'settings');
   const key = page.getByRole('region', { name: '签名密钥' });
@@ -272,6 +279,10 @@ test.describe('in English, from an inspection handed over', () => {
     await screenshot(page, 'review-blockers-en', false);
 
     await page.goto(`${harness.url}#/inspections/${READY_ID}/@review`);
+    await expect(page.getByRole('link', { name: 'Report', exact: true })).toHaveAttribute(
+      'href',
+      `#/inspections/${READY_ID}/@report`,
+    );
     const form = page.getByRole('region', { name: "Principal's sign-off" });
     await expect(form).toBeVisible();
     await form.getByRole('button', { name: en.submit }).click();

@@ -140,7 +140,14 @@ function useRowActions(
       ),
     );
   return [
-    { label: t('inspections.open'), named: named('open'), href: inspectionHref(s.id) },
+    // A signed one opens to be read: nothing in it can be changed until it is reopened.
+    s.state === 'signed'
+      ? {
+          label: t('signoff.list.view'),
+          named: t('signoff.list.viewNamed', { name: label }),
+          href: inspectionHref(s.id),
+        }
+      : { label: t('inspections.open'), named: named('open'), href: inspectionHref(s.id) },
     {
       label: t('report.open'),
       named: t('report.openNamed', { name: label }),

@@ -6,7 +6,7 @@ import type { Inspection } from '../../../shared/inspection/schema';
 import type { Template } from '../../../shared/template/schema';
 import { useLocale } from '../../i18n/use-locale';
 import { localToday } from '../../lib/local-today';
-import { hrefOf, inspectionHref } from '../../lib/routes';
+import { hrefOf, inspectionHref, inspectionViewHref } from '../../lib/routes';
 import { useWalkStore } from '../../stores/walk-store';
 import { BlockerList } from './BlockerList';
 import { FindingsList, OpenActions } from './FindingsAndActions';
@@ -86,7 +86,12 @@ function Review({ inspection, template }: { inspection: Inspection; template: Te
             <span className="nowrap">{t('walk.inspector', { name: inspection.inspector })}</span>
           </p>
         </div>
-        <span className={`state state-${state}`}>{t(`inspections.states.${state}`)}</span>
+        <div className="review-header-side">
+          <span className={`state state-${state}`}>{t(`inspections.states.${state}`)}</span>
+          <a className="button" href={inspectionViewHref(id, 'report')}>
+            {t('review.report')}
+          </a>
+        </div>
       </header>
 
       {state === 'signed' && signoff ? (
