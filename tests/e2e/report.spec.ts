@@ -53,6 +53,8 @@ test.describe('in Chinese', () => {
   test('a draft: from the list to the report, in both languages, and its PDF', async ({ page }) => {
     test.setTimeout(90_000);
     const axe = new AxeLog();
+    await expect(inspectionRows(page)).toHaveCount(2);
+    await screenshot(page, 'report-link-list-zh', false);
     await inspectionRows(page)
       .getByRole('link', { name: '查看 2026 秋季学期 的检查报告', exact: true })
       .click();
@@ -107,6 +109,8 @@ test.describe('in Chinese', () => {
     test.setTimeout(90_000);
     await writeSignatureImage(dataDir);
     await page.goto(`${page.url().split('#')[0]}#/inspections/${signedOne.id}`);
+    await expect(page.getByRole('link', { name: '报告', exact: true })).toBeVisible();
+    await screenshot(page, 'report-link-walk-header-zh', false);
     await page.getByRole('link', { name: '报告', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`#/inspections/${signedOne.id}/@report$`));
     const doc = report(page);

@@ -117,15 +117,18 @@ function Walk({
           </div>
         </dl>
         <div className="walk-header-side">
-          <a className="button" href={inspectionViewHref(inspection.id, 'review')}>
-            {t('signoff.reviewLink')}
-          </a>
-          <a className="button" href={inspectionViewHref(inspection.id, 'audit')}>
-            {t('audit.open')}
-          </a>
-          <a className="button" href={inspectionViewHref(inspection.id, 'report')}>
-            {t('report.open')}
-          </a>
+          {/* The inspection's other views, side by side. */}
+          <div className="walk-views">
+            <a className="button" href={inspectionViewHref(inspection.id, 'review')}>
+              {t('signoff.reviewLink')}
+            </a>
+            <a className="button" href={inspectionViewHref(inspection.id, 'audit')}>
+              {t('audit.open')}
+            </a>
+            <a className="button" href={inspectionViewHref(inspection.id, 'report')}>
+              {t('report.open')}
+            </a>
+          </div>
           <SaveIndicator />
         </div>
       </header>
