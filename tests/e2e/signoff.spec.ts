@@ -116,7 +116,7 @@ test('review, hand over, sign drawn, the lock, reopen, and sign again on paper',
   await expect(undo).toBeDisabled();
   await redo.click();
   await redo.click();
-  await screenshot(page, 'signoff-drawn-zh', false);
+  await screenshot(page, 'signoff-drawn-zh');
   await form.getByRole('button', { name: zh.submit }).click();
 
   const signed = page.getByRole('region', { name: zh.signed });
@@ -151,6 +151,7 @@ test('review, hand over, sign drawn, the lock, reopen, and sign again on paper',
   await page.getByRole('navigation', { name: '章节' }).getByRole('link').nth(3).click();
   await expect(page.locator('.register').first()).toBeVisible();
   await expectLocked(page);
+  await screenshot(page, 'walk-locked-register-zh', false);
 
   // Reopen: a reason is required; the signature is voided and kept.
   await banner.getByRole('button', { name: zh.reopen }).click();
@@ -291,7 +292,7 @@ test.describe('in English, from an inspection handed over', () => {
     await form.getByLabel(en.title).fill('Principal');
     await drawWithMouse(page, 'en-US');
     await drawWithTouch(page, 'en-US');
-    await screenshot(page, 'signoff-drawn-en', false);
+    await screenshot(page, 'signoff-drawn-en');
     await form.getByRole('button', { name: en.submit }).click();
     const signed = page.getByRole('region', { name: en.signed });
     await expect(signed.getByRole('status')).toContainText(en.valid);
