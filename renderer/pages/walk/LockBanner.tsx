@@ -18,13 +18,14 @@ export function LockBanner({ inspection }: { inspection: Inspection }) {
   return (
     <section className="lock-banner" aria-labelledby="lock-banner-title">
       <div className="lock-banner-text">
-        <h2 id="lock-banner-title">
+        {/* Not a heading: the section's title stays the page's one h2 under its h1. */}
+        <p id="lock-banner-title" className="lock-banner-title">
           {t('signoff.lock.banner', {
             signer: signoff.signer,
             title: signoff.title,
             date: formatDate(signoff.date, locale),
           })}
-        </h2>
+        </p>
         <SignatureStatus inspectionId={inspection.id} signedAt={signoff.signedAt} compact />
       </div>
       <div className="lock-banner-actions">

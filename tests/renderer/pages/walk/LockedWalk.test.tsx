@@ -77,7 +77,7 @@ async function openSigned(sectionId: string, check: unknown) {
   });
   await initI18n('zh-CN');
   render(<WalkPage id={ID} sectionId={sectionId} />);
-  await screen.findAllByRole('heading', { level: 2 });
+  await screen.findByRole('heading', { level: 2 });
   return { sent };
 }
 
