@@ -286,6 +286,12 @@ test.describe('in English, from an inspection handed over', () => {
     );
     const form = page.getByRole('region', { name: "Principal's sign-off" });
     await expect(form).toBeVisible();
+    // Taken back to change, then handed over again.
+    await page.getByRole('button', { name: en.takeBack }).click();
+    await expect(page.locator('.review-header .state')).toHaveText(en.states.draft);
+    await expect(form).toHaveCount(0);
+    await page.getByRole('button', { name: en.handOver }).click();
+    await expect(page.locator('.review-header .state')).toHaveText(en.states.ready);
     await form.getByRole('button', { name: en.submit }).click();
     await expect(form.getByText(en.padEmpty)).toBeVisible();
     await form.getByLabel(en.signer).fill('Principal Wang');
