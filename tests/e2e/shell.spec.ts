@@ -19,8 +19,8 @@ test('opens in Chinese on the inspections list, with the navigation and a page s
   await expect(page.getByRole('heading', { level: 1, name: '检查' })).toBeVisible();
   await expect(page.getByText('还没有检查记录。')).toBeVisible();
   await screenshot(page, 'inspections-empty-zh');
-  // Pages whose features have not landed say so plainly.
-  await nav.getByRole('link', { name: '整改' }).click();
+  // Pages whose features have not landed (汇总, the bureau's) say so plainly.
+  await nav.getByRole('link', { name: '汇总' }).click();
   await expect(page.getByText('即将推出')).toBeVisible();
 });
 
