@@ -23,12 +23,21 @@ export function engineAnswers(template: Template, inspection: Inspection): Answe
   return answers;
 }
 
+/**
+ * The day an inspection is judged as of: the day it was signed, once it is (what the principal
+ * signed does not drift as dates pass: a "last scan over 90 days ago" stays as it was that day),
+ * and today while it is still being filled in. Overdue actions are a matter of today either way.
+ */
+export function judgedOn(inspection: Inspection, today: string): string {
+  return inspection.signoff?.date ?? today;
+}
+
 export function evaluateInspection(
   template: Template,
   inspection: Inspection,
   today: string,
 ): Evaluation {
-  return evaluate(template, engineAnswers(template, inspection), today);
+  return evaluate(template, engineAnswers(template, inspection), judgedOn(inspection, today));
 }
 
 export function isOverdue(action: CorrectiveAction, today: string): boolean {

@@ -163,3 +163,33 @@ describe('reviewInspection', () => {
     expect(result.sections[0]?.complianceRate).toBe(0);
   });
 });
+
+describe('a signed inspection', () => {
+  const dated = template([
+    item('date', 'scanned', { rules: [{ kind: 'older-than', days: 90, effect: 'partial' }] }),
+  ]);
+  const scanned = (signoff?: { date: string }) =>
+    newInspection({
+      answers: { scanned: { value: '2026-09-01', evidence: [], updatedAt: NOW } },
+      ...(signoff && { state: 'signed', signoff: signoff as never }),
+    });
+
+  it('is judged as of the day it was signed, not drifting as dates pass', () => {
+    const later = '2027-03-01';
+    expect(reviewInspection(dated, scanned(), later).evaluation.items.scanned?.status).toBe(
+      'partial',
+    );
+    expect(
+      reviewInspection(dated, scanned({ date: '2026-11-30' }), later).evaluation.items.scanned
+        ?.status,
+    ).toBe('compliant');
+  });
+
+  it('still counts its actions overdue as of today', () => {
+    const inspection = {
+      ...scanned({ date: '2026-11-30' }),
+      actions: [action('a1', 'scanned', { due: '2026-12-31' })],
+    };
+    expect(reviewInspection(dated, inspection, '2027-01-15').overdueActions).toBe(1);
+  });
+});
