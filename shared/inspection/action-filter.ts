@@ -47,9 +47,15 @@ export interface ActionCounts {
 }
 
 export interface ActionListing {
-  /** Overdue first (the longest overdue on top), then open by due date, then done, latest first. */
+  /**
+   * Overdue first (the longest overdue on top), then open by due date, then done, latest first;
+   * last, those carried over to a later term (followed up there).
+   */
   readonly actions: readonly ListedAction[];
-  /** Of the actions the inspection and owner filters let through, whatever their state. */
+  /**
+   * Of the actions the inspection and owner filters let through, whatever their state, but for
+   * those carried over to a later term (counted there).
+   */
   readonly counts: ActionCounts;
   /** Flagged rows without an action, of the inspections the filter lets through. */
   readonly flagged: readonly ListedFlaggedRow[];
@@ -74,11 +80,13 @@ export function listActions(overview: ActionOverview, filter: ActionFilter): Act
       .filter((entry) => ownerMatches(entry.action.owner, filter.owner))
       .map((entry): ListedAction => ({ entry, inspection })),
   );
+  // An action carried over to a later term is counted there, once, not in every term it passed.
+  const counted = candidates.filter((c) => c.entry.carriedTo === null);
   const counts: ActionCounts = {
-    total: candidates.length,
-    open: candidates.filter((c) => c.entry.action.state === 'open').length,
-    overdue: candidates.filter((c) => c.entry.overdue).length,
-    done: candidates.filter((c) => c.entry.action.state === 'done').length,
+    total: counted.length,
+    open: counted.filter((c) => c.entry.action.state === 'open').length,
+    overdue: counted.filter((c) => c.entry.overdue).length,
+    done: counted.filter((c) => c.entry.action.state === 'done').length,
   };
   const actions = candidates
     .filter(
@@ -93,7 +101,8 @@ export function listActions(overview: ActionOverview, filter: ActionFilter): Act
   return { actions, counts, flagged };
 }
 
-const rank = (entry: OverviewAction) => (entry.overdue ? 0 : entry.action.state === 'open' ? 1 : 2);
+const rank = (entry: OverviewAction) =>
+  entry.carriedTo !== null ? 3 : entry.overdue ? 0 : entry.action.state === 'open' ? 1 : 2;
 
 /** The order of the list; equal ones keep the order they were opened in (the sort is stable). */
 export function compareActions(a: OverviewAction, b: OverviewAction): number {

@@ -27,8 +27,13 @@ export interface OverviewAction {
   readonly item: OverviewItem;
   /** The row it is against, when it names one that is still in the register. */
   readonly row: OverviewRow | null;
-  /** Open and due before today. */
+  /** Open and due before today (and not carried over: it is followed up where it went). */
   readonly overdue: boolean;
+  /**
+   * The same action (same id) is in a later term's inspection of the same school, started from
+   * this one: it is followed up there, and counted there only.
+   */
+  readonly carriedTo: { readonly inspectionId: string; readonly period: Period } | null;
 }
 
 /** A register row a rule flags that no corrective action is against yet. */
@@ -72,11 +77,37 @@ const LABEL_LENGTH = 40;
  * still listed, by item id, and nothing can be flagged.
  */
 export function actionOverview(sources: readonly OverviewSource[], today: string): ActionOverview {
+  const laterOf = carriedOver(sources.map((s) => s.inspection));
   return {
     today,
     inspections: sources.map(({ inspection, template }) =>
-      inspectionActions(inspection, template, today),
+      inspectionActions(inspection, template, today, laterOf),
     ),
+  };
+}
+
+/** Terms in order: spring (Feb–Jul) of a year comes before its autumn (Aug–Jan). */
+const termIndex = (period: Period) => period.year * 2 + (period.term === 'autumn' ? 1 : 0);
+
+type CarriedTo = OverviewAction['carriedTo'];
+
+/**
+ * Where each action went on: the earliest later term's inspection of the same school that holds
+ * an action with the same id (duplicating an inspection brings its open actions along, ids kept).
+ */
+function carriedOver(inspections: readonly Inspection[]) {
+  const holders = new Map<string, Inspection[]>();
+  for (const inspection of inspections) {
+    for (const action of inspection.actions) {
+      const key = `${inspection.school.code}/${action.id}`;
+      holders.set(key, [...(holders.get(key) ?? []), inspection]);
+    }
+  }
+  return (inspection: Inspection, actionId: string): CarriedTo => {
+    const later = (holders.get(`${inspection.school.code}/${actionId}`) ?? [])
+      .filter((other) => termIndex(other.period) > termIndex(inspection.period))
+      .sort((a, b) => termIndex(a.period) - termIndex(b.period))[0];
+    return later ? { inspectionId: later.id, period: later.period } : null;
   };
 }
 
@@ -84,6 +115,7 @@ function inspectionActions(
   inspection: Inspection,
   template: Template | null,
   today: string,
+  laterOf: (inspection: Inspection, actionId: string) => CarriedTo,
 ): InspectionActions {
   const items = new Map<string, { item: Item; sectionId: string }>();
   for (const section of template?.sections ?? [])
@@ -104,12 +136,16 @@ function inspectionActions(
     return { rowId, number: index + 1, label: rowLabel(rows[index]!, items.get(itemId)?.item) };
   };
 
-  const actions = inspection.actions.map((action): OverviewAction => ({
-    action,
-    item: itemOf(action.itemId),
-    row: action.rowId === undefined ? null : rowOf(action.itemId, action.rowId),
-    overdue: isOverdue(action, today),
-  }));
+  const actions = inspection.actions.map((action): OverviewAction => {
+    const carriedTo = laterOf(inspection, action.id);
+    return {
+      action,
+      item: itemOf(action.itemId),
+      row: action.rowId === undefined ? null : rowOf(action.itemId, action.rowId),
+      overdue: carriedTo === null && isOverdue(action, today),
+      carriedTo,
+    };
+  });
 
   const flaggedRows: OverviewFlaggedRow[] = [];
   if (template) {

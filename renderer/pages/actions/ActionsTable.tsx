@@ -49,10 +49,11 @@ function ActionRow({
   const { t } = useTranslation();
   const { locale, pick } = useLocale();
   const { entry, inspection } = listed;
-  const { action, overdue } = entry;
+  const { action, overdue, carriedTo } = entry;
   const done = action.state === 'done';
+  const tone = carriedTo ? 'carried' : overdue ? 'overdue' : action.state;
   return (
-    <tr className={overdue ? 'action-row is-overdue' : `action-row is-${action.state}`}>
+    <tr className={`action-row is-${tone}`}>
       <td>
         <span className="cell-title">{action.description}</span>
         <ItemLink inspectionId={inspection.id} item={entry.item} rowId={entry.row?.rowId} />
@@ -76,12 +77,14 @@ function ActionRow({
       </td>
       <td className="nowrap">{formatDate(action.due, locale)}</td>
       <td>
-        <span className={`action-state action-state-${overdue ? 'overdue' : action.state}`}>
-          {t(`actionsPage.${overdue ? 'overdue' : action.state}`)}
-        </span>
+        <span className={`action-state action-state-${tone}`}>{t(`actionsPage.${tone}`)}</span>
       </td>
       <td className="action-buttons">
-        {isLocked(inspection) ? (
+        {carriedTo ? (
+          <a className="locked-note" href={inspectionHref(carriedTo.inspectionId)}>
+            {t('actionsPage.carriedTo', { period: pick(periodLabel(carriedTo.period)) })}
+          </a>
+        ) : isLocked(inspection) ? (
           <span className="locked-note">{t('actionsPage.locked')}</span>
         ) : (
           !done && (

@@ -17,7 +17,7 @@ import { action, b, INSPECTION_ID, OTHER_ID } from './fixtures';
 const item = { itemId: 'x', prompt: b('问题', 'Question'), sectionId: 's0' };
 
 function entry(id: string, extra: Partial<CorrectiveAction>, overdue = false): OverviewAction {
-  return { action: action(id, 'x', extra), item, row: null, overdue };
+  return { action: action(id, 'x', extra), item, row: null, overdue, carriedTo: null };
 }
 
 function inspection(id: string, actions: OverviewAction[], flagged = 0): InspectionActions {
@@ -155,6 +155,21 @@ describe('the 整改 list', () => {
       'dated',
       'old',
     ]);
+  });
+
+  it('counts an action carried over to a later term there only, and lists it last here', () => {
+    const carried: OverviewAction = {
+      ...entry('c1', { due: '2026-01-01' }),
+      carriedTo: { inspectionId: OTHER_ID, period: { year: 2026, term: 'autumn' } },
+    };
+    const open = entry('o1', { due: '2026-12-31' });
+    const overview: ActionOverview = {
+      today: '2026-11-30',
+      inspections: [inspection(INSPECTION_ID, [carried, open])],
+    };
+    const listing = listActions(overview, NO_FILTER);
+    expect(listing.actions.map((a) => a.entry.action.id)).toEqual(['o1', 'c1']);
+    expect(listing.counts).toEqual({ total: 1, open: 1, overdue: 0, done: 0 });
   });
 
   it('locks the actions of a signed inspection only', () => {

@@ -193,6 +193,48 @@ describe('the corrective actions overview', () => {
   });
 });
 
+describe('actions carried over to a later term', () => {
+  const THIRD = '5b1f1e52-3c0a-4b7e-9d0e-1a2b3c4d5e6f';
+  const spring = inspection();
+  const autumn = {
+    ...inspection({ actions: [action('a1', 'has_budget', { due: '2026-11-29' })] }),
+    id: OTHER_ID,
+    period: { year: 2026, term: 'autumn' as const },
+  };
+  const springFirst = { ...spring, period: { year: 2026, term: 'spring' as const } };
+
+  it('are followed up where they went: marked there, not overdue or counted twice here', () => {
+    const overview = actionOverview(
+      [
+        { inspection: autumn, template: TEMPLATE },
+        { inspection: springFirst, template: TEMPLATE },
+      ],
+      TODAY,
+    );
+    const [later, earlier] = overview.inspections;
+    expect(later!.actions[0]).toMatchObject({ overdue: true, carriedTo: null });
+    expect(earlier!.actions.find((a) => a.action.id === 'a1')).toMatchObject({
+      overdue: false,
+      carriedTo: { inspectionId: OTHER_ID, period: { year: 2026, term: 'autumn' } },
+    });
+    expect(earlier!.actions.find((a) => a.action.id === 'a2')?.carriedTo).toBeNull();
+  });
+
+  it('only to a later term of the same school', () => {
+    const otherSchool = { ...autumn, school: { ...autumn.school, code: '9999999999' } };
+    const sameTerm = { ...autumn, id: THIRD, period: springFirst.period };
+    const overview = actionOverview(
+      [
+        { inspection: otherSchool, template: TEMPLATE },
+        { inspection: sameTerm, template: TEMPLATE },
+        { inspection: springFirst, template: TEMPLATE },
+      ],
+      TODAY,
+    );
+    expect(overview.inspections[2]!.actions.every((a) => a.carriedTo === null)).toBe(true);
+  });
+});
+
 describe('a register row in a few words', () => {
   it('is its first filled-in text, on one line and cut at 40 characters', () => {
     expect(rowLabel(row('r', { name: ' 核心\t交换机\n ' }), DEVICES)).toEqual(b('核心 交换机'));
