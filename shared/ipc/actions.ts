@@ -37,7 +37,9 @@ export const actionOverviewSchema = z.object({
           item: itemSchema,
           row: rowSchema.nullable(),
           overdue: z.boolean(),
-          carriedTo: z.object({ inspectionId: inspectionIdSchema, period: periodSchema }).nullable(),
+          carriedTo: z
+            .object({ inspectionId: inspectionIdSchema, period: periodSchema })
+            .nullable(),
         }),
       ),
       flaggedRows: z.array(
