@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadedInspection } from '../../components/LoadedInspection';
 import { countByKind } from '../../../shared/inspection/audit-filter';
 import { auditLines } from '../../../shared/inspection/audit-text';
 import { periodLabel } from '../../../shared/inspection/period';
@@ -7,7 +8,7 @@ import type { Inspection } from '../../../shared/inspection/schema';
 import type { Template } from '../../../shared/template/schema';
 import { useLocale } from '../../i18n/use-locale';
 import { formatDateTime } from '../../lib/format';
-import { hrefOf, inspectionHref } from '../../lib/routes';
+import { inspectionHref } from '../../lib/routes';
 import { useAuditStore } from '../../stores/audit-store';
 import { AuditEntryItem } from './AuditEntryItem';
 import { AuditFilters } from './AuditFilters';
@@ -17,7 +18,6 @@ import './audit.css';
 
 /** An inspection's audit trail (经过记录): everything that happened to it, filterable. */
 export function AuditPage({ id }: { id: string }) {
-  const { t } = useTranslation();
   const open = useAuditStore((s) => s.open);
   const inspection = useAuditStore((s) => s.inspection);
   const template = useAuditStore((s) => s.template);
@@ -28,19 +28,11 @@ export function AuditPage({ id }: { id: string }) {
     return () => useAuditStore.getState().close();
   }, [open, id]);
 
-  if (loadError) {
-    return (
-      <div className="banner banner-error" role="alert">
-        <p>{loadError}</p>
-        <a className="button" href={hrefOf('inspections')}>
-          {t('walk.backToList')}
-        </a>
-      </div>
-    );
-  }
-  if (!inspection || !template || inspection.id !== id)
-    return <p className="hint">{t('app.loading')}</p>;
-  return <AuditTrail inspection={inspection} template={template} />;
+  return (
+    <LoadedInspection id={id} loadError={loadError} inspection={inspection} template={template}>
+      {(loaded, pinned) => <AuditTrail inspection={loaded} template={pinned} />}
+    </LoadedInspection>
+  );
 }
 
 function AuditTrail({ inspection, template }: { inspection: Inspection; template: Template }) {

@@ -1,12 +1,13 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadedInspection } from '../../components/LoadedInspection';
 import { periodLabel } from '../../../shared/inspection/period';
 import { reviewInspection } from '../../../shared/inspection/review';
 import type { Inspection } from '../../../shared/inspection/schema';
 import type { Template } from '../../../shared/template/schema';
 import { useLocale } from '../../i18n/use-locale';
 import { localToday } from '../../lib/local-today';
-import { hrefOf, inspectionHref, inspectionViewHref } from '../../lib/routes';
+import { inspectionHref, inspectionViewHref } from '../../lib/routes';
 import { useWalkStore } from '../../stores/walk-store';
 import { BlockerList } from './BlockerList';
 import { FindingsList, OpenActions } from './FindingsAndActions';
@@ -24,7 +25,6 @@ import './review.css';
  * whether the signature still holds. The inspection is read afresh when the page opens.
  */
 export function ReviewPage({ id }: { id: string }) {
-  const { t } = useTranslation();
   const open = useWalkStore((s) => s.open);
   const inspection = useWalkStore((s) => s.inspection);
   const template = useWalkStore((s) => s.template);
@@ -45,19 +45,11 @@ export function ReviewPage({ id }: { id: string }) {
   }, [open, id]);
   useEffect(() => () => void useWalkStore.getState().close(), []);
 
-  if (loadError) {
-    return (
-      <div className="banner banner-error" role="alert">
-        <p>{loadError}</p>
-        <a className="button" href={hrefOf('inspections')}>
-          {t('walk.backToList')}
-        </a>
-      </div>
-    );
-  }
-  if (!inspection || !template || inspection.id !== id)
-    return <p className="hint">{t('app.loading')}</p>;
-  return <Review inspection={inspection} template={template} />;
+  return (
+    <LoadedInspection id={id} loadError={loadError} inspection={inspection} template={template}>
+      {(loaded, pinned) => <Review inspection={loaded} template={pinned} />}
+    </LoadedInspection>
+  );
 }
 
 function Review({ inspection, template }: { inspection: Inspection; template: Template }) {

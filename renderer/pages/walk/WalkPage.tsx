@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadedInspection } from '../../components/LoadedInspection';
 import { periodLabel } from '../../../shared/inspection/period';
 import type { Inspection } from '../../../shared/inspection/schema';
 import type { Template } from '../../../shared/template/schema';
@@ -18,7 +19,6 @@ import { useWalkShortcuts } from './use-walk-shortcuts';
 import './walk.css';
 
 export function WalkPage({ id, sectionId }: { id: string; sectionId: string | undefined }) {
-  const { t } = useTranslation();
   const open = useWalkStore((s) => s.open);
   const inspection = useWalkStore((s) => s.inspection);
   const template = useWalkStore((s) => s.template);
@@ -31,19 +31,11 @@ export function WalkPage({ id, sectionId }: { id: string; sectionId: string | un
   // coming back (after a restore, a trash, an import) always shows what is stored.
   useEffect(() => () => void useWalkStore.getState().close(), []);
 
-  if (loadError) {
-    return (
-      <div className="banner banner-error" role="alert">
-        <p>{loadError}</p>
-        <a className="button" href={hrefOf('inspections')}>
-          {t('walk.backToList')}
-        </a>
-      </div>
-    );
-  }
-  if (!inspection || !template || inspection.id !== id)
-    return <p className="hint">{t('app.loading')}</p>;
-  return <Walk inspection={inspection} template={template} sectionId={sectionId} />;
+  return (
+    <LoadedInspection id={id} loadError={loadError} inspection={inspection} template={template}>
+      {(loaded, pinned) => <Walk inspection={loaded} template={pinned} sectionId={sectionId} />}
+    </LoadedInspection>
+  );
 }
 
 function Walk({
