@@ -2,10 +2,10 @@ import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../app-error';
-import { canonicalText, inspectionJson } from '../../../shared/inspection/canonical';
-import type { Inspection, Signoff } from '../../../shared/inspection/schema';
-import type { Signer } from '../../../shared/inspection/signing';
-import { signedContent } from '../../../shared/inspection/signing';
+import { inspectionJson } from '../../../shared/inspection/canonical';
+import type { Inspection } from '../../../shared/inspection/schema';
+import type { Signer, SignRequest } from '../../../shared/inspection/signing';
+import { signInspection } from '../../../shared/inspection/signing';
 import { signerOf } from '../../../electron/services/signing/ed25519';
 import {
   AUTUMN_2026,
@@ -24,15 +24,11 @@ const SIGNED_AT = '2026-11-28T10:00:00.000Z';
  * business and tested with it; here only the file that arrives matters).
  */
 function signedElsewhere(inspection: Inspection, signer: Signer): Inspection {
-  const audit = [
-    ...inspection.audit,
-    { at: SIGNED_AT, event: 'signed' as const, detail: '王校长 校长' },
-  ];
-  const covered = {
+  const request: SignRequest = {
     signer: '王校长',
     title: '校长',
     date: '2026-11-28',
-    method: 'drawn' as const,
+    method: 'drawn',
     image: {
       sha256: 'ab'.repeat(32),
       name: '签名.png',
@@ -40,18 +36,8 @@ function signedElsewhere(inspection: Inspection, signer: Signer): Inspection {
       type: 'image/png',
       addedAt: SIGNED_AT,
     },
-    signedAt: SIGNED_AT,
-    auditCount: audit.length,
-    publicKey: signer.publicKey,
   };
-  const text = canonicalText(signedContent({ ...inspection, audit }, covered));
-  const signoff: Signoff = {
-    ...covered,
-    keyFingerprint: signer.fingerprint,
-    contentHash: signer.sha256(text),
-    signature: signer.sign(text),
-  };
-  return { ...inspection, state: 'signed', audit, signoff };
+  return signInspection(inspection, request, SIGNED_AT, signer).inspection;
 }
 
 describe('importing a signed inspection', () => {
