@@ -23,7 +23,9 @@ export async function writeFixture(dataDir) {
     process.execPath,
     [
       path.join(checkout, 'out/main/cli.js'),
+      // Unsigned: a signed sample is locked, and its grown register would break its signature.
       ...['demo', '--out', samples, '--count', '1', '--seed', 'bench-ui', '--as-of', localToday()],
+      '--unsigned',
     ],
     { env: { ...process.env, QINGLANG_DATA_DIR: dataDir }, stdio: 'pipe' },
   );
@@ -38,7 +40,7 @@ export async function writeFixture(dataDir) {
   await mkdir(path.join(dataDir, 'inspections'));
   await writeFile(
     path.join(dataDir, 'inspections', `${inspection.id}.json`),
-    JSON.stringify({ schemaVersion: 1, inspection }),
+    JSON.stringify({ schemaVersion: 2, inspection }),
   );
   await writeFile(
     path.join(dataDir, 'settings.json'),
