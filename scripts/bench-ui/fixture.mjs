@@ -37,6 +37,11 @@ export async function writeFixture(dataDir) {
     const row = seedRows[i % seedRows.length];
     return { ...row, id: `bench-${String(i).padStart(4, '0')}`, evidence: [] };
   });
+  // Actions on the rows renamed above stay with the item (as deleting their row would leave them).
+  const rowIds = new Set(inspection.registers.dev_register.map((r) => r.id));
+  inspection.actions = inspection.actions.map(({ rowId, ...action }) =>
+    action.itemId === 'dev_register' && !rowIds.has(rowId) ? action : { ...action, rowId },
+  );
   await mkdir(path.join(dataDir, 'inspections'));
   await writeFile(
     path.join(dataDir, 'inspections', `${inspection.id}.json`),
