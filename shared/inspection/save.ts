@@ -39,7 +39,7 @@ export function planSave(target: SaveTarget, changes: readonly Change[], now: st
   const { template } = target;
   if (!template) throw new AppError('template-not-found');
   for (const change of changes) {
-    const problem = checkChange(template, change) ?? doneWithoutRecord(change);
+    const problem = checkChange(template, change) ?? doneWithoutRecord(change, now);
     if (problem) throw new AppError('inspection-refused', problem);
   }
   const result = applyChanges(target.inspection, changes, now);
@@ -73,15 +73,26 @@ export function planSave(target: SaveTarget, changes: readonly Change[], now: st
   return { inspection: checked.data, json };
 }
 
-/** An action marked done must say what was done and when (整改情况, 完成日期). */
-function doneWithoutRecord(change: Change): Bilingual | null {
+/**
+ * An action marked done must say what was done and when (整改情况, 完成日期), and the work cannot
+ * have been finished after today.
+ */
+function doneWithoutRecord(change: Change, now: string): Bilingual | null {
   if (change.kind !== 'action-put' || change.action.state !== 'done') return null;
   const { doneOn, doneNote } = change.action;
-  if (doneOn !== undefined && doneNote !== undefined && doneNote.trim() !== '') return null;
-  return {
-    'zh-CN': '标记为已完成时，请填写整改情况和完成日期。',
-    'en-US': 'To mark an action done, say what was done and the date it was finished.',
-  };
+  if (doneOn === undefined || doneNote === undefined || doneNote.trim() === '') {
+    return {
+      'zh-CN': '标记为已完成时，请填写整改情况和完成日期。',
+      'en-US': 'To mark an action done, say what was done and the date it was finished.',
+    };
+  }
+  if (doneOn > localIsoDate(new Date(now))) {
+    return {
+      'zh-CN': '完成日期不能晚于今天。',
+      'en-US': 'The date it was finished cannot be after today.',
+    };
+  }
+  return null;
 }
 
 const blockersMessage = (count: number): Bilingual => ({

@@ -4,7 +4,7 @@ import { planSave } from '../../../shared/inspection/save';
 import type { SaveTarget } from '../../../shared/inspection/save';
 import { MAX_IMPORT_BYTES } from '../../../shared/inspection/patterns';
 import type { Change } from '../../../shared/inspection/changes';
-import type { CellValue } from '../../../shared/inspection/schema';
+import type { CellValue, CorrectiveAction } from '../../../shared/inspection/schema';
 import { action, evidence, filledInspection, LATER, ROW_GONE, row, TEMPLATE } from './fixtures';
 
 const target = (overrides: Partial<SaveTarget> = {}): SaveTarget => ({
@@ -173,5 +173,44 @@ describe('the save pipeline', () => {
     expect(planned.json.length).toBe(MAX_IMPORT_BYTES);
     const error = appErrorOf(() => planSave(target(), insert(rows, last + 1), LATER));
     expect(error.detail?.['en-US']).toContain('20 MB');
+  });
+
+  describe('an action marked done', () => {
+    const done = (extra: Partial<CorrectiveAction>): Change[] => [
+      {
+        kind: 'action-put',
+        action: action('a1', 'has_budget', { state: 'done', doneAt: LATER, ...extra }),
+      },
+    ];
+
+    it('is saved with what was done and the day it was finished', () => {
+      const planned = planSave(
+        target(),
+        done({ doneOn: '2026-11-28', doneNote: '已列入预算' }),
+        LATER,
+      );
+      expect(planned.inspection.actions[0]).toMatchObject({ state: 'done', doneOn: '2026-11-28' });
+    });
+
+    it.each<[string, Partial<CorrectiveAction>, string]>([
+      ['without what was done', { doneOn: '2026-11-28' }, 'say what was done'],
+      [
+        'with only spaces for what was done',
+        { doneOn: '2026-11-28', doneNote: '  ' },
+        'say what was done',
+      ],
+      ['without the day', { doneNote: '已列入预算' }, 'say what was done'],
+      // A day after today in every time zone.
+      [
+        'finished after today',
+        { doneOn: '2026-12-02', doneNote: '已列入预算' },
+        'cannot be after today',
+      ],
+    ])('is refused %s, in both languages', (_name, extra, message) => {
+      const error = appErrorOf(() => planSave(target(), done(extra), LATER));
+      expect(error.code).toBe('inspection-refused');
+      expect(error.detail?.['en-US']).toContain(message);
+      expect(error.detail?.['zh-CN']).toMatch(/整改情况|晚于今天/);
+    });
   });
 });
