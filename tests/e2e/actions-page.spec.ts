@@ -249,7 +249,9 @@ test.describe('in English', () => {
 test.describe('with sample data', () => {
   test.use({ seed: { 'settings.json': settingsIn('zh-CN', false) } });
 
-  test('lists every action of both sample terms, as many as it counts', async ({ page }) => {
+  test('lists every action of both sample terms, counting those carried over once', async ({
+    page,
+  }) => {
     const welcome = page.getByRole('dialog', { name: UI['zh-CN'].firstRun });
     await welcome.getByRole('button', { name: UI['zh-CN'].sample }).click();
     await expect(welcome).toBeHidden();
@@ -259,7 +261,10 @@ test.describe('with sample data', () => {
     // A different school each time: the figures agree with the list, whatever they are.
     expect(Number(figures['全部'])).toBe(Number(figures['未完成']) + Number(figures['已完成']));
     const total = Number(figures['全部']);
-    if (total > 0) await expect(listRows(page)).toHaveCount(total);
+    // Last term's open actions came along into this term: listed in both, counted in this one.
+    const carried = await listRows(page).filter({ hasText: '已转入下学期' }).count();
+    expect(carried).toBeLessThanOrEqual(Number(figures['未完成']));
+    if (total > 0) await expect(listRows(page)).toHaveCount(total + carried);
     else await expect(page.getByText('还没有整改措施。')).toBeVisible();
     await screenshot(page, 'actions-sample-zh', true);
   });
