@@ -1,31 +1,59 @@
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import type { ZipEntry } from './zip-reader';
 
 /**
- * Writes entries into a fresh zip with every entry stored (method 0), no comment, no extra
- * fields and one fixed date. It exists so that a spreadsheet library is given only what
- * readZip inflated and checked: a stored zip leaves the library nothing to inflate, and a zip
- * written here has exactly one reading.
+ * Writes entries into a fresh zip: no comment, no extra fields and one fixed date, so the same
+ * entries always give the same bytes. Stored (method 0) is what every workbook door hands a
+ * spreadsheet library after readZip: it leaves the library nothing to inflate, and a zip written
+ * here has exactly one reading. Deflated (method 8) is what the app writes for people: the bureau
+ * workbook and the submission package.
  */
 export function writeStoredZip(entries: readonly ZipEntry[]): Uint8Array {
-  const names = entries.map((entry) => Buffer.from(entry.name, 'utf8'));
-  const locals = entries.reduce((sum, e, i) => sum + 30 + names[i]!.length + e.data.length, 0);
-  const central = names.reduce((sum, name) => sum + 46 + name.length, 0);
+  return writeZip(entries, false);
+}
+
+export function writeDeflatedZip(entries: readonly ZipEntry[]): Uint8Array {
+  return writeZip(entries, true);
+}
+
+interface Packed {
+  readonly name: Buffer;
+  readonly body: Uint8Array;
+  readonly size: number;
+  readonly crc: number;
+  readonly method: 0 | 8;
+}
+
+function writeZip(entries: readonly ZipEntry[], deflate: boolean): Uint8Array {
+  const packed: Packed[] = entries.map((entry) => {
+    const body = deflate ? deflateRawSync(entry.data, { level: 6 }) : entry.data;
+    // Deflate can grow what does not compress (an image, a PDF): store those as they are.
+    const stored = !deflate || body.length >= entry.data.length;
+    return {
+      name: Buffer.from(entry.name, 'utf8'),
+      body: stored ? entry.data : body,
+      size: entry.data.length,
+      crc: crc32(entry.data) >>> 0,
+      method: stored ? 0 : 8,
+    };
+  });
+  const locals = packed.reduce((sum, p) => sum + 30 + p.name.length + p.body.length, 0);
+  const central = packed.reduce((sum, p) => sum + 46 + p.name.length, 0);
   const out = Buffer.alloc(locals + central + 22);
   const offsets: number[] = [];
   let at = 0;
-  entries.forEach((entry, i) => {
+  for (const p of packed) {
     offsets.push(at);
-    at = writeHeader(out, at, LOCAL, entry, names[i]!);
-    out.set(entry.data, at);
-    at += entry.data.length;
-  });
-  entries.forEach((entry, i) => {
-    at = writeHeader(out, at, CENTRAL, entry, names[i]!, offsets[i]);
+    at = writeHeader(out, at, LOCAL, p);
+    out.set(p.body, at);
+    at += p.body.length;
+  }
+  packed.forEach((p, i) => {
+    at = writeHeader(out, at, CENTRAL, p, offsets[i]);
   });
   out.writeUInt32LE(0x06054b50, at);
-  out.writeUInt16LE(entries.length, at + 8);
-  out.writeUInt16LE(entries.length, at + 10);
+  out.writeUInt16LE(packed.length, at + 8);
+  out.writeUInt16LE(packed.length, at + 10);
   out.writeUInt32LE(central, at + 12);
   out.writeUInt32LE(locals, at + 16);
   return out;
@@ -40,24 +68,23 @@ function writeHeader(
   out: Buffer,
   at: number,
   kind: typeof LOCAL,
-  entry: ZipEntry,
-  name: Buffer,
+  p: Packed,
   offset?: number,
 ): number {
   const s = at + kind.shift;
   out.writeUInt32LE(kind.signature, at);
   if (kind.shift) out.writeUInt16LE(20, at + 4);
-  out.writeUInt16LE(10, s + 4); // version needed: 1.0, stored
-  // Bit 11 says the name is UTF-8; part names are ASCII, but a name is never reinterpreted.
-  out.writeUInt16LE(/^[\x20-\x7e]*$/.test(entry.name) ? 0 : 0x0800, s + 6);
-  out.writeUInt16LE(0, s + 8); // stored
+  out.writeUInt16LE(p.method === 8 ? 20 : 10, s + 4); // version needed: 2.0 deflate, 1.0 stored
+  // Bit 11 says the name is UTF-8; a name is never reinterpreted in a code page.
+  out.writeUInt16LE(/^[\x20-\x7e]*$/.test(p.name.toString('utf8')) ? 0 : 0x0800, s + 6);
+  out.writeUInt16LE(p.method, s + 8);
   out.writeUInt16LE(0, s + 10); // 00:00
   out.writeUInt16LE(0x21, s + 12); // 1980-01-01
-  out.writeUInt32LE(crc32(entry.data) >>> 0, s + 14);
-  out.writeUInt32LE(entry.data.length, s + 18);
-  out.writeUInt32LE(entry.data.length, s + 22);
-  out.writeUInt16LE(name.length, s + 26);
+  out.writeUInt32LE(p.crc, s + 14);
+  out.writeUInt32LE(p.body.length, s + 18);
+  out.writeUInt32LE(p.size, s + 22);
+  out.writeUInt16LE(p.name.length, s + 26);
   if (offset !== undefined) out.writeUInt32LE(offset, at + 42);
-  out.set(name, at + kind.fixed);
-  return at + kind.fixed + name.length;
+  out.set(p.name, at + kind.fixed);
+  return at + kind.fixed + p.name.length;
 }

@@ -1,0 +1,97 @@
+import * as XLSX from 'xlsx';
+import type { StoredValue } from '../../../shared/workbook/cells';
+import type { FoundSheet } from '../../../shared/workbook/compare';
+import { DATA_SHEET_NAME } from '../../../shared/workbook/envelope';
+import type { ZipLimits, ZipRefusal } from '../zip/zip-reader';
+import { readZip } from '../zip/zip-reader';
+import { writeStoredZip } from '../zip/zip-writer';
+
+/**
+ * What a bureau workbook may unpack to. The largest inspection (20 MB of JSON) renders to well
+ * under this; a workbook that would unpack to more is refused before a byte is parsed.
+ */
+export const WORKBOOK_ZIP_LIMITS: ZipLimits = {
+  maxUnpackedBytes: 160 * 1024 * 1024,
+  maxEntries: 400,
+};
+
+/** The most rows any sheet of a real workbook has: a full audit trail and a row to spare. */
+const MAX_SHEET_ROWS = 600_000;
+
+export type WorkbookRead =
+  | { readonly ok: false; readonly refusal: ZipRefusal | 'not-zip'; readonly reason: string }
+  | {
+      readonly ok: true;
+      /** The hidden data sheet's column A, or null when the workbook has none. */
+      readonly data: readonly string[] | null;
+      /** Every sheet but the data sheet, in workbook order, with whether it is hidden. */
+      readonly sheets: readonly (FoundSheet & { readonly hidden: boolean })[];
+    };
+
+export const isZipBytes = (bytes: Uint8Array): boolean =>
+  bytes.length >= 4 &&
+  bytes[0] === 0x50 &&
+  bytes[1] === 0x4b &&
+  bytes[2] === 0x03 &&
+  bytes[3] === 0x04;
+
+/**
+ * Reads a workbook's values, whoever wrote it (this app, Excel, WPS, LibreOffice, openpyxl),
+ * through the app's own zip reader: SheetJS only ever sees a stored copy of what readZip
+ * inflated within its budget. Never throws for bad input.
+ */
+export function readWorkbookValues(bytes: Uint8Array): WorkbookRead {
+  if (!isZipBytes(bytes)) return { ok: false, refusal: 'not-zip', reason: 'not a zip' };
+  const zip = readZip(bytes, WORKBOOK_ZIP_LIMITS);
+  if (!zip.ok) return zip;
+  let book: XLSX.WorkBook;
+  try {
+    book = XLSX.read(writeStoredZip(zip.entries), {
+      type: 'array',
+      dense: true,
+      cellDates: false,
+      cellFormula: false,
+      cellHTML: false,
+      cellNF: false,
+      cellText: false,
+      cellStyles: false,
+      sheetRows: MAX_SHEET_ROWS,
+    });
+  } catch (error) {
+    return { ok: false, refusal: 'damaged', reason: (error as Error).message };
+  }
+  const hidden = new Map(
+    (book.Workbook?.Sheets ?? []).map((s) => [s.name ?? '', (s.Hidden ?? 0) !== 0] as const),
+  );
+  let data: string[] | null = null;
+  const sheets: (FoundSheet & { hidden: boolean })[] = [];
+  for (const name of book.SheetNames) {
+    const sheet = book.Sheets[name];
+    if (!sheet) continue;
+    const rows = valuesOf(sheet);
+    if (name === DATA_SHEET_NAME)
+      data = rows.map((row) => (typeof row[0] === 'string' ? row[0] : ''));
+    else sheets.push({ name, rows, hidden: hidden.get(name) ?? false });
+  }
+  return { ok: true, data, sheets };
+}
+
+function valuesOf(sheet: XLSX.WorkSheet): (StoredValue | null)[][] {
+  const grid = (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+  const rows: (StoredValue | null)[][] = [];
+  for (let r = 0; r < grid.length; r += 1) {
+    const row = grid[r] ?? [];
+    const values: (StoredValue | null)[] = [];
+    for (let c = 0; c < row.length; c += 1) values.push(valueOf(row[c]));
+    rows.push(values);
+  }
+  return rows;
+}
+
+function valueOf(cell: XLSX.CellObject | undefined): StoredValue | null {
+  if (!cell || cell.v === undefined || cell.v === null) return null;
+  if (typeof cell.v === 'number' || typeof cell.v === 'string') return cell.v;
+  if (typeof cell.v === 'boolean') return cell.v ? 'TRUE' : 'FALSE';
+  if (cell.v instanceof Date) return cell.v.toISOString();
+  return String(cell.v);
+}

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import type { Bilingual } from '../../../shared/i18n/locale';
+import { LOCALES } from '../../../shared/i18n/locale';
+import { inspectionSchema } from '../../../shared/inspection/schema';
+import { templateSchema } from '../../../shared/template/schema';
+import { compareSheets } from '../../../shared/workbook/compare';
+import type { WorkbookEnvelope } from '../../../shared/workbook/envelope';
+import { WORKBOOK_FORMAT } from '../../../shared/workbook/envelope';
+import { visibleSheets } from '../../../shared/workbook/model';
+import type { WorkbookCheck, WorkbookStatus } from '../../../shared/workbook/verdict';
+import { DATA_WORD, differenceText, SIGNED_WORD } from '../../../shared/workbook/verdict';
+import { checkSignature } from '../signing/verify';
+import { templateHash } from '../templates/template-store';
+import { readWorkbookValues } from './workbook-read';
+
+/** A workbook checked: what it carries (when its data could be read) and the verdict. */
+export interface WorkbookVerification {
+  readonly envelope: WorkbookEnvelope | null;
+  readonly check: WorkbookCheck;
+}
+
+const envelopeSchema = z.strictObject({
+  format: z.literal(WORKBOOK_FORMAT),
+  language: z.enum(LOCALES),
+  appVersion: z.string().max(50),
+  inspection: inspectionSchema,
+  template: templateSchema,
+});
+
+const b = (zh: string, en: string): Bilingual => ({ 'zh-CN': zh, 'en-US': en });
+
+const verdict = (
+  status: WorkbookStatus,
+  reason: Bilingual,
+  extra: Partial<Omit<WorkbookCheck, 'status' | 'reason'>> = {},
+): WorkbookCheck => ({ status, reason, differences: [], differenceCount: 0, ...extra });
+
+const REFUSALS: Readonly<Record<string, Bilingual>> = {
+  'not-zip': b('不是 Excel 工作簿（.xlsx）', 'not an Excel workbook (.xlsx)'),
+  damaged: b('文件已损坏，无法读取', 'the file is damaged and cannot be read'),
+  'too-large': b(
+    '文件解压后过大，不是本程序导出的工作簿',
+    'it unpacks to far more than any workbook this app writes',
+  ),
+  encrypted: b('文件已加密，请先取消密码', 'the file is encrypted; remove its password first'),
+  unsupported: b('文件使用了无法读取的压缩方式', 'it uses a compression this app cannot read'),
+};
+
+/**
+ * Checks a bureau workbook (docs/formats.md, "Verifying a workbook"): its data sheet is read and
+ * validated, the sign-off in it checked as on import, and every visible sheet rebuilt from that
+ * data and compared, value by value, with what the file shows. Never throws for bad input.
+ */
+export function verifyWorkbook(bytes: Uint8Array): WorkbookVerification {
+  const read = readWorkbookValues(bytes);
+  if (!read.ok) {
+    const status = read.refusal === 'not-zip' ? 'not-workbook' : 'unreadable';
+    return { envelope: null, check: verdict(status, REFUSALS[read.refusal] ?? REFUSALS.damaged!) };
+  }
+  const data = read.data;
+  if (!data || data[0] !== WORKBOOK_FORMAT) {
+    const format = data?.[0] ?? '';
+    if (/^qinglang-workbook\/\d+$/.test(format)) {
+      return {
+        envelope: null,
+        check: verdict(
+          'newer-format',
+          b(
+            `格式 ${format} 比本程序新，请升级后再验证`,
+            `its format ${format} is newer than this app; upgrade to verify it`,
+          ),
+        ),
+      };
+    }
+    return {
+      envelope: null,
+      check: verdict(
+        'not-workbook',
+        b(
+          '不是本程序导出的检查工作簿（没有 qinglang-data 数据表）',
+          'not a workbook exported by this app (it has no qinglang-data sheet)',
+        ),
+      ),
+    };
+  }
+  const envelope = parseEnvelope(data.slice(1).join(''));
+  if (!envelope) {
+    return {
+      envelope: null,
+      check: verdict(
+        'data-altered',
+        b(
+          '隐藏的数据表已损坏或被改动，无法读取',
+          'the hidden data sheet is damaged or was edited and cannot be read',
+        ),
+      ),
+    };
+  }
+  if (templateHash(envelope.template) !== envelope.inspection.template.hash) {
+    return {
+      envelope,
+      check: verdict(
+        'data-altered',
+        b(
+          '数据表中的检查表与检查记录不符（被改动过）',
+          'the checklist in the data sheet is not the one the inspection was filled against (it was altered)',
+        ),
+      ),
+    };
+  }
+  const signature = checkSignature(envelope.inspection);
+  const fingerprint = signature.status === 'unsigned' ? {} : { fingerprint: signature.fingerprint };
+  if (signature.status === 'changed') {
+    return {
+      envelope,
+      check: verdict(
+        'data-altered',
+        b(
+          '数据表在签字后被改动，与签字内容不符',
+          'the data sheet was changed after signing: it is not what was signed',
+        ),
+        fingerprint,
+      ),
+    };
+  }
+  if (signature.status === 'invalid') {
+    return {
+      envelope,
+      check: verdict(
+        'signature-invalid',
+        b(
+          '签名无效（签名、公钥或散列被改动）',
+          'the signature is invalid (the signature, key or hash was altered)',
+        ),
+        fingerprint,
+      ),
+    };
+  }
+  const visible = read.sheets.filter((s) => !s.hidden);
+  const { differences, total } = compareSheets(visibleSheets(envelope), visible);
+  const signed = signature.status === 'valid';
+  if (total > 0) {
+    const first = differenceText(differences[0]!, signed ? SIGNED_WORD : DATA_WORD);
+    const more =
+      total > 1 ? b(`（共 ${total} 处不同）`, ` (${total} differences in all)`) : b('', '');
+    return {
+      envelope,
+      check: verdict(
+        'cells-differ',
+        b(
+          `可见单元格与${signed ? '签字' : ''}数据不符：${first['zh-CN']}${more['zh-CN']}`,
+          `a visible cell differs from the ${signed ? 'signed ' : ''}data: ${first['en-US']}${more['en-US']}`,
+        ),
+        { differences, differenceCount: total, ...fingerprint },
+      ),
+    };
+  }
+  if (!signed) {
+    return {
+      envelope,
+      check: verdict(
+        'draft',
+        b('未签字的草稿，不能作为正式报告', 'an unsigned draft, not an official report'),
+      ),
+    };
+  }
+  return {
+    envelope,
+    check: verdict(
+      'signed',
+      b(
+        '签字有效，签字后数据和各表均未改动',
+        'signed, and neither its data nor any sheet changed since',
+      ),
+      fingerprint,
+    ),
+  };
+}
+
+function parseEnvelope(json: string): WorkbookEnvelope | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const parsed = envelopeSchema.safeParse(value);
+  return parsed.success ? (parsed.data as WorkbookEnvelope) : null;
+}
