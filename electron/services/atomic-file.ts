@@ -5,18 +5,20 @@ import fs from 'node:fs';
 export const TEMP_SUFFIX = /\.tmp-[0-9a-f-]{36}$/;
 
 /**
- * Writes text to a file so that a reader (or a crash) sees either the old file or the new one,
- * never a torn one: a temp file beside it, flushed to disk, then renamed over it. The caller
- * serialises once and hands over the text (a 1,000-row inspection is ~200 KB: once is enough).
+ * Writes text (UTF-8) or bytes to a file so that a reader (or a crash) sees either the old file
+ * or the new one, never a torn one: a temp file beside it, flushed to disk, then renamed over it.
+ * The caller serialises once and hands over the text (a 1,000-row inspection is ~200 KB: once is
+ * enough).
  */
-export function writeFileAtomic(file: string, text: string, mode?: number): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array, mode?: number): void {
   const temp = `${file}.tmp-${randomUUID()}`;
   try {
     // A mode (0o600 for a private key) is set as the file is created, never after: no moment
     // exists in which others may read it. Windows keeps only the read-only bit of it.
     const fd = fs.openSync(temp, 'wx', mode);
     try {
-      fs.writeFileSync(fd, text, 'utf8');
+      if (typeof text === 'string') fs.writeFileSync(fd, text, 'utf8');
+      else fs.writeFileSync(fd, text);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

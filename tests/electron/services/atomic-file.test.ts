@@ -16,6 +16,15 @@ describe('writing a file atomically', () => {
     expect(fs.readdirSync(dir)).toEqual(['a.json']);
   });
 
+  it('writes bytes exactly as given (a workbook, a zip)', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.xlsx');
+    const bytes = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0xe6, 0xb8]);
+    writeFileAtomic(file, bytes);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['a.xlsx']);
+  });
+
   it('keeps the old file whole and removes its temp file when the write fails', () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.json');
