@@ -117,6 +117,11 @@ export const ERROR_MESSAGES = {
     'en-US':
       'The PDF could not be made; this was written to the log. Try again; if it keeps failing, send the log file to support.',
   },
+  'export-failed': {
+    'zh-CN': '文件没有保存。请检查所选文件夹的磁盘空间和写入权限，或换一个文件夹再试。',
+    'en-US':
+      'The file was not saved. Check the chosen folder’s disk space and permission to write, or choose another folder, and try again.',
+  },
   'backup-not-found': {
     'zh-CN': '找不到这个备份。',
     'en-US': 'This backup cannot be found.',
