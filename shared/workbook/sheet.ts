@@ -24,23 +24,33 @@ export const TITLE_ROW = 1;
 export const HEADER_ROW = 2;
 export const FIRST_DATA_ROW = 3;
 
-/** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ], not blank, unique ignoring case. */
+/**
+ * Excel's sheet names: at most 31 characters (UTF-16 units, as Excel and SheetJS count them), none
+ * of : \ / ? * [ ], not blank, not beginning or ending with an apostrophe, not "History" (Excel
+ * keeps it for its change history), unique ignoring case.
+ */
 const SHEET_NAME_LIMIT = 31;
+const RESERVED_NAMES = new Set(['history']);
 
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const clean =
-    wanted
-      .replace(/[:\\/?*[\]]/g, ' ')
-      .replace(/^'+|'+$/g, '')
-      .trim() || 'Sheet';
-  const cut = (s: string, room: number) => Array.from(s).slice(0, room).join('');
-  let name = cut(clean, SHEET_NAME_LIMIT);
-  for (let n = 2; taken.has(name.toLowerCase()); n += 1) {
+  const clean = wanted.replace(/[:\\/?*[\]]/g, ' ').trim();
+  let name = fitName(clean, SHEET_NAME_LIMIT);
+  for (let n = 2; taken.has(name.toLowerCase()) || RESERVED_NAMES.has(name.toLowerCase()); n += 1) {
     const suffix = ` (${n})`;
-    name = `${cut(clean, SHEET_NAME_LIMIT - suffix.length)}${suffix}`;
+    name = `${fitName(clean, SHEET_NAME_LIMIT - suffix.length)}${suffix}`;
   }
   taken.add(name.toLowerCase());
   return name;
+}
+
+/** The longest start of a name that fits in `room` UTF-16 units, whole characters only. */
+function fitName(name: string, room: number): string {
+  let fitted = '';
+  for (const character of name) {
+    if (fitted.length + character.length > room) break;
+    fitted += character;
+  }
+  return fitted.replace(/^'+|'+$/g, '').trim() || 'Sheet';
 }
 
 /** A1 address of a 0-based column and 1-based row. */
