@@ -122,6 +122,11 @@ export const ERROR_MESSAGES = {
     'en-US':
       'The file was not saved. Check the chosen folder’s disk space and permission to write, or choose another folder, and try again.',
   },
+  'workbook-not-open': {
+    'zh-CN': '这份工作簿已不再打开（程序重启后需重新打开）。请回到列表，再次“打开工作簿”。',
+    'en-US':
+      'This workbook is no longer open (after the app restarts it must be opened again). Go back to the list and open it again.',
+  },
   'backup-not-found': {
     'zh-CN': '找不到这个备份。',
     'en-US': 'This backup cannot be found.',

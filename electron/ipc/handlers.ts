@@ -9,6 +9,7 @@ import { createReportsHandlers } from './reports-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createSignoffHandlers } from './signoff-handlers';
 import { createTemplatesHandlers } from './templates-handlers';
+import { createWorkbooksHandlers } from './workbooks-handlers';
 
 /** Every channel's handler, one module per domain; the type makes a missing one a compile error. */
 export function createHandlers(services: Services): Handlers {
@@ -22,5 +23,6 @@ export function createHandlers(services: Services): Handlers {
     signoff: createSignoffHandlers(services),
     reports: createReportsHandlers(services),
     actions: createActionsHandlers(services),
+    workbooks: createWorkbooksHandlers(services),
   };
 }

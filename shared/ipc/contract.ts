@@ -8,6 +8,7 @@ import { reportsContract } from './reports';
 import { settingsContract } from './settings';
 import { signoffContract } from './signoff';
 import { templatesContract } from './templates';
+import { workbooksContract } from './workbooks';
 
 /**
  * The one door between the renderer and the Node side. Each domain declares its channels in its
@@ -24,6 +25,7 @@ export const contract = {
   signoff: signoffContract,
   reports: reportsContract,
   actions: actionsContract,
+  workbooks: workbooksContract,
 } as const satisfies ContractSpec;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import { localIsoDate } from '../../../shared/local-date';
 import { buildReportHtml } from '../../../shared/report/report-html';
 import type { PageTemplates } from '../../../shared/report/report-pages';
 import { reportFileName, reportPageTemplates } from '../../../shared/report/report-pages';
+import type { SignatureCheck } from '../../../shared/inspection/signature-check';
 import type { Template } from '../../../shared/template/schema';
 import type { EvidenceStore } from '../evidence/evidence-store';
 import { checkSignature } from '../signing/verify';
@@ -73,15 +74,25 @@ async function signatureImage(
   }
 }
 
+/**
+ * What the caller already knows of a copy that is not in the data folder (an opened workbook
+ * carries its template, and its signature is judged with the whole workbook).
+ */
+export interface ReportGiven {
+  readonly template?: Template;
+  readonly signatureStatus?: SignatureCheck['status'];
+}
+
 /** Builds one inspection's report in one language, from what this computer holds. */
 export async function reportDocument(
   inspection: Inspection,
   language: Locale,
   sources: ReportSources,
+  given: ReportGiven = {},
 ): Promise<ReportDocument> {
-  const template = reportTemplate(inspection, sources.templates);
+  const template = given.template ?? reportTemplate(inspection, sources.templates);
   const today = localIsoDate(sources.now());
-  const signatureStatus = checkSignature(inspection).status;
+  const signatureStatus = given.signatureStatus ?? checkSignature(inspection).status;
   const image = await signatureImage(inspection, sources.evidence);
   const html = buildReportHtml({
     inspection,
