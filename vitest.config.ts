@@ -21,6 +21,8 @@ export default defineConfig({
             'tests/shared/**/*.test.ts',
             'tests/electron/**/*.test.ts',
             'tests/scripts/**/*.test.ts',
+            // openpyxl and LibreOffice read our workbooks: slow-ish, and they need those installed.
+            'tests/interop/**/*.test.ts',
           ],
           setupFiles: ['tests/setup-node.ts'],
           // electron-store imports "electron"; inlining it lets the hand-written mock stand in.
