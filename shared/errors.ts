@@ -122,6 +122,11 @@ export const ERROR_MESSAGES = {
     'en-US':
       'The file was not saved. Check the chosen folder’s disk space and permission to write, or choose another folder, and try again.',
   },
+  'package-too-large': {
+    'zh-CN': '附件太多太大，报送材料超过 500 MB，无法生成。请只导出工作簿和报告，附件另行报送。',
+    'en-US':
+      'The evidence files make the submission package larger than 500 MB, so it cannot be made. Export the workbook and the report, and send the evidence separately.',
+  },
   'workbook-not-open': {
     'zh-CN': '这份工作簿已不再打开（程序重启后需重新打开）。请回到列表，再次“打开工作簿”。',
     'en-US':
