@@ -8,6 +8,11 @@ import type { WorkbookSheet } from '../../../shared/workbook/sheet';
 import { cellAddress, HEADER_ROW } from '../../../shared/workbook/sheet';
 import { readZip } from '../zip/zip-reader';
 import { writeDeflatedZip } from '../zip/zip-writer';
+import { rowHeight } from './row-heights';
+import { dressWorkbook } from './workbook-dress';
+
+/** Row 1's height in points: the title, one bold line. */
+const POINTS_TITLE = 20;
 
 /**
  * Writes the bureau workbook a model describes. SheetJS lays out the parts; the zip is then
@@ -30,7 +35,7 @@ export function writeWorkbook(model: WorkbookModel): Buffer {
   }) as Buffer;
   const read = readZip(stored, { maxUnpackedBytes: Number.MAX_SAFE_INTEGER, maxEntries: 10_000 });
   if (!read.ok) throw new Error(`SheetJS wrote an unreadable zip: ${read.reason}`);
-  return Buffer.from(writeDeflatedZip(read.entries));
+  return Buffer.from(writeDeflatedZip(dressWorkbook(read.entries, model.sheets.length)));
 }
 
 type SheetCell = XLSX.CellObject;
@@ -53,6 +58,10 @@ function visibleSheet(sheet: WorkbookSheet): XLSX.WorkSheet {
   const last = cellAddress(width - 1, Math.max(grid.length, HEADER_ROW));
   ws['!ref'] = `A1:${last}`;
   ws['!cols'] = sheet.columns.map((c) => ({ wch: c.width }));
+  // Row 1, the title, is one line on purpose (it runs on to the right); the rest wrap.
+  ws['!rows'] = grid.map((row, index) => ({
+    hpt: index === 0 ? POINTS_TITLE : rowHeight(row, sheet.columns),
+  }));
   ws['!autofilter'] = { ref: `A${HEADER_ROW}:${last}` };
   return ws;
 }
