@@ -14,6 +14,28 @@ export const PYTHON = '/usr/bin/python3';
 const READ_WORKBOOK = fileURLToPath(new URL('./read_workbook.py', import.meta.url));
 const MISSING_OPENPYXL = 3;
 
+/**
+ * A slow step done once, by the first test that needs it, its error kept for the others: so that
+ * when a program is missing every test fails saying what to install, rather than being skipped.
+ */
+export function once<T>(make: () => T): () => T {
+  let made: { value: T } | { error: unknown } | undefined;
+  return () => {
+    if (made === undefined) {
+      try {
+        made = { value: make() };
+      } catch (error) {
+        made = { error };
+      }
+    }
+    if ('error' in made) throw made.error;
+    return made.value;
+  };
+}
+
+/** Per test: LibreOffice takes seconds to start, and the first test converts every workbook. */
+export const INTEROP_TIMEOUT = 180_000;
+
 export interface Run {
   readonly stdout: string;
   readonly stderr: string;
