@@ -117,6 +117,7 @@ export const ELECTRON_IMPORTERS = [
   'electron/preload.ts',
   'electron/desktop/bootstrap.ts',
   'electron/desktop/dialog-picker.ts',
+  'electron/desktop/dialog-saver.ts',
   'electron/desktop/electron-printer.ts',
   'electron/desktop/electron-store-factory.ts',
   'electron/desktop/ipc-registration.ts',

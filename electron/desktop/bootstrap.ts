@@ -14,6 +14,7 @@ import type { Logger } from '../services/logger';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { devServerUrl } from './dev-server';
 import { createDialogPicker } from './dialog-picker';
+import { createDialogSaver } from './dialog-saver';
 import { electronStoreFactory } from './electron-store-factory';
 import { createElectronPrinter } from './electron-printer';
 import { registerIpc } from './ipc-registration';
@@ -172,6 +173,7 @@ function start(mainDir: string, env: NodeJS.ProcessEnv): BrowserWindow | null {
       takeOver,
       picker: createDialogPicker(() => window),
       printer: createElectronPrinter(),
+      saver: createDialogSaver(() => window),
     });
   const core = openOrTakeOver(dataDir, open);
   if (!core) return null;

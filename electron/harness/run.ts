@@ -6,6 +6,7 @@ import { openAppCore } from '../ipc/app-core';
 import { resolveDataDir } from '../services/data-dir';
 import { readLockHolder } from '../services/data-lock';
 import { confStoreFactory } from '../services/json-store';
+import { downloadSaver } from '../services/export/file-saver';
 import { createChromiumPrinter } from '../services/report/chromium-printer';
 import { APP_VERSION } from '../version';
 import { HARNESS_USAGE, parseHarnessArgs } from './args';
@@ -57,6 +58,8 @@ export async function runHarness(argv: readonly string[], io: HarnessIo): Promis
       takeOver: args.takeOver,
       // No Electron here: reports are printed in the system's headless Chromium.
       printer: createChromiumPrinter({ env: io.env }),
+      // Nor a save dialog: exported files come back to the page as downloads.
+      saver: downloadSaver,
     });
   } catch (error) {
     io.err(`qinglang browser: ${reasonOf(error)}`);

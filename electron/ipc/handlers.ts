@@ -4,6 +4,7 @@ import { createActionsHandlers } from './actions-handlers';
 import { createAppHandlers } from './app-handlers';
 import { createBackupsHandlers } from './backups-handlers';
 import { createEvidenceHandlers } from './evidence-handlers';
+import { createExportsHandlers } from './exports-handlers';
 import { createInspectionsHandlers } from './inspections-handlers';
 import { createReportsHandlers } from './reports-handlers';
 import { createSettingsHandlers } from './settings-handlers';
@@ -23,6 +24,7 @@ export function createHandlers(services: Services): Handlers {
     signoff: createSignoffHandlers(services),
     reports: createReportsHandlers(services),
     actions: createActionsHandlers(services),
+    exports: createExportsHandlers(services),
     workbooks: createWorkbooksHandlers(services),
   };
 }

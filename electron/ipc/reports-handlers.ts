@@ -1,5 +1,5 @@
-import { AppError } from '../../shared/errors';
 import type { Handlers } from '../../shared/ipc/contract';
+import { explainingPrinter } from '../services/report/pdf-printer';
 import { reportDocument } from '../services/report/report-document';
 import type { Services } from '../services/services';
 
@@ -10,18 +10,12 @@ export function createReportsHandlers(services: Services): Handlers['reports'] {
       evidence: services.evidence,
       now: () => new Date(),
     });
+  const printer = explainingPrinter(services.printer, services.log, 'report.print-failed');
   return {
     html: async ({ id, language }) => ({ html: (await build(id, language)).html }),
     pdf: async ({ id, language }) => {
       const report = await build(id, language);
-      let pdf: Buffer;
-      try {
-        pdf = await services.printer.print(report.html, report.pages);
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        services.log.error('report.print-failed', error);
-        throw new AppError('pdf-failed');
-      }
+      const pdf = await printer.print(report.html, report.pages);
       return { fileName: report.fileName, dataBase64: pdf.toString('base64') };
     },
   };

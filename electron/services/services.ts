@@ -9,6 +9,8 @@ import { acquireDataLock } from './data-lock';
 import type { EvidenceStore } from './evidence/evidence-store';
 import { openEvidenceStore } from './evidence/evidence-store';
 import type { FilePicker } from './evidence/file-picker';
+import type { FileSaver } from './export/file-saver';
+import { unavailableSaver } from './export/file-saver';
 import { unavailablePicker } from './evidence/file-picker';
 import type { InspectionStore } from './inspections/inspection-store';
 import { openInspectionStore } from './inspections/inspection-store';
@@ -40,6 +42,8 @@ export interface Services {
   readonly picker: FilePicker;
   /** Prints a report to PDF: the shell's own (a hidden Electron window, or headless Chromium). */
   readonly printer: PdfPrinter;
+  /** Lets the user keep an exported file: a save dialog (desktop) or a download (harness). */
+  readonly saver: FileSaver;
   readonly about: Omit<AppInfo, 'notices'>;
   /** Everything found wrong in the data folder at start-up (and since the last restore). */
   notices(): StorageNotice[];
@@ -61,6 +65,7 @@ export interface CreateServicesOptions {
   readonly takeOver?: boolean;
   readonly picker?: FilePicker;
   readonly printer?: PdfPrinter;
+  readonly saver?: FileSaver;
   readonly now?: () => Date;
 }
 
@@ -135,6 +140,7 @@ export function createServices(options: CreateServicesOptions): Services {
     keys,
     picker: options.picker ?? unavailablePicker,
     printer: options.printer ?? unavailablePrinter,
+    saver: options.saver ?? unavailableSaver,
     about: {
       name: APP_NAME,
       version: options.version,

@@ -3,6 +3,7 @@ import { actionsContract } from './actions';
 import { appContract } from './app';
 import { backupsContract } from './backups';
 import { evidenceContract } from './evidence';
+import { exportsContract } from './exports';
 import { inspectionsContract } from './inspections';
 import { reportsContract } from './reports';
 import { settingsContract } from './settings';
@@ -25,6 +26,7 @@ export const contract = {
   signoff: signoffContract,
   reports: reportsContract,
   actions: actionsContract,
+  exports: exportsContract,
   workbooks: workbooksContract,
 } as const satisfies ContractSpec;
 

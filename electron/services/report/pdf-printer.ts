@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import type { Logger } from '../logger';
 
 export interface PrintOptions {
   /** Drawn at the foot of every page; Chromium fills in <span class="pageNumber"> and "totalPages". */
@@ -23,6 +24,25 @@ export const unavailablePrinter: PdfPrinter = {
     return Promise.reject(new AppError('pdf-unavailable'));
   },
 };
+
+/**
+ * The same printer, whose unexpected failures (a browser that crashed, a closed page) are logged
+ * under `event` and reach the user as a bilingual 'pdf-failed'; its own AppErrors (no Chromium,
+ * timed out) pass unchanged.
+ */
+export function explainingPrinter(printer: PdfPrinter, log: Logger, event: string): PdfPrinter {
+  return {
+    async print(html, options) {
+      try {
+        return await printer.print(html, options);
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        log.error(event, error);
+        throw new AppError('pdf-failed');
+      }
+    },
+  };
+}
 
 /** How long one print may take, browser start included, before it is given up. */
 export const PRINT_TIMEOUT_MS = 60_000;

@@ -155,6 +155,12 @@ export async function openWorld(dataDir: string): Promise<World> {
       { id: other.id, language: 'en-US' },
     ],
     'reports:pdf': [{ id: live.id, language: 'zh-CN' }],
+    // Nor a saver: save answers export-failed after making the file; nothing is shown.
+    'exports:save': [
+      { id: live.id, language: 'zh-CN', kind: 'workbook' },
+      { id: other.id, language: 'en-US', kind: 'package' },
+    ],
+    'exports:showInFolder': [{ path: path.join(dataDir, 'settings.json') }],
     'backups:list': [undefined],
     'backups:create': [undefined],
     'backups:restore': [{ id: backup.id }],
