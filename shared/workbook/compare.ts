@@ -7,6 +7,11 @@ import { cellAddress, FIRST_DATA_ROW, HEADER_ROW, TITLE_ROW } from './sheet';
 export interface FoundSheet {
   readonly name: string;
   readonly rows: readonly (readonly (StoredValue | null)[])[];
+  /**
+   * The formulas it holds, by A1 address (without the "="). The app never writes one, so each
+   * is a difference, whatever value it shows (and a formula cell may carry no value at all).
+   */
+  readonly formulas?: ReadonlyMap<string, string>;
 }
 
 /** One place where a workbook differs from what its data says it should show. */
@@ -56,10 +61,10 @@ export function compareSheets(
       continue;
     }
     byName.delete(sheet.name);
-    compareGrid(sheet.name, sheetGrid(sheet), match.rows, add);
+    compareGrid(sheet.name, sheetGrid(sheet), match, add);
   }
   for (const extra of byName.values()) {
-    if (extra.rows.some((row) => row.some((v) => !isBlank(v))))
+    if ((extra.formulas?.size ?? 0) > 0 || extra.rows.some((row) => row.some((v) => !isBlank(v))))
       add({ kind: 'extra-sheet', sheet: extra.name });
   }
   return { differences, total };
@@ -68,9 +73,10 @@ export function compareSheets(
 function compareGrid(
   sheet: string,
   expected: readonly (readonly WorkbookCell[])[],
-  found: FoundSheet['rows'],
+  { rows: found, formulas = new Map<string, string>() }: FoundSheet,
   add: (difference: CellDifference) => void,
 ) {
+  const named = new Set<string>();
   const height = Math.max(expected.length, found.length);
   for (let r = 0; r < height; r += 1) {
     const want = expected[r] ?? [];
@@ -79,16 +85,22 @@ function compareGrid(
     for (let c = 0; c < width; c += 1) {
       const cell = want[c] ?? null;
       const value = got[c] ?? null;
-      if (!sameValue(cell, value)) {
+      const formula = formulas.size > 0 ? formulas.get(cellAddress(c, r + 1)) : undefined;
+      if (formula !== undefined) named.add(cellAddress(c, r + 1));
+      if (formula !== undefined || !sameValue(cell, value)) {
         add({
           kind: 'cell',
           sheet,
           cell: cellAddress(c, r + 1),
           signed: cellDisplay(cell),
-          found: foundDisplay(cell, value),
+          found: formula !== undefined ? `=${formula}` : foundDisplay(cell, value),
         });
       }
     }
+  }
+  // A formula in a cell the reader gave no place in the grid is still one.
+  for (const [cell, formula] of formulas) {
+    if (!named.has(cell)) add({ kind: 'cell', sheet, cell, signed: '', found: `=${formula}` });
   }
 }
 

@@ -2,6 +2,7 @@ import * as XLSX from 'xlsx';
 import type { StoredValue } from '../../../shared/workbook/cells';
 import type { FoundSheet } from '../../../shared/workbook/compare';
 import { DATA_SHEET_NAME } from '../../../shared/workbook/envelope';
+import { cellAddress } from '../../../shared/workbook/sheet';
 import type { ZipLimits, ZipRefusal } from '../zip/zip-reader';
 import { readZip } from '../zip/zip-reader';
 import { writeStoredZip } from '../zip/zip-writer';
@@ -15,8 +16,11 @@ export const WORKBOOK_ZIP_LIMITS: ZipLimits = {
   maxEntries: 400,
 };
 
-/** The most rows any sheet of a real workbook has: a full audit trail and a row to spare. */
-const MAX_SHEET_ROWS = 600_000;
+/**
+ * Excel's last row. Reading no further than a real workbook needs would skip whatever someone
+ * typed below that, unseen by verify; what reading costs is bounded by WORKBOOK_ZIP_LIMITS.
+ */
+const MAX_SHEET_ROWS = 1_048_576;
 
 export type WorkbookRead =
   | { readonly ok: false; readonly refusal: ZipRefusal | 'not-zip'; readonly reason: string }
@@ -50,7 +54,10 @@ export function readWorkbookValues(bytes: Uint8Array): WorkbookRead {
       type: 'array',
       dense: true,
       cellDates: false,
-      cellFormula: false,
+      // Formulas are read only to be reported: this app never writes one.
+      cellFormula: true,
+      // …and kept even when they show nothing (SheetJS drops a formula cell with an empty value).
+      sheetStubs: true,
       cellHTML: false,
       cellNF: false,
       cellText: false,
@@ -68,24 +75,29 @@ export function readWorkbookValues(bytes: Uint8Array): WorkbookRead {
   for (const name of book.SheetNames) {
     const sheet = book.Sheets[name];
     if (!sheet) continue;
-    const rows = valuesOf(sheet);
+    const { rows, formulas } = valuesOf(sheet);
     if (name === DATA_SHEET_NAME)
       data = rows.map((row) => (typeof row[0] === 'string' ? row[0] : ''));
-    else sheets.push({ name, rows, hidden: hidden.get(name) ?? false });
+    else sheets.push({ name, rows, formulas, hidden: hidden.get(name) ?? false });
   }
   return { ok: true, data, sheets };
 }
 
-function valuesOf(sheet: XLSX.WorkSheet): (StoredValue | null)[][] {
+function valuesOf(sheet: XLSX.WorkSheet): Pick<FoundSheet, 'rows' | 'formulas'> {
   const grid = (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
   const rows: (StoredValue | null)[][] = [];
+  const formulas = new Map<string, string>();
   for (let r = 0; r < grid.length; r += 1) {
     const row = grid[r] ?? [];
     const values: (StoredValue | null)[] = [];
-    for (let c = 0; c < row.length; c += 1) values.push(valueOf(row[c]));
+    for (let c = 0; c < row.length; c += 1) {
+      const cell = row[c];
+      values.push(valueOf(cell));
+      if (cell?.f !== undefined) formulas.set(cellAddress(c, r + 1), cell.f);
+    }
     rows.push(values);
   }
-  return rows;
+  return { rows, formulas };
 }
 
 function valueOf(cell: XLSX.CellObject | undefined): StoredValue | null {
