@@ -12,7 +12,7 @@ import { SettingsPage } from '../pages/settings/SettingsPage';
 import { TemplatesPage } from '../pages/templates/TemplatesPage';
 import { useAppStore } from '../stores/app-store';
 import { flushOnLeave } from '../stores/walk-store';
-import type { Route } from '../lib/routes';
+import type { InspectionView, Route } from '../lib/routes';
 import { locationFromHash, useHash, useRoute } from '../lib/routes';
 import { useReportError } from '../lib/use-report-error';
 
@@ -34,11 +34,24 @@ const AuditPage = lazy(() =>
 const ReportPage = lazy(() =>
   import('../pages/report/ReportPage').then((m) => ({ default: m.ReportPage })),
 );
+// An opened bureau workbook: its verification over the same views, fed its copy, read-only.
+const WorkbookFrame = lazy(() =>
+  import('../pages/workbook/WorkbookFrame').then((m) => ({ default: m.WorkbookFrame })),
+);
+const Walk = lazy(() => import('../pages/walk/WalkPage').then((m) => ({ default: m.Walk })));
+const Review = lazy(() =>
+  import('../pages/review/ReviewPage').then((m) => ({ default: m.Review })),
+);
+const AuditTrail = lazy(() =>
+  import('../pages/audit/AuditPage').then((m) => ({ default: m.AuditTrail })),
+);
 
 /** The list of inspections, or the walk-through of the one the address names. */
 function InspectionsRoute() {
-  const { inspectionId, sectionId, view } = locationFromHash(useHash());
+  const { inspectionId, workbookKey, sectionId, view } = locationFromHash(useHash());
   const { t } = useTranslation();
+  if (workbookKey !== undefined)
+    return <WorkbookRoute workbookKey={workbookKey} sectionId={sectionId} view={view} />;
   if (inspectionId === undefined) return <InspectionsPage />;
   return (
     <Suspense fallback={<p className="hint">{t('app.loading')}</p>}>
@@ -51,6 +64,35 @@ function InspectionsRoute() {
       ) : (
         <WalkPage id={inspectionId} sectionId={sectionId} />
       )}
+    </Suspense>
+  );
+}
+
+function WorkbookRoute({
+  workbookKey,
+  sectionId,
+  view,
+}: {
+  workbookKey: string;
+  sectionId: string | undefined;
+  view: InspectionView | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<p className="hint">{t('app.loading')}</p>}>
+      <WorkbookFrame workbookKey={workbookKey}>
+        {(inspection, template) =>
+          view === 'review' ? (
+            <Review inspection={inspection} template={template} />
+          ) : view === 'audit' ? (
+            <AuditTrail inspection={inspection} template={template} />
+          ) : view === 'report' ? (
+            <ReportPage id={workbookKey} />
+          ) : (
+            <Walk inspection={inspection} template={template} sectionId={sectionId} />
+          )
+        }
+      </WorkbookFrame>
     </Suspense>
   );
 }

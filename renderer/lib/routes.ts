@@ -12,10 +12,15 @@ export const DEFAULT_ROUTE: Route = 'inspections';
 export const INSPECTION_VIEWS = ['review', 'report', 'audit'] as const;
 export type InspectionView = (typeof INSPECTION_VIEWS)[number];
 
-/** Where the window is: a page, and for an open inspection its id and section or view. */
+/**
+ * Where the window is: a page, and for an open inspection its id and section or view. An opened
+ * bureau workbook (`#/workbooks/<key>/…`, read-only) has its key instead of an id, and shows on
+ * the inspections page, where it was opened.
+ */
 export interface Location {
   readonly route: Route;
   readonly inspectionId?: string;
+  readonly workbookKey?: string;
   readonly sectionId?: string;
   readonly view?: InspectionView;
 }
@@ -24,14 +29,19 @@ const SEGMENT = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function locationFromHash(hash: string): Location {
   const [name = '', id, section] = hash.replace(/^#\/?/, '').split('/');
-  const route = (ROUTES as readonly string[]).includes(name) ? (name as Route) : DEFAULT_ROUTE;
-  if (route !== 'inspections' || id === undefined || !SEGMENT.test(id)) return { route };
+  const workbook = name === WORKBOOKS;
+  const route = workbook
+    ? 'inspections'
+    : (ROUTES as readonly string[]).includes(name)
+      ? (name as Route)
+      : DEFAULT_ROUTE;
+  if ((route !== 'inspections' && !workbook) || id === undefined || !SEGMENT.test(id))
+    return { route };
+  const which = workbook ? { route, workbookKey: id } : { route, inspectionId: id };
   const view = section?.startsWith('@') ? section.slice(1) : undefined;
   if (view !== undefined && (INSPECTION_VIEWS as readonly string[]).includes(view))
-    return { route, inspectionId: id, view: view as InspectionView };
-  return section !== undefined && SEGMENT.test(section)
-    ? { route, inspectionId: id, sectionId: section }
-    : { route, inspectionId: id };
+    return { ...which, view: view as InspectionView };
+  return section !== undefined && SEGMENT.test(section) ? { ...which, sectionId: section } : which;
 }
 
 export function routeFromHash(hash: string): Route {
@@ -49,6 +59,19 @@ export function inspectionHref(id: string, sectionId?: string): string {
 /** One of an inspection's views: its review (审阅), its printable report, its audit trail. */
 export function inspectionViewHref(id: string, view: InspectionView): string {
   return `#/inspections/${id}/@${view}`;
+}
+
+/** The first segment of an opened workbook's address; not a page of its own. */
+const WORKBOOKS = 'workbooks';
+
+/** An opened workbook's walk-through (read-only), at a section or its first. */
+export function workbookHref(key: string, sectionId?: string): string {
+  return sectionId === undefined ? `#/${WORKBOOKS}/${key}` : `#/${WORKBOOKS}/${key}/${sectionId}`;
+}
+
+/** One of an opened workbook's views, as `inspectionViewHref` is for an inspection. */
+export function workbookViewHref(key: string, view: InspectionView): string {
+  return `#/${WORKBOOKS}/${key}/@${view}`;
 }
 
 function subscribe(onChange: () => void): () => void {

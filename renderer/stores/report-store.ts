@@ -12,8 +12,11 @@ interface ReportState {
   /** Why the report could not be made, in the user's language. */
   readonly error: string | null;
   readonly exporting: boolean;
-  /** Builds the report of an inspection in a language, after every edit still on its way is stored. */
-  load(id: string, language: Locale): Promise<void>;
+  /**
+   * Builds the report of an inspection in a language, after every edit still on its way is
+   * stored; with `workbook`, `id` is an opened workbook's key and the report is that copy's.
+   */
+  load(id: string, language: Locale, workbook?: boolean): Promise<void>;
   /** Prints it to PDF and hands the file to the browser's download; resolves with its name. */
   exportPdf(id: string, language: Locale): Promise<string>;
   clear(): void;
@@ -31,13 +34,17 @@ export const useReportStore = create<ReportState>()((set) => ({
   shown: null,
   error: null,
   exporting: false,
-  async load(id, language) {
+  async load(id, language, workbook = false) {
     const mine = ++ticket;
     set({ error: null });
     try {
       // The report is what is stored: edits typed a moment ago get there first.
-      await useWalkStore.getState().whenSaved(SAVE_WAIT_MS);
-      const { html } = await unwrap(api().reports.html({ id, language }));
+      if (!workbook) await useWalkStore.getState().whenSaved(SAVE_WAIT_MS);
+      const { html } = await unwrap(
+        workbook
+          ? api().workbooks.report({ key: id, language })
+          : api().reports.html({ id, language }),
+      );
       if (mine === ticket) set({ html, shown: reportKey(id, language) });
     } catch (error) {
       if (mine === ticket)

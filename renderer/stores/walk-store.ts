@@ -6,6 +6,7 @@ import { periodLabel } from '../../shared/inspection/period';
 import type { Inspection } from '../../shared/inspection/schema';
 import type { Template } from '../../shared/template/schema';
 import { api, unwrap } from '../api/client';
+import { useOpenedWorkbook } from '../lib/opened-workbook';
 import i18next from 'i18next';
 import type { SaveStatus } from './autosave';
 import { Autosave } from './autosave';
@@ -167,11 +168,13 @@ export const useWalkStore = create<WalkState>()((set, get) => {
 });
 
 /**
- * Whether the open inspection is locked (signed): the walk-through then shows no edit control,
- * and `apply` refuses anything that slips through, as the Node side does.
+ * Whether the open inspection is locked (signed), or the views show an opened workbook: the
+ * walk-through then shows no edit control, and `apply` refuses anything that slips through, as
+ * the Node side does (an opened workbook is not the walk store's, so `apply` has nothing to edit).
  */
 export function useLocked(): boolean {
-  return useWalkStore((s) => s.inspection?.state === 'signed');
+  const signed = useWalkStore((s) => s.inspection?.state === 'signed');
+  return useOpenedWorkbook() !== null || signed;
 }
 
 /** Leaving the page (closing the window, reloading) sends every queued edit at once. */

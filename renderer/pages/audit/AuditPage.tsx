@@ -8,7 +8,7 @@ import type { Inspection } from '../../../shared/inspection/schema';
 import type { Template } from '../../../shared/template/schema';
 import { useLocale } from '../../i18n/use-locale';
 import { formatDateTime } from '../../lib/format';
-import { inspectionHref } from '../../lib/routes';
+import { useInspectionLinks } from '../../lib/opened-workbook';
 import { useAuditStore } from '../../stores/audit-store';
 import { AuditEntryItem } from './AuditEntryItem';
 import { AuditFilters } from './AuditFilters';
@@ -35,8 +35,16 @@ export function AuditPage({ id }: { id: string }) {
   );
 }
 
-function AuditTrail({ inspection, template }: { inspection: Inspection; template: Template }) {
+/** The audit trail of an inspection, or of an opened workbook's (as signed). */
+export function AuditTrail({
+  inspection,
+  template,
+}: {
+  inspection: Inspection;
+  template: Template;
+}) {
   const { t } = useTranslation();
+  const links = useInspectionLinks();
   const { locale, pick } = useLocale();
   const lines = useMemo(() => auditLines(inspection, template), [inspection, template]);
   const counts = useMemo(() => countByKind(lines), [lines]);
@@ -53,7 +61,7 @@ function AuditTrail({ inspection, template }: { inspection: Inspection; template
   return (
     <div className="audit">
       <header className="audit-header">
-        <a href={inspectionHref(inspection.id)} className="back-link">
+        <a href={links.section(inspection.id)} className="back-link">
           {t('audit.back')}
         </a>
         <h1>{t('audit.title')}</h1>

@@ -14,6 +14,7 @@ import { InspectionFilters } from './InspectionFilters';
 import type { StateFilter } from './InspectionFilters';
 import { InspectionsTable } from './InspectionsTable';
 import { NewInspectionDialog } from './NewInspectionDialog';
+import { OpenWorkbook } from './OpenWorkbook';
 
 /** The inspections: new, import, filter, and each one's figures and actions. */
 export function InspectionsPage() {
@@ -76,6 +77,7 @@ export function InspectionsPage() {
           {t('inspections.newButton')}
         </button>
         <ImportInspection />
+        <OpenWorkbook />
         <span className="spacer" />
         <InspectionFilters
           filter={filter}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../shared/i18n/locale';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useLocale } from '../../i18n/use-locale';
-import { hrefOf, inspectionHref } from '../../lib/routes';
+import { useInspectionLinks, useOpenedWorkbook } from '../../lib/opened-workbook';
+import { hrefOf } from '../../lib/routes';
 import { useReportError } from '../../lib/use-report-error';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { reportKey, useReportStore } from '../../stores/report-store';
@@ -12,7 +13,8 @@ import './report.css';
 /**
  * 检查报告: the inspection's A4 report as it prints, in the language chosen for it (the UI's to
  * start with), with 打印 and 导出 PDF. The report is the Node side's HTML document, shown in an
- * iframe that may run nothing (see docs/security.md).
+ * iframe that may run nothing (see docs/security.md). For an opened workbook, `id` is its key and
+ * the report is that copy's, with nothing to export.
  */
 export function ReportPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -26,10 +28,12 @@ export function ReportPage({ id }: { id: string }) {
   const show = useFeedbackStore((s) => s.show);
   const report = useReportError();
   const frame = useRef<HTMLIFrameElement>(null);
+  const links = useInspectionLinks();
+  const workbook = useOpenedWorkbook() !== null;
 
   useEffect(() => {
-    void load(id, language);
-  }, [load, id, language]);
+    void load(id, language, workbook);
+  }, [load, id, language, workbook]);
   useEffect(() => () => useReportStore.getState().clear(), []);
 
   const print = () => frame.current?.contentWindow?.print();
@@ -44,7 +48,7 @@ export function ReportPage({ id }: { id: string }) {
     <div className="report-page">
       <header className="report-header">
         <div>
-          <a href={inspectionHref(id)} className="back-link">
+          <a href={links.section(id)} className="back-link">
             {t('report.back')}
           </a>
           <h1>{t('report.title')}</h1>
@@ -64,15 +68,17 @@ export function ReportPage({ id }: { id: string }) {
           <button type="button" className="button" onClick={print} disabled={html === null}>
             {t('report.print')}
           </button>
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={savePdf}
-            disabled={html === null || exporting}
-            aria-busy={exporting}
-          >
-            {exporting ? t('report.exporting') : t('report.exportPdf')}
-          </button>
+          {!workbook && (
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={savePdf}
+              disabled={html === null || exporting}
+              aria-busy={exporting}
+            >
+              {exporting ? t('report.exporting') : t('report.exportPdf')}
+            </button>
+          )}
         </div>
       </header>
       {error !== null ? (

@@ -5,7 +5,7 @@ import type { Blocker } from '../../../shared/inspection/review';
 import { STATUS_LABELS } from '../../../shared/template/labels';
 import { useLocale } from '../../i18n/use-locale';
 import { requestFocus } from '../../lib/focus-request';
-import { inspectionHref } from '../../lib/routes';
+import { useInspectionLinks } from '../../lib/opened-workbook';
 import type { ItemPlace } from './item-places';
 
 interface Props {
@@ -39,6 +39,7 @@ function why(blocker: Blocker, t: TFunction, pick: (text: Bilingual) => string):
  */
 export function BlockerList({ inspectionId, blockers, places }: Props) {
   const { t } = useTranslation();
+  const links = useInspectionLinks();
   const { pick } = useLocale();
   if (blockers.length === 0) return null;
   return (
@@ -52,7 +53,7 @@ export function BlockerList({ inspectionId, blockers, places }: Props) {
           return (
             <li key={index} className={`blocker blocker-${blocker.kind}`}>
               <a
-                href={inspectionHref(inspectionId, blocker.sectionId)}
+                href={links.section(inspectionId, blocker.sectionId)}
                 onClick={() =>
                   requestFocus({
                     inspectionId,

@@ -5,7 +5,7 @@ import { EFFECT_LABELS } from '../../../shared/template/labels';
 import { useLocale } from '../../i18n/use-locale';
 import { formatDate } from '../../lib/format';
 import { requestFocus } from '../../lib/focus-request';
-import { inspectionHref } from '../../lib/routes';
+import { useInspectionLinks } from '../../lib/opened-workbook';
 import type { ItemPlace } from './item-places';
 
 interface Props {
@@ -26,11 +26,12 @@ function ItemLink({
   places: ReadonlyMap<string, ItemPlace>;
 }) {
   const { pick } = useLocale();
+  const links = useInspectionLinks();
   const place = places.get(itemId);
   if (!place) return <span>{itemId}</span>;
   return (
     <a
-      href={inspectionHref(inspectionId, place.sectionId)}
+      href={links.section(inspectionId, place.sectionId)}
       onClick={() => requestFocus({ inspectionId, itemId })}
     >
       {place.number} {pick(place.prompt)}

@@ -7,7 +7,7 @@ import type { Inspection } from '../../../shared/inspection/schema';
 import type { Template } from '../../../shared/template/schema';
 import { useLocale } from '../../i18n/use-locale';
 import { localToday } from '../../lib/local-today';
-import { inspectionHref, inspectionViewHref } from '../../lib/routes';
+import { useInspectionLinks, useOpenedWorkbook } from '../../lib/opened-workbook';
 import { useWalkStore } from '../../stores/walk-store';
 import { BlockerList } from './BlockerList';
 import { FindingsList, OpenActions } from './FindingsAndActions';
@@ -52,8 +52,11 @@ export function ReviewPage({ id }: { id: string }) {
   );
 }
 
-function Review({ inspection, template }: { inspection: Inspection; template: Template }) {
+/** The review of an inspection, or (read-only: no handing over, signing or reopening) of an opened workbook's. */
+export function Review({ inspection, template }: { inspection: Inspection; template: Template }) {
   const { t } = useTranslation();
+  const links = useInspectionLinks();
+  const workbook = useOpenedWorkbook();
   const { pick } = useLocale();
   const today = useMemo(() => localToday(), []);
   const review = useMemo(
@@ -68,7 +71,7 @@ function Review({ inspection, template }: { inspection: Inspection; template: Te
     <div className="review">
       <header className="review-header">
         <div>
-          <a href={inspectionHref(id)} className="back-link">
+          <a href={links.section(id)} className="back-link">
             {t('review.back')}
           </a>
           <h1>{t('review.title')}</h1>
@@ -80,7 +83,7 @@ function Review({ inspection, template }: { inspection: Inspection; template: Te
         </div>
         <div className="review-header-side">
           <span className={`state state-${state}`}>{t(`inspections.states.${state}`)}</span>
-          <a className="button" href={inspectionViewHref(id, 'report')}>
+          <a className="button" href={links.view(id, 'report')}>
             {t('review.report')}
           </a>
         </div>
@@ -90,9 +93,11 @@ function Review({ inspection, template }: { inspection: Inspection; template: Te
         <SignedPanel inspectionId={id} signoff={signoff} />
       ) : (
         <>
-          <HandOver inspection={inspection} blockers={blockers} />
+          {workbook === null && <HandOver inspection={inspection} blockers={blockers} />}
           <BlockerList inspectionId={id} blockers={review.blockers} places={places} />
-          {state === 'ready' && blockers === 0 && <SignoffForm key={id} inspectionId={id} />}
+          {workbook === null && state === 'ready' && blockers === 0 && (
+            <SignoffForm key={id} inspectionId={id} />
+          )}
         </>
       )}
       <ReviewSummary inspectionId={id} template={template} review={review} />

@@ -5,7 +5,7 @@ import { STATUS_LABELS } from '../../../shared/template/labels';
 import type { Template } from '../../../shared/template/schema';
 import { useLocale } from '../../i18n/use-locale';
 import { formatPercent } from '../../lib/format';
-import { inspectionHref } from '../../lib/routes';
+import { useInspectionLinks } from '../../lib/opened-workbook';
 
 const COUNTS = [
   ['compliant', 'compliant'],
@@ -25,6 +25,7 @@ interface Props {
 export function ReviewSummary({ inspectionId, template, review }: Props) {
   const { t } = useTranslation();
   const { pick } = useLocale();
+  const links = useInspectionLinks();
   const { evaluation } = review;
   return (
     <section className="card review-card" aria-labelledby="review-summary">
@@ -80,7 +81,7 @@ export function ReviewSummary({ inspectionId, template, review }: Props) {
             return (
               <tr key={section.id}>
                 <th scope="row">
-                  <a href={inspectionHref(inspectionId, section.id)}>
+                  <a href={links.section(inspectionId, section.id)}>
                     {index + 1}. {title ? pick(title) : section.id}
                   </a>
                 </th>

@@ -3,6 +3,7 @@ import type { Signoff } from '../../../shared/inspection/schema';
 import { ReopenButton } from '../../components/signoff/ReopenButton';
 import { SignatureStatus } from '../../components/signoff/SignatureStatus';
 import { useLocale } from '../../i18n/use-locale';
+import { useOpenedWorkbook } from '../../lib/opened-workbook';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { SignatureImage } from './SignatureImage';
 
@@ -10,6 +11,9 @@ import { SignatureImage } from './SignatureImage';
 export function SignedPanel({ inspectionId, signoff }: { inspectionId: string; signoff: Signoff }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  // An opened workbook's signature is judged with the whole workbook, in its banner; it cannot
+  // be reopened here.
+  const workbook = useOpenedWorkbook();
   return (
     <section className="card review-card signed-panel" aria-labelledby="review-signed">
       <h2 id="review-signed">{t('signoff.signed.title')}</h2>
@@ -48,11 +52,15 @@ export function SignedPanel({ inspectionId, signoff }: { inspectionId: string; s
           )}
         />
       </div>
-      <SignatureStatus inspectionId={inspectionId} signedAt={signoff.signedAt} />
-      <div className="toolbar">
-        <ReopenButton inspectionId={inspectionId} signer={signoff.signer} />
-        <span className="hint">{t('signoff.signed.reopenHint')}</span>
-      </div>
+      {workbook === null && (
+        <>
+          <SignatureStatus inspectionId={inspectionId} signedAt={signoff.signedAt} />
+          <div className="toolbar">
+            <ReopenButton inspectionId={inspectionId} signer={signoff.signer} />
+            <span className="hint">{t('signoff.signed.reopenHint')}</span>
+          </div>
+        </>
+      )}
     </section>
   );
 }

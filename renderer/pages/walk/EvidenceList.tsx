@@ -6,7 +6,9 @@ import { canPreview, formatBytes } from '../../../shared/inspection/evidence';
 import type { EvidenceRef } from '../../../shared/inspection/schema';
 import { useReportError } from '../../lib/use-report-error';
 import { useLocale } from '../../i18n/use-locale';
+import { useOpenedWorkbook } from '../../lib/opened-workbook';
 import { useEvidenceStore } from '../../stores/evidence-store';
+import { useFeedbackStore } from '../../stores/feedback-store';
 import { useLocked } from '../../stores/walk-store';
 
 interface Props {
@@ -40,6 +42,8 @@ export interface EvidenceTools {
   readonly t: TFunction;
   readonly pick: (text: Bilingual) => string;
   readonly report: (action: Promise<unknown>) => void;
+  /** The list is an opened workbook's: its files are named there, not carried. */
+  readonly inWorkbook: boolean;
 }
 
 /** The files attached to an item or a register row: add, preview, save a copy, remove. */
@@ -48,7 +52,8 @@ export function EvidenceList(props: Props) {
   const { pick } = useLocale();
   const report = useReportError();
   const locked = useLocked();
-  return <EvidenceListView {...props} readOnly={locked} tools={{ t, pick, report }} />;
+  const inWorkbook = useOpenedWorkbook() !== null;
+  return <EvidenceListView {...props} readOnly={locked} tools={{ t, pick, report, inWorkbook }} />;
 }
 
 /**
@@ -64,7 +69,7 @@ export function EvidenceListView({
   onRemove,
   compact,
   readOnly,
-  tools: { t, pick, report },
+  tools: { t, pick, report, inWorkbook },
 }: Props & { readonly tools: EvidenceTools }) {
   const [problems, setProblems] = useState<readonly { name: string; message: Bilingual }[]>([]);
   const [busy, setBusy] = useState(false);
@@ -82,7 +87,13 @@ export function EvidenceListView({
         .finally(() => setBusy(false)),
     );
   };
-  const download = (ref: EvidenceRef) => report(useEvidenceStore.getState().saveCopy(ref));
+  const download = (ref: EvidenceRef) => {
+    if (inWorkbook) {
+      useFeedbackStore
+        .getState()
+        .show({ kind: 'warning', text: t('workbook.evidenceNotHere', { name: ref.name }) });
+    } else report(useEvidenceStore.getState().saveCopy(ref));
+  };
 
   return (
     <div className={`evidence${compact ? ' compact' : ''}`}>
@@ -100,12 +111,12 @@ export function EvidenceListView({
         <ul className="evidence-list">
           {refs.map((ref) => (
             <li key={ref.sha256} className="evidence-file">
-              {canPreview(ref.type, ref.size) && <Preview evidence={ref} />}
+              {!inWorkbook && canPreview(ref.type, ref.size) && <Preview evidence={ref} />}
               <button
                 type="button"
                 className="link"
                 onClick={() => download(ref)}
-                title={t('walk.evidence.save')}
+                title={inWorkbook ? t('workbook.evidenceNotHereShort') : t('walk.evidence.save')}
               >
                 {ref.name}
               </button>

@@ -4,6 +4,7 @@ import { ReopenButton } from '../../components/signoff/ReopenButton';
 import { SignatureStatus } from '../../components/signoff/SignatureStatus';
 import { useLocale } from '../../i18n/use-locale';
 import { formatDate } from '../../lib/format';
+import { useOpenedWorkbook } from '../../lib/opened-workbook';
 import { inspectionViewHref } from '../../lib/routes';
 
 /**
@@ -14,7 +15,9 @@ export function LockBanner({ inspection }: { inspection: Inspection }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { signoff } = inspection;
-  if (inspection.state !== 'signed' || !signoff) return null;
+  // An opened workbook has its own banner: its verification, and no reopening.
+  const workbook = useOpenedWorkbook();
+  if (inspection.state !== 'signed' || !signoff || workbook !== null) return null;
   return (
     <section className="lock-banner" aria-labelledby="lock-banner-title">
       <div className="lock-banner-text">

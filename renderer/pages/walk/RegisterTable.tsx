@@ -5,6 +5,7 @@ import type { Finding } from '../../../shared/template/engine';
 import type { Column, RegisterItem } from '../../../shared/template/schema';
 import type { ValueProblem } from '../../../shared/template/values';
 import { useLocale } from '../../i18n/use-locale';
+import { useOpenedWorkbook } from '../../lib/opened-workbook';
 import { useLocked } from '../../stores/walk-store';
 import { rangeText } from '../../lib/range';
 import { useReportError } from '../../lib/use-report-error';
@@ -41,7 +42,11 @@ export function RegisterTable({ item, rows: stored, findings, problems }: Props)
   const table = useRef<HTMLTableElement>(null);
   const issues = useRowIssues(problems, findings, pick);
   const options = useCellOptions(item, t, pick);
-  const tools: EvidenceTools = useMemo(() => ({ t, pick, report }), [t, pick, report]);
+  const inWorkbook = useOpenedWorkbook() !== null;
+  const tools: EvidenceTools = useMemo(
+    () => ({ t, pick, report, inWorkbook }),
+    [t, pick, report, inWorkbook],
+  );
   const edits = useRegisterEdits(item, rows, table, t, pick);
   const { apply, focusCell } = edits;
 

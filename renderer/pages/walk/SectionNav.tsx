@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Evaluation } from '../../../shared/template/engine';
 import type { Template } from '../../../shared/template/schema';
-import { inspectionHref } from '../../lib/routes';
+import { useInspectionLinks } from '../../lib/opened-workbook';
 import { useLocale } from '../../i18n/use-locale';
 
 interface Props {
@@ -15,6 +15,7 @@ interface Props {
 export function SectionNav({ template, evaluation, inspectionId, current }: Props) {
   const { t } = useTranslation();
   const { pick } = useLocale();
+  const links = useInspectionLinks();
   return (
     <nav className="section-nav" aria-label={t('walk.sections')}>
       <ol>
@@ -27,7 +28,7 @@ export function SectionNav({ template, evaluation, inspectionId, current }: Prop
           return (
             <li key={section.id}>
               <a
-                href={inspectionHref(inspectionId, section.id)}
+                href={links.section(inspectionId, section.id)}
                 aria-current={section.id === current ? 'page' : undefined}
                 className={section.id === current ? 'current' : undefined}
               >

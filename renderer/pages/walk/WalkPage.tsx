@@ -4,10 +4,11 @@ import { LoadedInspection } from '../../components/LoadedInspection';
 import { periodLabel } from '../../../shared/inspection/period';
 import type { Inspection } from '../../../shared/inspection/schema';
 import type { Template } from '../../../shared/template/schema';
-import { hrefOf, inspectionHref, inspectionViewHref } from '../../lib/routes';
+import { useInspectionLinks, useOpenedWorkbook } from '../../lib/opened-workbook';
+import { hrefOf } from '../../lib/routes';
 import { useLocale } from '../../i18n/use-locale';
 import { localToday } from '../../lib/local-today';
-import { useWalkStore } from '../../stores/walk-store';
+import { useLocked, useWalkStore } from '../../stores/walk-store';
 import { formatPercent } from '../../lib/format';
 import { DetailsDialog } from './DetailsDialog';
 import { ItemCard } from './ItemCard';
@@ -38,7 +39,8 @@ export function WalkPage({ id, sectionId }: { id: string; sectionId: string | un
   );
 }
 
-function Walk({
+/** The walk-through of an inspection, or (read-only) of an opened workbook's. */
+export function Walk({
   inspection,
   template,
   sectionId,
@@ -53,13 +55,16 @@ function Walk({
   const evaluation = useEvaluation(template, inspection, today);
   const generation = useWalkStore((s) => s.generation);
   const apply = useWalkStore((s) => s.apply);
+  const locked = useLocked();
+  const workbook = useOpenedWorkbook();
+  const links = useInspectionLinks();
   const [editing, setEditing] = useState(false);
   const sectionIndex = Math.max(
     0,
     template.sections.findIndex((s) => s.id === sectionId),
   );
   const section = template.sections[sectionIndex]!;
-  useWalkShortcuts(inspection.id, template, sectionIndex);
+  useWalkShortcuts(inspection.id, template, sectionIndex, links);
 
   const visibleItems = section.items.filter((item) => evaluation.items[item.id]?.visible !== false);
   const previous = template.sections[sectionIndex - 1];
@@ -80,7 +85,7 @@ function Walk({
             {/* One unit: the line breaks before "Inspector:", never inside the name. */}
             <span className="nowrap">{t('walk.inspector', { name: inspection.inspector })}</span>
             {/* A signed inspection is locked: its details change only after a reopen. */}
-            {inspection.state !== 'signed' && (
+            {!locked && (
               <button
                 type="button"
                 className="link details-edit"
@@ -111,17 +116,17 @@ function Walk({
         <div className="walk-header-side">
           {/* The inspection's other views, side by side. */}
           <div className="walk-views">
-            <a className="button" href={inspectionViewHref(inspection.id, 'review')}>
+            <a className="button" href={links.view(inspection.id, 'review')}>
               {t('signoff.reviewLink')}
             </a>
-            <a className="button" href={inspectionViewHref(inspection.id, 'audit')}>
+            <a className="button" href={links.view(inspection.id, 'audit')}>
               {t('audit.open')}
             </a>
-            <a className="button" href={inspectionViewHref(inspection.id, 'report')}>
+            <a className="button" href={links.view(inspection.id, 'report')}>
               {t('report.open')}
             </a>
           </div>
-          <SaveIndicator />
+          {workbook === null && <SaveIndicator />}
         </div>
       </header>
       {editing && (
@@ -164,14 +169,14 @@ function Walk({
           ))}
           <nav className="section-pager" aria-label={t('walk.sectionPager')}>
             {previous ? (
-              <a className="button" href={inspectionHref(inspection.id, previous.id)}>
+              <a className="button" href={links.section(inspection.id, previous.id)}>
                 ← {pick(previous.title)}
               </a>
             ) : (
               <span />
             )}
             {next ? (
-              <a className="button button-primary" href={inspectionHref(inspection.id, next.id)}>
+              <a className="button button-primary" href={links.section(inspection.id, next.id)}>
                 {pick(next.title)} →
               </a>
             ) : (

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { Template } from '../../../shared/template/schema';
 import type { FocusTarget } from '../../lib/focus-request';
 import { focusRequestDone, focusRequestFor } from '../../lib/focus-request';
-import { inspectionHref } from '../../lib/routes';
+import type { InspectionLinks } from '../../lib/opened-workbook';
 
 const FOCUSABLE = 'input:not([type=hidden]), select, textarea';
 
@@ -22,6 +22,7 @@ export function useWalkShortcuts(
   inspectionId: string,
   template: Template,
   sectionIndex: number,
+  links: InspectionLinks,
 ): void {
   useEffect(() => {
     const cards = () => [...document.querySelectorAll('.walk-section .item-card')];
@@ -34,7 +35,7 @@ export function useWalkShortcuts(
     };
     const goSection = (step: number) => {
       const target = template.sections[sectionIndex + step];
-      if (target) window.location.hash = inspectionHref(inspectionId, target.id);
+      if (target) window.location.hash = links.section(inspectionId, target.id);
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey && e.key === 'ArrowDown') move(1);
@@ -57,7 +58,7 @@ export function useWalkShortcuts(
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [inspectionId, template, sectionIndex]);
+  }, [inspectionId, template, sectionIndex, links]);
 
   // A new section starts at its heading, so the keyboard user is where the eyes are; a link from
   // the review page starts at the item it names.

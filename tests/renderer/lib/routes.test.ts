@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { inspectionHref, inspectionViewHref, locationFromHash } from '../../../renderer/lib/routes';
+import {
+  inspectionHref,
+  inspectionViewHref,
+  locationFromHash,
+  workbookHref,
+  workbookViewHref,
+} from '../../../renderer/lib/routes';
 
 const ID = '0b9d2f4e-6a61-4c1a-9a5e-1f0e8c7d6b5a';
 
@@ -39,5 +45,24 @@ describe('locationFromHash', () => {
     });
     expect(locationFromHash('#/inspections/../@review')).toEqual({ route: 'inspections' });
     expect(locationFromHash('#/nowhere')).toEqual({ route: 'inspections' });
+  });
+
+  it('reads an opened workbook, its sections and views, on the inspections page', () => {
+    const KEY = '5b0a7c4e-2a61-4c1a-9a5e-1f0e8c7d6b5a';
+    expect(locationFromHash(workbookHref(KEY))).toEqual({ route: 'inspections', workbookKey: KEY });
+    expect(locationFromHash(workbookHref(KEY, 'firewall'))).toEqual({
+      route: 'inspections',
+      workbookKey: KEY,
+      sectionId: 'firewall',
+    });
+    for (const view of ['review', 'report', 'audit'] as const) {
+      expect(locationFromHash(workbookViewHref(KEY, view))).toEqual({
+        route: 'inspections',
+        workbookKey: KEY,
+        view,
+      });
+    }
+    expect(locationFromHash('#/workbooks/../@review')).toEqual({ route: 'inspections' });
+    expect(locationFromHash('#/workbooks')).toEqual({ route: 'inspections' });
   });
 });

@@ -1,0 +1,70 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatBytes } from '../../../shared/inspection/evidence';
+import { useLocale } from '../../i18n/use-locale';
+import { workbookHref } from '../../lib/routes';
+import { useReportError } from '../../lib/use-report-error';
+import { useWorkbookStore } from '../../stores/workbook-store';
+
+/**
+ * 打开工作簿: a bureau workbook (.xlsx) opened read-only in the inspection views, with what
+ * checking it found; a file that is not one says why here, and opens nothing.
+ */
+export function OpenWorkbook() {
+  const { t } = useTranslation();
+  const { pick } = useLocale();
+  const input = useRef<HTMLInputElement>(null);
+  const openFile = useWorkbookStore((s) => s.openFile);
+  const opening = useWorkbookStore((s) => s.opening);
+  const refusal = useWorkbookStore((s) => s.refusal);
+  const dismiss = useWorkbookStore((s) => s.dismissRefusal);
+  const report = useReportError();
+
+  const open = async (file: File) => {
+    const key = await openFile(file);
+    if (key !== null) window.location.hash = workbookHref(key);
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        onClick={() => input.current?.click()}
+        disabled={opening}
+        aria-busy={opening}
+      >
+        {opening ? t('workbook.opening') : t('workbook.open')}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="workbook-open-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) report(open(file));
+        }}
+      />
+      {refusal && (
+        <div className="banner banner-error toolbar-banner" role="alert">
+          <div className="problems">
+            <p className="problems-title">{t('workbook.refused', { file: refusal.fileName })}</p>
+            <p>
+              {refusal.kind === 'too-large'
+                ? t('workbook.tooLarge', { size: formatBytes(refusal.size) })
+                : pick(refusal.reason)}
+            </p>
+          </div>
+          <button type="button" className="button button-quiet" onClick={dismiss}>
+            {t('notices.dismiss')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
