@@ -3,7 +3,7 @@ import type { StoredValue } from '../../../shared/workbook/cells';
 import type { FoundSheet } from '../../../shared/workbook/compare';
 import { DATA_SHEET_NAME } from '../../../shared/workbook/envelope';
 import { cellAddress } from '../../../shared/workbook/sheet';
-import type { ZipLimits, ZipRefusal } from '../zip/zip-reader';
+import type { ZipEntry, ZipLimits, ZipRefusal } from '../zip/zip-reader';
 import { readZip } from '../zip/zip-reader';
 import { writeStoredZip } from '../zip/zip-writer';
 
@@ -50,7 +50,7 @@ export function readWorkbookValues(bytes: Uint8Array): WorkbookRead {
   if (!zip.ok) return zip;
   let book: XLSX.WorkBook;
   try {
-    book = XLSX.read(writeStoredZip(zip.entries), {
+    book = XLSX.read(writeStoredZip(zip.entries.map(withAstralReferencesDecoded)), {
       type: 'array',
       dense: true,
       cellDates: false,
@@ -106,4 +106,27 @@ function valueOf(cell: XLSX.CellObject | undefined): StoredValue | null {
   if (typeof cell.v === 'boolean') return cell.v ? 'TRUE' : 'FALSE';
   if (cell.v instanceof Date) return cell.v.toISOString();
   return String(cell.v);
+}
+
+/**
+ * SheetJS 0.20.3 decodes a numeric character reference with String.fromCharCode, which garbles
+ * any above U+FFFF; openpyxl writes every character outside ASCII as one (&#131072; for 𠀀). So
+ * those are decoded here first, into the UTF-8 the XML is in. In markup every literal "&" is
+ * "&amp;", so each "&#" begins a real reference.
+ */
+const ASTRAL_REFERENCE = /&#(?:x([0-9a-fA-F]+)|([0-9]+));/g;
+
+export function withAstralReferencesDecoded(entry: ZipEntry): ZipEntry {
+  if (!entry.name.endsWith('.xml')) return entry;
+  const xml = Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength);
+  if (!xml.includes('&#')) return entry;
+  const text = xml.toString('utf8');
+  let changed = false;
+  const decoded = text.replace(ASTRAL_REFERENCE, (reference, hex?: string, decimal?: string) => {
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
+    if (code <= 0xffff || code > 0x10ffff) return reference;
+    changed = true;
+    return String.fromCodePoint(code);
+  });
+  return changed ? { name: entry.name, data: Buffer.from(decoded, 'utf8') } : entry;
 }

@@ -9,7 +9,7 @@ import type { Inspection } from '../../../../shared/inspection/schema';
 import { DATA_SHEET_NAME, WORKBOOK_FORMAT, chunkText } from '../../../../shared/workbook/envelope';
 import { workbookModel } from '../../../../shared/workbook/model';
 import type { Template } from '../../../../shared/template/schema';
-import { sampleData } from '../../../../electron/services/sample-data';
+import { sampleData, signSample, unsignedSamples } from '../../../../electron/services/sample-data';
 import { BUILT_IN_TEMPLATE } from '../../../../electron/services/templates/template-store';
 import { readZip } from '../../../../electron/services/zip/zip-reader';
 import { writeWorkbook } from '../../../../electron/services/workbook/workbook-write';
@@ -160,4 +160,16 @@ export function xmlParts(bytes: Uint8Array): Map<string, string> {
   const read = readZip(bytes, { maxUnpackedBytes: 1 << 30, maxEntries: 1000 });
   if (!read.ok) throw new Error(read.reason);
   return new Map(read.entries.map((e) => [e.name, Buffer.from(e.data).toString('utf8')]));
+}
+
+/** A sample changed before its principal signs it: signed as it is after the change. */
+export function signedAfter(change: (inspection: Inspection) => Inspection): Inspection {
+  const [first] = unsignedSamples({
+    count: 1,
+    seed: 'workbook-tests',
+    asOf: '2026-11-30',
+    signing: 'all',
+  });
+  if (!first?.signoff) throw new Error('the sample was not to be signed');
+  return signSample(inspectionSchema.parse(change(first.inspection)), first.signoff);
 }
