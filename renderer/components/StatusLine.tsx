@@ -11,6 +11,11 @@ export function StatusLine() {
       {current && (
         <p className={`status status-${current.kind}`}>
           <span>{current.text}</span>
+          {current.action && (
+            <button type="button" className="button" onClick={current.action.run}>
+              {current.action.label}
+            </button>
+          )}
           <button type="button" className="button button-quiet" onClick={clear}>
             {t('notices.dismiss')}
           </button>

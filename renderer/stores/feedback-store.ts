@@ -5,6 +5,8 @@ export interface Feedback {
   /** `warning`: done, but not all of it (a paste with cells that did not fit). */
   readonly kind: 'error' | 'warning' | 'success';
   readonly text: string;
+  /** One thing to do about it, offered as a button beside the text (在文件夹中显示). */
+  readonly action?: { readonly label: string; readonly run: () => void };
 }
 
 /** One status line for the whole window: the last thing that went wrong (or right). */
