@@ -48,6 +48,9 @@ export function readWorkbookValues(bytes: Uint8Array): WorkbookRead {
   if (!isZipBytes(bytes)) return { ok: false, refusal: 'not-zip', reason: 'not a zip' };
   const zip = readZip(bytes, WORKBOOK_ZIP_LIMITS);
   if (!zip.ok) return zip;
+  // A zip of something else (a .docx, a folder of files) is not a damaged workbook.
+  if (!zip.entries.some((e) => /^xl\/workbook\.(xml|bin)$/i.test(e.name)))
+    return { ok: false, refusal: 'not-zip', reason: 'a zip, but not a workbook' };
   let book: XLSX.WorkBook;
   try {
     book = XLSX.read(writeStoredZip(zip.entries.map(withAstralReferencesDecoded)), {

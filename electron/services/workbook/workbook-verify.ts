@@ -3,6 +3,7 @@ import type { Bilingual } from '../../../shared/i18n/locale';
 import { LOCALES } from '../../../shared/i18n/locale';
 import { inspectionSchema } from '../../../shared/inspection/schema';
 import { templateSchema } from '../../../shared/template/schema';
+import { unkeepableKeyPaths } from '../../../shared/template/validate-problems';
 import { compareSheets } from '../../../shared/workbook/compare';
 import type { WorkbookEnvelope } from '../../../shared/workbook/envelope';
 import { WORKBOOK_FORMAT } from '../../../shared/workbook/envelope';
@@ -60,7 +61,7 @@ export function verifyWorkbook(bytes: Uint8Array): WorkbookVerification {
   const data = read.data;
   if (!data || data[0] !== WORKBOOK_FORMAT) {
     const format = data?.[0] ?? '';
-    if (/^qinglang-workbook\/\d+$/.test(format)) {
+    if (isNewerFormat(format)) {
       return {
         envelope: null,
         check: verdict(
@@ -184,6 +185,16 @@ function parseEnvelope(json: string): WorkbookEnvelope | null {
   } catch {
     return null;
   }
+  // A "__proto__" key cannot be kept as data: the schema's records would drop it silently, and
+  // the data would pass for what was signed with a part of it unread.
+  if (unkeepableKeyPaths(value, 1).length > 0) return null;
   const parsed = envelopeSchema.safeParse(value);
   return parsed.success ? (parsed.data as WorkbookEnvelope) : null;
+}
+
+/** A later version of this format: what an upgrade of the app would read. */
+function isNewerFormat(format: string): boolean {
+  const version = /^qinglang-workbook\/(\d{1,9})$/.exec(format)?.[1];
+  const current = Number(WORKBOOK_FORMAT.split('/')[1]);
+  return version !== undefined && Number(version) > current;
 }
