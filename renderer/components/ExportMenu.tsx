@@ -12,8 +12,11 @@ import { LanguageSwitch } from './LanguageSwitch';
 
 interface Props {
   readonly inspectionId: string;
-  /** Only a signed inspection's files are for the bureau; a draft's are marked 草稿 / DRAFT. */
-  readonly signed: boolean;
+  /**
+   * Only a signed inspection's files are for the bureau; a draft's are marked 草稿 / DRAFT. null:
+   * not known yet (the panel says both).
+   */
+  readonly signed: boolean | null;
   /** The language the panel starts in each time it opens; the UI's unless given (a report's). */
   readonly language?: Locale;
 }
@@ -99,8 +102,14 @@ export function ExportMenu({ inspectionId, signed, language: initial }: Props) {
         <p id={`${panelId}-title`} className="export-title">
           {t('export.title')}
         </p>
-        <p id={`${panelId}-note`} className={signed ? 'hint' : 'export-draft'}>
-          {signed ? t('export.signedNote') : t('export.draftNote')}
+        <p id={`${panelId}-note`} className={signed === false ? 'export-draft' : 'hint'}>
+          {t(
+            signed === null
+              ? 'export.eitherNote'
+              : signed
+                ? 'export.signedNote'
+                : 'export.draftNote',
+          )}
         </p>
         <div className="export-language">
           <span className="tool-label" aria-hidden="true">
@@ -134,15 +143,15 @@ export function ExportMenu({ inspectionId, signed, language: initial }: Props) {
 }
 
 /** Says in the status line where the file went; a draft's is said to be one. */
-function useAnnounce(signed: boolean): (result: ExportResult) => void {
+function useAnnounce(signed: boolean | null): (result: ExportResult) => void {
   const { t } = useTranslation();
   const show = useFeedbackStore((s) => s.show);
   const showInFolder = useExportStore((s) => s.showInFolder);
   const report = useReportError();
   return (result) => {
     if (result.kind === 'cancelled') return;
-    const draft = signed ? '' : t('export.draftSuffix');
-    const kind = signed ? 'success' : 'warning';
+    const draft = signed === false ? t('export.draftSuffix') : '';
+    const kind = signed === false ? 'warning' : 'success';
     if (result.kind === 'downloaded') {
       show({ kind, text: t('export.downloaded', { file: result.fileName }) + draft });
       return;

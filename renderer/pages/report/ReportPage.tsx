@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../shared/i18n/locale';
+import { ExportMenu } from '../../components/ExportMenu';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useLocale } from '../../i18n/use-locale';
 import { useInspectionLinks, useOpenedWorkbook } from '../../lib/opened-workbook';
 import { hrefOf } from '../../lib/routes';
 import { useReportError } from '../../lib/use-report-error';
 import { useFeedbackStore } from '../../stores/feedback-store';
+import { useInspectionsStore } from '../../stores/inspections-store';
 import { reportKey, useReportStore } from '../../stores/report-store';
 import './report.css';
 
@@ -30,6 +32,7 @@ export function ReportPage({ id }: { id: string }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const links = useInspectionLinks();
   const workbook = useOpenedWorkbook() !== null;
+  const signed = useSignedState(id, workbook);
 
   useEffect(() => {
     void load(id, language, workbook);
@@ -79,6 +82,7 @@ export function ReportPage({ id }: { id: string }) {
               {exporting ? t('report.exporting') : t('report.exportPdf')}
             </button>
           )}
+          {!workbook && <ExportMenu inspectionId={id} signed={signed} language={language} />}
         </div>
       </header>
       {error !== null ? (
@@ -104,4 +108,19 @@ export function ReportPage({ id }: { id: string }) {
       )}
     </div>
   );
+}
+
+/**
+ * Whether the inspection is signed, from the list, read afresh as the page opens (it may have
+ * been signed since the list was last read); null until it is known. An opened workbook's is not
+ * asked for: it has nothing to export.
+ */
+function useSignedState(id: string, workbook: boolean): boolean | null {
+  const state = useInspectionsStore((s) => s.summaries?.find((one) => one.id === id)?.state);
+  const load = useInspectionsStore((s) => s.load);
+  const report = useReportError();
+  useEffect(() => {
+    if (!workbook) report(load());
+  }, [id, workbook, load, report]);
+  return state === undefined ? null : state === 'signed';
 }

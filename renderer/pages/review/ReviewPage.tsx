@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../components/ExportMenu';
 import { LoadedInspection } from '../../components/LoadedInspection';
 import { periodLabel } from '../../../shared/inspection/period';
 import { reviewInspection } from '../../../shared/inspection/review';
@@ -86,6 +87,7 @@ export function Review({ inspection, template }: { inspection: Inspection; templ
           <a className="button" href={links.view(id, 'report')}>
             {t('review.report')}
           </a>
+          {workbook === null && <ExportMenu inspectionId={id} signed={state === 'signed'} />}
         </div>
       </header>
 

@@ -29,7 +29,7 @@ function fakeNode(outcome: SaveOutcome) {
   return calls;
 }
 
-function renderMenu(signed: boolean) {
+function renderMenu(signed: boolean | null) {
   render(
     <>
       <p>
@@ -105,6 +105,15 @@ describe('the export menu', () => {
         '已保存到 /home/it/报送材料-1111000001-2026-autumn.zip（草稿，不能作为报送材料）',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('says what is for the bureau when it does not know yet whether the inspection is signed', async () => {
+    fakeNode({ kind: 'cancelled' });
+    render(<ExportMenu inspectionId={ID} signed={null} />);
+    await userEvent.click(screen.getByRole('button', { name: '导出报送文件' }));
+    expect(screen.getByRole('dialog')).toHaveAccessibleDescription(
+      '只有校长签字后导出的文件才能报送；未签字的每张表都标有“草稿”。',
+    );
   });
 
   it('offers to show a saved file in its folder', async () => {
