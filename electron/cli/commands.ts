@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { demoCommand } from './commands/demo';
+import { exportCommand } from './commands/export';
 import { infoCommand } from './commands/info';
 import { reportCommand } from './commands/report';
 import {
@@ -17,5 +18,6 @@ export const COMMANDS: readonly Command[] = [
   templateConvertCommand,
   demoCommand,
   reportCommand,
+  exportCommand,
   verifyCommand,
 ];

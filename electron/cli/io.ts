@@ -1,3 +1,5 @@
+import type { AppError } from '../../shared/errors';
+import { ERROR_MESSAGES } from '../../shared/errors';
 import type { Bilingual } from '../../shared/i18n/locale';
 
 /** Where the CLI writes; injected so tests read what a user would see. */
@@ -28,3 +30,7 @@ export class CliError extends Error {
 export function bilingual(text: Bilingual): string {
   return `${text['zh-CN']} / ${text['en-US']}`;
 }
+
+/** An AppError from a service, as the one line the CLI prints. */
+export const fromAppError = (error: AppError): CliError =>
+  new CliError(error.detail ?? ERROR_MESSAGES[error.code]);

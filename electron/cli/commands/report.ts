@@ -1,27 +1,14 @@
 import fs from 'node:fs/promises';
-import { AppError, ERROR_MESSAGES } from '../../../shared/errors';
-import { isLocale } from '../../../shared/i18n/locale';
-import type { Locale } from '../../../shared/i18n/locale';
-import { checkInspectionShape } from '../../../shared/inspection/check';
-import type { Inspection } from '../../../shared/inspection/schema';
-import { MAX_IMPORT_BYTES } from '../../../shared/inspection/patterns';
+import { AppError } from '../../../shared/errors';
 import { periodLabel } from '../../../shared/inspection/period';
-import { parseJsonBytes } from '../../services/json-text';
 import { createChromiumPrinter } from '../../services/report/chromium-printer';
 import { reportDocument } from '../../services/report/report-document';
 import type { Command, ParsedArgs } from '../command';
-import type { CliIo } from '../io';
-import { bilingual, CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../io';
+import { languageOf, readInspection, usageError as cliUsageError } from '../inspection-input';
+import { CliError, EXIT_FAILURE, EXIT_OK, fromAppError } from '../io';
 import { openCliServices } from '../services';
 
-const usageError = (zh: string, en: string) =>
-  new CliError(
-    {
-      'zh-CN': `${zh}（运行 qinglang report --help 查看用法）`,
-      'en-US': `${en} (see qinglang report --help)`,
-    },
-    EXIT_USAGE,
-  );
+const usageError = (zh: string, en: string) => cliUsageError('report', zh, en);
 
 function outOf(values: ParsedArgs['values']): string {
   const out = values.out;
@@ -31,60 +18,6 @@ function outOf(values: ParsedArgs['values']): string {
     throw usageError(`输出文件“${out}”应以 .pdf 结尾`, `the output file "${out}" must end in .pdf`);
   return out;
 }
-
-function languageOf(values: ParsedArgs['values']): Locale | undefined {
-  const lang = values.lang;
-  if (lang === undefined) return undefined;
-  if (!isLocale(lang))
-    throw usageError(
-      `--lang 应为 zh-CN 或 en-US，而不是“${String(lang)}”`,
-      `--lang must be zh-CN or en-US, not "${String(lang)}"`,
-    );
-  return lang;
-}
-
-/** Reads a qinglang-inspection/1 or /2 file; prints every problem and returns null when invalid. */
-async function readInspection(file: string, io: CliIo): Promise<Inspection | null> {
-  let bytes: Buffer;
-  try {
-    const stat = await fs.stat(file);
-    if (stat.size > MAX_IMPORT_BYTES) {
-      throw new CliError({
-        'zh-CN': `“${file}”超过 20 MB，不是有效的检查文件`,
-        'en-US': `"${file}" is over 20 MB: not a valid inspection file`,
-      });
-    }
-    bytes = await fs.readFile(file);
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new CliError({
-      'zh-CN': `无法读取“${file}”（${code}）`,
-      'en-US': `cannot read "${file}" (${code})`,
-    });
-  }
-  const parsed = parseJsonBytes(bytes);
-  if (!parsed) {
-    throw new CliError({
-      'zh-CN': `“${file}”不是有效的 UTF-8 JSON 文件`,
-      'en-US': `"${file}" is not a valid UTF-8 JSON file`,
-    });
-  }
-  const checked = checkInspectionShape(parsed.value);
-  if (checked.ok) return checked.inspection;
-  io.err(
-    `qinglang: ${bilingual({
-      'zh-CN': `${file} 不是有效的检查文件，有 ${checked.problems.length} 个问题`,
-      'en-US': `${file} is not a valid inspection file: ${checked.problems.length} problem(s)`,
-    })}`,
-  );
-  for (const problem of checked.problems) {
-    io.err(`  ${problem.path}: ${problem.message['zh-CN']} / ${problem.message['en-US']}`);
-  }
-  return null;
-}
-
-const fromAppError = (error: AppError) => new CliError(error.detail ?? ERROR_MESSAGES[error.code]);
 
 export const reportCommand: Command = {
   name: 'report',
@@ -107,7 +40,7 @@ export const reportCommand: Command = {
   async run({ positionals, values }, io) {
     const file = positionals[0]!;
     const out = outOf(values);
-    const asked = languageOf(values);
+    const asked = languageOf(values, 'report');
     const inspection = await readInspection(file, io);
     if (!inspection) return EXIT_FAILURE;
     const services = openCliServices(io.env);

@@ -1,21 +1,25 @@
 import fs from 'node:fs/promises';
 import type { Bilingual } from '../../../shared/i18n/locale';
 import { checkInspectionShape } from '../../../shared/inspection/check';
-import { groupFingerprint } from '../../../shared/inspection/fingerprint';
 import { MAX_IMPORT_BYTES } from '../../../shared/inspection/patterns';
-import { periodLabel } from '../../../shared/inspection/period';
 import type { Inspection } from '../../../shared/inspection/schema';
 import { INSPECTION_FORMAT, INSPECTION_FORMAT_V1 } from '../../../shared/inspection/schema';
 import { readJsonBytes } from '../../services/json-text';
 import { checkSignature } from '../../services/signing/verify';
+import { isPackageBytes, MAX_PACKAGE_FILE_BYTES } from '../../services/workbook/package-verify';
+import { isZipBytes } from '../../services/workbook/workbook-read';
 import type { Command } from '../command';
+import type { CliIo } from '../io';
 import { CliError, EXIT_OK } from '../io';
+import { signedLine, verifyPackageFile, verifyWorkbookFile } from './verify-workbook';
 
 /**
- * `qinglang verify FILE`: is this inspection signed by its principal, and unchanged since? The
- * answer is one line and the exit code (0 yes, 1 no, saying why). The check is the app's own
- * (checkSignature, as on import); the public key travels in the file, so the line shows its
- * fingerprint, to compare with the one the school registered.
+ * `qinglang verify FILE`: is this inspection (its JSON, its bureau workbook or its submission
+ * package) signed by its principal, and unchanged since? The answer is one line and the exit
+ * code (0 yes, 1 no, saying why; for a workbook or package, each difference or problem follows).
+ * The checks are the app's own (checkSignature as on import, verifyWorkbook, verifyPackage); the
+ * public key travels in the file, so the line shows its fingerprint, to compare with the one the
+ * school registered.
  */
 
 const MB = 1024 * 1024;
@@ -24,8 +28,12 @@ const MB = 1024 * 1024;
 const failure = (file: string, zh: string, en: string) =>
   new CliError({ 'zh-CN': `${file}：${zh}`, 'en-US': `${file}: ${en}` });
 
-/** The file's bytes, its size checked before a byte is read; a clear line when it cannot be. */
-async function readCapped(file: string, cap: number): Promise<Uint8Array> {
+/**
+ * The file's bytes, its size checked before a byte is read; a clear line when it cannot be. A
+ * zip (a workbook or a package, which carries evidence) may be far larger than an inspection's
+ * JSON: its first bytes decide which cap applies.
+ */
+async function readCapped(file: string): Promise<Uint8Array> {
   const unreadable = (error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return code === 'ENOENT'
@@ -37,20 +45,31 @@ async function readCapped(file: string, cap: number): Promise<Uint8Array> {
     const stat = await fs.stat(file);
     if (stat.isDirectory()) throw failure(file, '这是文件夹，不是文件', 'is a folder, not a file');
     if (!stat.isFile()) throw failure(file, '不是普通文件', 'is not a regular file');
-    if (stat.size > cap) throw tooLarge(file, stat.size, cap);
     handle = await fs.open(file, 'r');
   } catch (error) {
     throw error instanceof CliError ? error : unreadable(error);
   }
   try {
+    const head = Buffer.alloc(4);
+    await handle.read(head, 0, 4, 0);
+    const zip = isZipBytes(head);
+    const cap = zip ? MAX_PACKAGE_FILE_BYTES : MAX_IMPORT_BYTES;
+    const { size: measured } = await handle.stat();
+    if (measured > cap) throw tooLarge(file, measured, cap, zip);
     // The file may have grown since it was measured: never read more than the cap and one byte.
-    const buffer = Buffer.alloc(cap + 1);
+    const buffer = Buffer.alloc(Math.min(measured, cap) + 1);
     let size = 0;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, size, buffer.length - size, size);
       if (bytesRead === 0) break;
       size += bytesRead;
-      if (size > cap) throw tooLarge(file, size, cap);
+      if (size > cap) throw tooLarge(file, size, cap, zip);
+      if (size === buffer.length)
+        throw failure(
+          file,
+          '读取时文件仍在变化，请稍后再试',
+          'changed while it was being read; try again',
+        );
     }
     return buffer.subarray(0, size);
   } catch (error) {
@@ -60,11 +79,11 @@ async function readCapped(file: string, cap: number): Promise<Uint8Array> {
   }
 }
 
-const tooLarge = (file: string, size: number, cap: number) =>
+const tooLarge = (file: string, size: number, cap: number, zip: boolean) =>
   failure(
     file,
-    `文件太大（${(size / MB).toFixed(1)} MB 以上），检查文件最大 ${cap / MB} MB`,
-    `is too large (${(size / MB).toFixed(1)} MB or more); an inspection file is at most ${cap / MB} MB`,
+    `文件太大（${(size / MB).toFixed(1)} MB 以上），${zip ? '工作簿或报送材料' : '检查文件'}最大 ${cap / MB} MB`,
+    `is too large (${(size / MB).toFixed(1)} MB or more); ${zip ? 'a workbook or package' : 'an inspection file'} is at most ${cap / MB} MB`,
   );
 
 const notInspection = (file: string, why: Bilingual) =>
@@ -118,13 +137,25 @@ function inspectionFromJson(file: string, bytes: Uint8Array): Inspection {
 }
 
 /**
- * The kinds of file verify reads, tried in order on the file's first bytes. An inspection's JSON
- * takes anything (its reader says what is wrong); the bureau workbook (a zip) goes before it here.
+ * The kinds of file verify reads, tried in order on the file's first bytes: a zip holding
+ * manifest.json is a submission package, any other zip a bureau workbook, and an inspection's
+ * JSON takes anything else (its reader says what is wrong). Each prints its verdict and gives
+ * the exit code.
  */
 const READERS: readonly {
   readonly matches: (bytes: Uint8Array) => boolean;
-  readonly read: (file: string, bytes: Uint8Array) => Inspection;
-}[] = [{ matches: () => true, read: inspectionFromJson }];
+  readonly verify: (file: string, bytes: Uint8Array, io: CliIo) => number;
+}[] = [
+  { matches: isPackageBytes, verify: verifyPackageFile },
+  { matches: isZipBytes, verify: verifyWorkbookFile },
+  {
+    matches: () => true,
+    verify: (file, bytes, io) => {
+      io.out(verdict(file, inspectionFromJson(file, bytes)));
+      return EXIT_OK;
+    },
+  },
+];
 
 const STATE_TEXT: Readonly<Record<Inspection['state'], Bilingual>> = {
   draft: { 'zh-CN': '草稿', 'en-US': 'a draft' },
@@ -161,31 +192,24 @@ export function verdict(file: string, inspection: Inspection): string {
       'signature invalid (the signature, key or hash was altered)',
     );
   }
-  const period = periodLabel(inspection.period);
-  return [
-    `${file}: 签字有效，签字后未改动 / signed, unchanged since`,
-    `${inspection.school.name}（${inspection.school.code}）`,
-    `${period['zh-CN']} / ${period['en-US']}`,
-    `签字人 signer ${signoff.signer}（${signoff.title}）`,
-    `签字时间 signed at ${signoff.signedAt}`,
-    `密钥指纹 key fingerprint ${groupFingerprint(check.fingerprint)}`,
-  ].join(' · ');
+  const head = { 'zh-CN': '签字有效，签字后未改动', 'en-US': 'signed, unchanged since' };
+  return signedLine(file, head, inspection, check.fingerprint);
 }
 
 export const verifyCommand: Command = {
   name: 'verify',
   summary: {
-    'zh-CN': '验证检查文件（.json）的校长签字：已签字且签字后未改动时退出码为 0',
-    'en-US': "check an inspection file's (.json) sign-off: exit 0 when signed and unchanged since",
+    'zh-CN':
+      '验证检查文件（.json）、工作簿（.xlsx）或报送材料（.zip）的校长签字：已签字且签字后未改动时退出码为 0',
+    'en-US':
+      'check the sign-off of an inspection file (.json), a workbook (.xlsx) or a submission package (.zip): exit 0 when signed and unchanged since',
   },
-  synopsis: 'FILE.json',
+  synopsis: 'FILE.json | FILE.xlsx | FILE.zip',
   options: {},
   positionals: [1, 1],
   async run({ positionals }, io) {
     const file = positionals[0]!;
-    const bytes = await readCapped(file, MAX_IMPORT_BYTES);
-    const reader = READERS.find((r) => r.matches(bytes))!;
-    io.out(verdict(file, reader.read(file, bytes)));
-    return EXIT_OK;
+    const bytes = await readCapped(file);
+    return READERS.find((r) => r.matches(bytes))!.verify(file, bytes, io);
   },
 };

@@ -16,6 +16,7 @@ import {
 import type { WorkbookCheck, WorkbookStatus } from '../../../shared/workbook/verdict';
 import type { ZipLimits, ZipRefusal } from '../zip/zip-reader';
 import { readZip } from '../zip/zip-reader';
+import { readStructure } from '../zip/zip-structure';
 import { isZipBytes } from './workbook-read';
 import { verifyWorkbook } from './workbook-verify';
 
@@ -43,6 +44,21 @@ export interface PackageVerification {
   readonly filesChecked: number;
   /** Evidence the manifest says the computer that made it did not have: not an error. */
   readonly missing: readonly ManifestMissing[];
+}
+
+/**
+ * A zip that holds manifest.json, told from its headers alone (nothing is inflated): what verify
+ * checks as a package rather than as a workbook.
+ */
+export function isPackageBytes(bytes: Uint8Array): boolean {
+  if (!isZipBytes(bytes)) return false;
+  try {
+    return readStructure(bytes, PACKAGE_ZIP_LIMITS.maxEntries).some(
+      (s) => s.name === MANIFEST_PATH,
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** A package holds exactly what the principal signed, and every file is the one it lists. */

@@ -22,6 +22,12 @@ import { writeDeflatedZip } from '../zip/zip-writer';
 import type { ExportedFile } from './workbook-export';
 import { exportWorkbook } from './workbook-export';
 
+/** A package made: its bytes, the name to offer, and the evidence it could not include. */
+export interface ExportedPackage extends ExportedFile {
+  /** Evidence files not on this computer (or damaged here): listed as missing in the manifest. */
+  readonly missing: readonly ManifestMissing[];
+}
+
 /** What a package is made from besides the inspection: the app's stores, or the CLI's. */
 export interface PackageSources {
   readonly templates: ReportSources['templates'];
@@ -96,7 +102,7 @@ export async function buildPackage(
   inspection: Inspection,
   language: Locale,
   sources: PackageSources,
-): Promise<ExportedFile> {
+): Promise<ExportedPackage> {
   const carried = workbookInspection(inspection);
   const refs = referencedEvidence(carried);
   // What the evidence says it weighs decides before a byte of it is read; what it does weigh, after.
@@ -139,5 +145,6 @@ export async function buildPackage(
   return {
     bytes: Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength),
     fileName: packageFileName(inspection, language),
+    missing: evidence.missing,
   };
 }

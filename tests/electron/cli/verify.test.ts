@@ -256,7 +256,7 @@ describe('qinglang verify', () => {
     it('explains itself with --help, and is listed in the usage', async () => {
       const { code, out } = await run('verify', '--help');
       expect(code).toBe(0);
-      expect(out).toMatch(/^用法 Usage: qinglang verify FILE\.json\n/);
+      expect(out).toMatch(/^用法 Usage: qinglang verify FILE\.json \| FILE\.xlsx \| FILE\.zip\n/);
       expect(out).toMatch(/exit 0 when signed and unchanged since/);
       expect((await run('--help')).out).toMatch(/verify\s+验证检查文件/);
     });
