@@ -25,3 +25,8 @@ export function formatDateTime(iso: string, locale: Locale): string {
 
 /** 87.5%, the same on screen and in the printed report. */
 export { formatPercent } from '../../shared/i18n/format';
+
+/** A reason written to follow a name ("file: not a workbook") as a sentence of its own. */
+export function asSentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

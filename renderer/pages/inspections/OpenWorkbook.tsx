@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../../shared/inspection/evidence';
 import { useLocale } from '../../i18n/use-locale';
+import { asSentence } from '../../lib/format';
 import { workbookHref } from '../../lib/routes';
 import { useReportError } from '../../lib/use-report-error';
 import { useWorkbookStore } from '../../stores/workbook-store';
@@ -57,7 +58,7 @@ export function OpenWorkbook() {
             <p>
               {refusal.kind === 'too-large'
                 ? t('workbook.tooLarge', { size: formatBytes(refusal.size) })
-                : pick(refusal.reason)}
+                : asSentence(pick(refusal.reason))}
             </p>
           </div>
           <button type="button" className="button button-quiet" onClick={dismiss}>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { groupFingerprint } from '../../../shared/inspection/fingerprint';
 import type { CellDifference } from '../../../shared/workbook/compare';
 import { useLocale } from '../../i18n/use-locale';
+import { asSentence } from '../../lib/format';
 import type { OpenedWorkbook } from '../../stores/workbook-store';
 
 interface Props {
@@ -48,7 +49,7 @@ export function VerificationBanner({ workbook, onClose }: Props) {
           )}
         </p>
         {check.status !== 'signed' && (
-          <p className="workbook-banner-reason">{pick(check.reason)}</p>
+          <p className="workbook-banner-reason">{asSentence(pick(check.reason))}</p>
         )}
         {check.differences.length > 0 && (
           <Differences
