@@ -60,6 +60,7 @@ export function ExportMenu({ inspectionId, signed, language: initial }: Props) {
   };
   const toggle = () => {
     if (open) return close();
+    if (busy !== null) return;
     setLanguage(initial ?? locale);
     setOpen(true);
   };
@@ -86,7 +87,8 @@ export function ExportMenu({ inspectionId, signed, language: initial }: Props) {
         aria-expanded={open}
         aria-controls={panelId}
         aria-busy={working}
-        disabled={busy !== null}
+        // Not disabled: a disabled button would drop the focus it was just given back.
+        aria-disabled={busy !== null}
         onClick={toggle}
       >
         {working ? t('export.working') : t('export.button')}
@@ -102,7 +104,10 @@ export function ExportMenu({ inspectionId, signed, language: initial }: Props) {
         <p id={`${panelId}-title`} className="export-title">
           {t('export.title')}
         </p>
-        <p id={`${panelId}-note`} className={signed === false ? 'export-draft' : 'hint'}>
+        <p
+          id={`${panelId}-note`}
+          className={signed === false ? 'export-note export-draft' : 'export-note hint'}
+        >
           {t(
             signed === null
               ? 'export.eitherNote'
