@@ -61,8 +61,10 @@ function addStyles(xml: string): { xml: string; title: number; header: number } 
 }
 
 function dressSheet(xml: string, title: number, header: number): string {
+  // A cell SheetJS gave a style already keeps one `s` attribute: two make the XML ill-formed
+  // (LibreOffice then opens every sheet empty, openpyxl refuses the file).
   const styled = (row: string, style: number) =>
-    row.replace(/<c r="([A-Z]+\d+)"/g, `<c r="$1" s="${style}"`);
+    row.replace(/<c r="([A-Z]+\d+)"(?: s="\d+")?/g, `<c r="$1" s="${style}"`);
   return xml
     .replace(/(<worksheet[^>]*>)/, '$1<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>')
     .replace(

@@ -36,7 +36,7 @@ function expectRefused(bytes: Uint8Array, status: WorkbookCheck['status']) {
   return check;
 }
 
-describe('verifying what is not a good workbook', () => {
+describe('verifying what is not a good workbook', { timeout: 60_000 }, () => {
   it('says an empty file, a text file or a picture is not a workbook', () => {
     for (const bytes of [new Uint8Array(0), Buffer.from('学校,代码\n一中,1\n'), PNG]) {
       const check = expectRefused(bytes, 'not-workbook');
@@ -124,7 +124,7 @@ describe('verifying what is not a good workbook', () => {
   });
 });
 
-describe('reading references to characters outside the BMP', () => {
+describe('reading references to characters outside the BMP', { timeout: 60_000 }, () => {
   it('decodes decimal and hex references above U+FFFF, and leaves the rest to SheetJS', () => {
     const xml = '<t>&#131072;&#x1F600;&#29579;&amp;#131072;&#1114112;</t>';
     const entry = withAstralReferencesDecoded({

@@ -95,7 +95,7 @@ function formulaLike(): Inspection {
   });
 }
 
-describe('cell types', () => {
+describe('cell types', { timeout: 60_000 }, () => {
   it('writes dates as dates, numbers as numbers and the rate as a percentage (as openpyxl reads them)', () => {
     const inspection = signedSample();
     const due = where(inspection, 'actions', 7, 'date');
@@ -131,7 +131,27 @@ describe('cell types', () => {
   });
 });
 
-describe('text that looks like a formula', () => {
+describe('the parts written', { timeout: 60_000 }, () => {
+  it('are well-formed XML, as a strict parser reads them, in both languages', () => {
+    for (const language of ['zh-CN', 'en-US'] as const) {
+      for (const inspection of [signedSample(), draftSample()]) {
+        const dir = tempDir();
+        const names: string[] = [];
+        for (const [name, xml] of xmlParts(exportOf(inspection, language))) {
+          if (!name.endsWith('.xml') && !name.endsWith('.rels')) continue;
+          const file = path.join(dir, `${names.length}.xml`);
+          fs.writeFileSync(file, xml);
+          names.push(file);
+        }
+        const script =
+          'import sys, xml.dom.minidom\nfor f in sys.argv[1:]:\n    xml.dom.minidom.parse(f)\nprint(len(sys.argv) - 1)';
+        expect(python(script, names).trim()).toBe(String(names.length));
+      }
+    }
+  });
+});
+
+describe('text that looks like a formula', { timeout: 60_000 }, () => {
   it('stays text: no formula anywhere, the value as typed, and it still verifies', () => {
     const inspection = formulaLike();
     for (const language of ['zh-CN', 'en-US'] as const) {
@@ -153,7 +173,7 @@ describe('text that looks like a formula', () => {
   });
 });
 
-describe('characters and lengths', () => {
+describe('characters and lengths', { timeout: 60_000 }, () => {
   it('keeps characters outside the BMP, in the cells and in the data', () => {
     const rare = '𠀀𪚥 😀🏫 学校';
     const inspection = signedAfter((i) => {

@@ -7,7 +7,7 @@ import { verifyWorkbook } from '../../../../electron/services/workbook/workbook-
 import { readWorkbookValues } from '../../../../electron/services/workbook/workbook-read';
 import { APP_VERSION, exportOf, samples, TEMPLATE } from './workbook-fixtures';
 
-describe('export then read', () => {
+describe('export then read', { timeout: 60_000 }, () => {
   for (const signing of ['varied', 'all', 'none'] as const) {
     it(`gives back the inspection and template exactly (${signing} signing, both languages)`, () => {
       const inspections = samples(signing, 4);
@@ -63,7 +63,7 @@ describe('export then read', () => {
   });
 });
 
-describe('the same inspection, the same bytes', () => {
+describe('the same inspection, the same bytes', { timeout: 60_000 }, () => {
   it('writes byte-identical workbooks twice in a row, whatever the clock says', () => {
     for (const inspection of samples('varied', 3)) {
       vi.useFakeTimers({ toFake: ['Date'] });

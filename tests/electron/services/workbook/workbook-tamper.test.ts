@@ -55,7 +55,7 @@ function expectReason(check: WorkbookCheck, ...words: string[]) {
 const SIGNED = () => exportOf(signedSample());
 const isText = (c: WorkbookCell) => c !== null && c.kind === 'text';
 
-describe('a visible cell changed after export', () => {
+describe('a visible cell changed after export', { timeout: 60_000 }, () => {
   it('is named: sheet, cell, the signed value and the value found', () => {
     const at = locate(signedSample(), 'items', 4, isText);
     const bytes = withOpenpyxl(SIGNED(), [{ op: 'set', ...at, value: '已整改完毕' }]);
@@ -149,7 +149,7 @@ describe('a visible cell changed after export', () => {
   });
 });
 
-describe('sheets changed after export', () => {
+describe('sheets changed after export', { timeout: 60_000 }, () => {
   const actions = () => locate(signedSample(), 'actions', 1, isText).sheet;
 
   it('finds a deleted sheet', () => {
@@ -186,7 +186,7 @@ describe('sheets changed after export', () => {
   });
 });
 
-describe('the data sheet changed after export', () => {
+describe('the data sheet changed after export', { timeout: 60_000 }, () => {
   it('is data-altered when its JSON no longer parses', () => {
     const { check, envelope } = verifyWorkbook(
       withData(SIGNED(), (json) => `${json.slice(0, 500)}#${json.slice(501)}`),
@@ -269,7 +269,7 @@ describe('the data sheet changed after export', () => {
   });
 });
 
-describe('drafts', () => {
+describe('drafts', { timeout: 60_000 }, () => {
   it('verifies as a draft, never as signed, in either language', () => {
     for (const language of ['zh-CN', 'en-US'] as const) {
       const { check } = verifyWorkbook(exportOf(draftSample(), language));
