@@ -62,11 +62,14 @@ export function shownPath(path: string): string {
 const problem = (kind: PackageProblemKind, text: Bilingual, path?: string): PackageProblem =>
   path === undefined ? { kind, text } : { kind, path, text };
 
-/** The manifest's JSON read and checked, or the problem that stops the package being checked. */
+/**
+ * The manifest's JSON read and checked, or the problem that stops the package being checked.
+ * `text` is the manifest's UTF-8 text: undefined when the zip has none, null when it is not UTF-8.
+ */
 export function parseManifest(
-  bytes: Uint8Array | undefined,
+  text: string | null | undefined,
 ): { readonly manifest: PackageManifest } | { readonly problem: PackageProblem } {
-  if (!bytes) {
+  if (text === undefined) {
     return {
       problem: problem(
         'no-manifest',
@@ -79,7 +82,8 @@ export function parseManifest(
   }
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    if (text === null) throw new Error('not UTF-8');
+    value = JSON.parse(text);
   } catch {
     return { problem: invalid(b('不是有效的 UTF-8 JSON', 'it is not valid UTF-8 JSON')) };
   }

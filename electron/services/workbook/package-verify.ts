@@ -98,6 +98,16 @@ const refused = (status: WorkbookStatus, reason: Bilingual): PackageVerification
   missing: [],
 });
 
+/** The bytes as UTF-8 text; null when they are not UTF-8, undefined when there are none. */
+function utf8Text(bytes: Uint8Array | undefined): string | null | undefined {
+  if (!bytes) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
@@ -125,7 +135,7 @@ export function verifyPackage(bytes: Uint8Array): PackageVerification {
     }
     return refused('unreadable', REFUSALS[zip.refusal]);
   }
-  const read = parseManifest(zip.entries.find((e) => e.name === MANIFEST_PATH)?.data);
+  const read = parseManifest(utf8Text(zip.entries.find((e) => e.name === MANIFEST_PATH)?.data));
   if ('problem' in read) {
     return {
       ...refused('not-workbook', read.problem.text),

@@ -125,7 +125,7 @@ describe('verifyPackage', () => {
     const bytes = repacked(signedPackage, (files, manifest) => {
       changed = evidencePathOf(manifest);
       const data = Buffer.from(files.get(changed)!);
-      data[data.length - 1] ^= 0xff;
+      data.writeUInt8(data.readUInt8(data.length - 1) ^ 0xff, data.length - 1);
       files.set(changed, data);
     });
     const { problems } = verifyPackage(bytes);
@@ -201,6 +201,15 @@ describe('verifyPackage', () => {
     const bad = writeDeflatedZip([{ name: 'manifest.json', data: Buffer.from('{"format": 1') }]);
     expect(verifyPackage(bad).problems).toEqual([
       expect.objectContaining({ kind: 'manifest-invalid' }),
+    ]);
+    const latin1 = writeDeflatedZip([
+      { name: 'manifest.json', data: Buffer.from([0x7b, 0xff, 0x7d]) },
+    ]);
+    expect(verifyPackage(latin1).problems).toEqual([
+      expect.objectContaining({
+        kind: 'manifest-invalid',
+        text: expect.objectContaining({ 'en-US': expect.stringMatching(/not valid UTF-8 JSON/) }),
+      }),
     ]);
     const newer = repacked(signedPackage, (_, manifest) => {
       (manifest as { format: string }).format = 'qinglang-package/2';
