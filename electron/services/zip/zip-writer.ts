@@ -73,7 +73,13 @@ function writeHeader(
 ): number {
   const s = at + kind.shift;
   out.writeUInt32LE(kind.signature, at);
-  if (kind.shift) out.writeUInt16LE(20, at + 4);
+  if (kind.shift) {
+    // Made by Unix (3), zip 2.0, with an ordinary file's mode: an archive "made by MS-DOS" has
+    // its names read in a DOS code page by Info-ZIP's unzip, UTF-8 flag or not, so Chinese
+    // names came out garbled.
+    out.writeUInt16LE(0x0314, at + 4);
+    out.writeUInt32LE((0o100644 << 16) >>> 0, at + 38);
+  }
   out.writeUInt16LE(p.method === 8 ? 20 : 10, s + 4); // version needed: 2.0 deflate, 1.0 stored
   // Bit 11 says the name is UTF-8; a name is never reinterpreted in a code page.
   out.writeUInt16LE(/^[\x20-\x7e]*$/.test(p.name.toString('utf8')) ? 0 : 0x0800, s + 6);
