@@ -14,6 +14,8 @@ import { createRandom } from '../../../shared/random';
 import { otherTemplate } from '../services/inspection-fixtures';
 import { demo, INSPECTOR, PROFILE } from '../services/inspection-fixtures';
 import { randomChanges } from './crash-changes';
+import { writeWorkbook } from '../../../electron/services/workbook/workbook-write';
+import { workbookModel } from '../../../shared/workbook/model';
 
 /** A data folder with something in every corner, and the door to it. */
 export interface World {
@@ -54,6 +56,14 @@ export async function openWorld(dataDir: string): Promise<World> {
     'image/png',
   );
   const backup = services.backups.create('manual');
+  const workbook = writeWorkbook(workbookModel(live, BUILT_IN_TEMPLATE, 'zh-CN', '0.0.0-fuzz'));
+  const opened = await core.dispatch('workbooks:open', {
+    fileName: '检查工作簿.xlsx',
+    dataBase64: base64(workbook),
+  });
+  // (Fuzzing open keeps only the 20 latest, so get and report mostly meet a forgotten key.)
+  const shown = opened.ok ? (opened.value as { opened: boolean; key?: string }) : null;
+  const openedKey = shown?.opened ? (shown.key ?? 'not-opened') : 'not-opened';
   const ref = { id: BUILT_IN_TEMPLATE.id, version: BUILT_IN_TEMPLATE.version };
   const ref2 = { id: second.id, version: second.version };
   const period = { year: 2027, term: 'spring' };
@@ -161,6 +171,18 @@ export async function openWorld(dataDir: string): Promise<World> {
       { id: other.id, language: 'en-US', kind: 'package' },
     ],
     'exports:showInFolder': [{ path: path.join(dataDir, 'settings.json') }],
+    // A workbook of the live inspection, opened once so that get and report reach a real one;
+    // a text file named .xlsx is refused with its reason.
+    'workbooks:open': [
+      { fileName: '检查工作簿.xlsx', dataBase64: base64(workbook) },
+      { fileName: 'notes.xlsx', dataBase64: base64('这不是工作簿') },
+    ],
+    'workbooks:get': [{ key: openedKey }],
+    'workbooks:report': [
+      { key: openedKey, language: 'zh-CN' },
+      { key: openedKey, language: 'en-US' },
+    ],
+    'workbooks:close': [{ key: openedKey }],
     'backups:list': [undefined],
     'backups:create': [undefined],
     'backups:restore': [{ id: backup.id }],
