@@ -64,8 +64,15 @@ export function visibleSheets(envelope: WorkbookEnvelope): WorkbookSheet[] {
   return [summary, items, actions, ...registers, audit, meta];
 }
 
-/** A register's prompt up to its first bracket: "宣传渠道登记表（网站、公众号……）" → "宣传渠道登记表". */
+/**
+ * A register's prompt up to its first bracket, and in English without "Register of", so that it
+ * fits a sheet name: "宣传渠道登记表（网站、公众号……）" → "宣传渠道登记表", "Register of security
+ * devices" → "Security devices".
+ */
 function shortName(prompt: string): string {
-  const cut = prompt.split(/[（(]/)[0]!.trim();
-  return cut === '' ? prompt : cut;
+  const cut = prompt
+    .split(/[（(]/)[0]!
+    .trim()
+    .replace(/^register of\s+/i, '');
+  return cut === '' ? prompt : cut.charAt(0).toUpperCase() + cut.slice(1);
 }

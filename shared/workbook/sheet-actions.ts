@@ -3,7 +3,7 @@ import { isOverdue } from '../inspection/summary';
 import { rowName } from '../report/report-cells';
 import type { RegisterItem } from '../template/schema';
 import { allItems } from '../template/items';
-import { date, datetime, text } from './cells';
+import { date, datetime, num, text } from './cells';
 import type { WorkbookCell } from './cells';
 import type { WorkbookInput } from './input';
 import { sheetTitle } from './input';
@@ -27,7 +27,7 @@ export function actionsSheet(input: WorkbookInput, name: string): WorkbookSheet 
           ? say('已逾期', 'Overdue')
           : say('未完成', 'Open');
     return [
-      text(String(index + 1)),
+      num(index + 1),
       text(action.id),
       text(action.itemId),
       text(item?.prompt[language] ?? ''),

@@ -36,14 +36,14 @@ export function itemsSheet(input: WorkbookInput, name: string): WorkbookSheet {
   });
   const columns: [string, string, number][] = [
     ['序号', 'No.', 6],
-    ['部分', 'Section', 18],
-    ['检查项编号', 'Item id', 24],
-    ['检查内容', 'Item', 50],
-    ['回答', 'Answer', 22],
-    ['结论', 'Status', 12],
-    ['原因', 'Reason', 40],
-    ['备注', 'Note', 30],
-    ['佐证材料', 'Evidence', 30],
+    ['部分', 'Section', 14],
+    ['检查项编号', 'Item id', 22],
+    ['检查内容', 'Item', 44],
+    ['回答', 'Answer', 18],
+    ['结论', 'Status', 10],
+    ['原因', 'Reason', 32],
+    ['备注', 'Note', 26],
+    ['佐证材料', 'Evidence', 24],
   ];
   return {
     id: 'items',

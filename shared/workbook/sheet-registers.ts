@@ -45,10 +45,13 @@ export function registerSheet(
   return {
     id: `register:${item.id}`,
     name,
-    title: sheetTitle(input, `${item.prompt[language]}（${item.id}）`),
+    title: sheetTitle(
+      input,
+      say(`${item.prompt[language]}（${item.id}）`, `${item.prompt[language]} (${item.id})`),
+    ),
     columns,
     rows: rows.map((row, index) => [
-      text(String(index + 1)),
+      num(index + 1),
       text(row.id),
       ...item.columns.map((column) => registerCell(column, row, language)),
       text((found.get(index) ?? []).join(LIST[language])),

@@ -5,7 +5,7 @@ import type { SheetColumn } from '../../../shared/workbook/sheet';
  * Row heights for wrapped text. Excel, WPS and LibreOffice all open a row without a height at
  * one line, whatever its wrapped cells hold, so a long prompt or note would print cut off; the
  * writer gives each row the height its longest cell needs, estimated from the column width
- * (a Chinese character is two widths of "0", other characters one).
+ * (a Chinese character is a little over two widths of "0", other characters one).
  */
 const POINTS_PER_LINE = 16;
 /** Excel's largest row height is 409 points. */
@@ -26,6 +26,6 @@ export function rowHeight(row: readonly WorkbookCell[], columns: readonly SheetC
 
 function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += (char.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  for (const char of text) width += (char.codePointAt(0) ?? 0) >= 0x2e80 ? 2.2 : 1;
   return width;
 }

@@ -15,7 +15,12 @@ export function dressWorkbook(entries: readonly ZipEntry[], visibleSheets: numbe
     if (entry === styles) return { name: entry.name, data: encode(stylesXml) };
     const sheet = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.name);
     if (sheet && Number(sheet[1]) <= visibleSheets) {
-      return { name: entry.name, data: encode(dressSheet(decode(entry.data), title, header)) };
+      // The summary is one row of 25 columns: on one page wide it would print at 4 points.
+      const pagesWide = sheet[1] === '1' ? 2 : 1;
+      return {
+        name: entry.name,
+        data: encode(dressSheet(decode(entry.data), title, header, pagesWide)),
+      };
     }
     return entry;
   });
@@ -60,7 +65,7 @@ function addStyles(xml: string): { xml: string; title: number; header: number } 
   return { xml: out, title: count, header: count + 1 };
 }
 
-function dressSheet(xml: string, title: number, header: number): string {
+function dressSheet(xml: string, title: number, header: number, pagesWide: number): string {
   // A cell SheetJS gave a style already keeps one `s` attribute: two make the XML ill-formed
   // (LibreOffice then opens every sheet empty, openpyxl refuses the file).
   const styled = (row: string, style: number) =>
@@ -73,16 +78,16 @@ function dressSheet(xml: string, title: number, header: number): string {
     )
     .replace(/<row r="1"[^>]*>[\s\S]*?<\/row>/, (row) => styled(row, title))
     .replace(/<row r="2"[^>]*>[\s\S]*?<\/row>/, (row) => styled(row, header))
-    .replace(/(<ignoredErrors>|<\/worksheet>)/, `${PAGE}$1`);
+    .replace(/(<ignoredErrors>|<\/worksheet>)/, `${page(pagesWide)}$1`);
 }
 
-/** A4 landscape, one page wide, page numbers at the foot: 第 1 页 共 3 页 reads in both languages. */
-const PAGE =
+/** A4 landscape, so many pages wide, page numbers ("3 / 7") at the foot. */
+const page = (pagesWide: number) =>
   '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>' +
-  '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+  `<pageSetup paperSize="9" orientation="landscape" fitToWidth="${pagesWide}" fitToHeight="0"/>` +
   '<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>';
 
-/** Rows 1 and 2 repeat on every printed page of each visible sheet. */
+/** Rows 1 and 2 repeat on every printed page of each visible sheet; the summary's school column too. */
 function addPrintTitles(xml: string, visibleSheets: number): string {
   const names: string[] = [];
   for (const match of xml.matchAll(
@@ -91,7 +96,7 @@ function addPrintTitles(xml: string, visibleSheets: number): string {
     const id = Number(match[1]);
     if (id < visibleSheets)
       names.push(
-        `<definedName name="_xlnm.Print_Titles" localSheetId="${id}">${match[2]}!$1:$2</definedName>`,
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${id}">${id === 0 ? `${match[2]}!$A:$A,` : ''}${match[2]}!$1:$2</definedName>`,
       );
   }
   return xml.replace('</definedNames>', `${names.join('')}</definedNames>`);
