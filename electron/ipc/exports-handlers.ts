@@ -4,7 +4,7 @@ import type { ExportKind } from '../../shared/ipc/exports';
 import { explainingPrinter } from '../services/report/pdf-printer';
 import type { Services } from '../services/services';
 import { buildPackage } from '../services/workbook/package-write';
-import type { ExportedFile } from '../services/workbook/workbook-export';
+import type { ExportedPackage } from '../services/workbook/package-write';
 import { exportWorkbook } from '../services/workbook/workbook-export';
 
 /**
@@ -14,11 +14,14 @@ import { exportWorkbook } from '../services/workbook/workbook-export';
  */
 export function createExportsHandlers(services: Services): Handlers['exports'] {
   const printer = explainingPrinter(services.printer, services.log, 'export.print-failed');
-  const make = (id: string, language: Locale, kind: ExportKind): Promise<ExportedFile> => {
+  const make = (id: string, language: Locale, kind: ExportKind): Promise<ExportedPackage> => {
     const inspection = services.inspections.get(id);
     const appVersion = services.about.version;
     if (kind === 'workbook')
-      return Promise.resolve(exportWorkbook(inspection, language, services.templates, appVersion));
+      return Promise.resolve({
+        ...exportWorkbook(inspection, language, services.templates, appVersion),
+        missing: [],
+      });
     return buildPackage(inspection, language, {
       templates: services.templates,
       evidence: services.evidence,
@@ -35,8 +38,9 @@ export function createExportsHandlers(services: Services): Handlers['exports'] {
         kind,
         outcome: outcome.kind,
         bytes: file.bytes.length,
+        missingEvidence: file.missing.length,
       });
-      return outcome;
+      return { outcome, missingEvidence: file.missing.length };
     },
     showInFolder: async ({ path }) => {
       await services.saver.showInFolder(path);

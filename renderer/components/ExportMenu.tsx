@@ -155,8 +155,12 @@ function useAnnounce(signed: boolean | null): (result: ExportResult) => void {
   const report = useReportError();
   return (result) => {
     if (result.kind === 'cancelled') return;
-    const draft = signed === false ? t('export.draftSuffix') : '';
-    const kind = signed === false ? 'warning' : 'success';
+    const missing =
+      result.missingEvidence > 0
+        ? t('export.missingEvidence', { count: result.missingEvidence })
+        : '';
+    const draft = (signed === false ? t('export.draftSuffix') : '') + missing;
+    const kind = signed === false || missing !== '' ? 'warning' : 'success';
     if (result.kind === 'downloaded') {
       show({ kind, text: t('export.downloaded', { file: result.fileName }) + draft });
       return;

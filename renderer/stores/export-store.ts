@@ -7,8 +7,8 @@ import { useWalkStore } from './walk-store';
 
 /** What became of an export, as the page tells the user. */
 export type ExportResult =
-  | { readonly kind: 'saved'; readonly path: string }
-  | { readonly kind: 'downloaded'; readonly fileName: string }
+  | { readonly kind: 'saved'; readonly path: string; readonly missingEvidence: number }
+  | { readonly kind: 'downloaded'; readonly fileName: string; readonly missingEvidence: number }
   | { readonly kind: 'cancelled' };
 
 interface ExportState {
@@ -42,10 +42,11 @@ export const useExportStore = create<ExportState>()((set, get) => ({
     try {
       // What is exported is what is stored: edits typed a moment ago get there first.
       await useWalkStore.getState().whenSaved(SAVE_WAIT_MS);
-      const outcome = await unwrap(api().exports.save({ id, language, kind }));
-      if (outcome.kind !== 'download') return outcome;
+      const { outcome, missingEvidence } = await unwrap(api().exports.save({ id, language, kind }));
+      if (outcome.kind === 'cancelled') return outcome;
+      if (outcome.kind === 'saved') return { ...outcome, missingEvidence };
       saveFile(outcome.fileName, MIME_TYPES[kind], outcome.dataBase64);
-      return { kind: 'downloaded', fileName: outcome.fileName };
+      return { kind: 'downloaded', fileName: outcome.fileName, missingEvidence };
     } finally {
       set({ busy: null });
     }

@@ -19,6 +19,16 @@ export const saveOutcomeSchema = z.discriminatedUnion('kind', [
 ]);
 export type SaveOutcome = z.infer<typeof saveOutcomeSchema>;
 
+/**
+ * An export offered for saving, and for a package how many of the inspection's evidence files
+ * this computer did not have: they are listed in its manifest, and the user is told.
+ */
+export const exportOutcomeSchema = z.object({
+  outcome: saveOutcomeSchema,
+  missingEvidence: z.number().int().min(0),
+});
+export type ExportOutcome = z.infer<typeof exportOutcomeSchema>;
+
 export const exportsContract = defineDomain({
   /**
    * Makes the bureau workbook (.xlsx) or the submission package (.zip) of an inspection, in the
@@ -31,7 +41,7 @@ export const exportsContract = defineDomain({
       language: z.enum(LOCALES),
       kind: z.enum(EXPORT_KINDS),
     }),
-    output: saveOutcomeSchema,
+    output: exportOutcomeSchema,
   },
   /**
    * Shows a saved file in the system's file manager (desktop only). Only a file this app saved

@@ -14,7 +14,7 @@ import { readZip } from '../../../electron/services/zip/zip-reader';
 import type { Inspection } from '../../../shared/inspection/schema';
 import { contract } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/define';
-import type { SaveOutcome } from '../../../shared/ipc/exports';
+import type { ExportOutcome, SaveOutcome } from '../../../shared/ipc/exports';
 import { scribblePng, signed } from '../report/report-fixtures';
 import { demo, INSPECTOR, PROFILE } from '../services/inspection-fixtures';
 import { useTempDir } from '../temp-dir';
@@ -79,13 +79,16 @@ describe('the exports handlers, through the door', () => {
     const stub = stubSaver();
     const { call, signedOne } = await setUp({ saver: stub.saver });
     const outcome = value(
-      await call<SaveOutcome>('exports:save', {
+      await call<ExportOutcome>('exports:save', {
         id: signedOne.id,
         language: 'zh-CN',
         kind: 'workbook',
       }),
     );
-    expect(outcome).toEqual({ kind: 'saved', path: '/chosen/file' });
+    expect(outcome).toEqual({
+      outcome: { kind: 'saved', path: '/chosen/file' },
+      missingEvidence: 0,
+    });
     const [file] = stub.saved;
     const { year, term } = signedOne.period;
     expect(file!.fileName).toBe(`检查工作簿-${signedOne.school.code}-${year}-${term}.xlsx`);
@@ -97,8 +100,8 @@ describe('the exports handlers, through the door', () => {
 
   it("exports a draft too, in English when asked, and it says it is a draft; the harness's saver hands back its bytes", async () => {
     const { call, draft } = await setUp({ saver: downloadSaver });
-    const outcome = value(
-      await call<SaveOutcome>('exports:save', {
+    const { outcome } = value(
+      await call<ExportOutcome>('exports:save', {
         id: draft.id,
         language: 'en-US',
         kind: 'workbook',
@@ -115,13 +118,24 @@ describe('the exports handlers, through the door', () => {
     const print = vi.fn<PdfPrinter['print']>(() => Promise.resolve(Buffer.from('%PDF-1.7 test')));
     const stub = stubSaver();
     const { call, signedOne } = await setUp({ saver: stub.saver, printer: { print } });
-    value(
-      await call<SaveOutcome>('exports:save', {
+    const made = value(
+      await call<ExportOutcome>('exports:save', {
         id: signedOne.id,
         language: 'en-US',
         kind: 'package',
       }),
     );
+    // The sample's evidence files are not in the test's data folder: the user is told how many,
+    // as the manifest lists them.
+    const missingListed = (): number => {
+      const entry = readZip(stub.saved[0]!.bytes);
+      if (!entry.ok) throw new Error(entry.reason);
+      const manifest = entry.entries.find((e) => e.name === 'manifest.json')!;
+      return (JSON.parse(Buffer.from(manifest.data).toString('utf8')) as { missing: unknown[] })
+        .missing.length;
+    };
+    expect(made.missingEvidence).toBe(missingListed());
+    expect(made.missingEvidence).toBeGreaterThan(0);
     const [file] = stub.saved;
     expect(file!.fileName).toMatch(/^submission-.+\.zip$/);
     const zip = readZip(file!.bytes);

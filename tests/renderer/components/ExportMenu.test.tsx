@@ -12,13 +12,13 @@ import { catchDownloads } from '../fixtures';
 
 const ID = '7d0c1f4e-2a61-4c1a-9a5e-1f0e8c7d6b5a';
 
-function fakeNode(outcome: SaveOutcome) {
+function fakeNode(outcome: SaveOutcome, missingEvidence = 0) {
   const calls: [string, unknown][] = [];
   installFakeApi({
     answers: {
       'exports:save': (input) => {
         calls.push(['save', input]);
-        return { ok: true as const, value: outcome };
+        return { ok: true as const, value: { outcome, missingEvidence } };
       },
       'exports:showInFolder': (input) => {
         calls.push(['show', input]);
@@ -103,6 +103,17 @@ describe('the export menu', () => {
     expect(
       await screen.findByText(
         '已保存到 /home/it/报送材料-1111000001-2026-autumn.zip（草稿，不能作为报送材料）',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says when evidence files were not on this computer and so not in the package', async () => {
+    fakeNode({ kind: 'saved', path: '/home/it/报送材料-1111000001-2026-autumn.zip' }, 3);
+    await userEvent.click(renderMenu(true));
+    await userEvent.click(screen.getByRole('button', { name: /报送材料（\.zip）/ }));
+    expect(
+      await screen.findByText(
+        /^已保存到 \/home\/it\/报送材料-1111000001-2026-autumn\.zip。有 3 个佐证文件不在本机，未放入材料包/,
       ),
     ).toBeInTheDocument();
   });

@@ -7,7 +7,7 @@ import { catchDownloads } from '../fixtures';
 const ID = '7d0c1f4e-2a61-4c1a-9a5e-1f0e8c7d6b5a';
 
 /** The Node side: answers exports:save with `outcome`, records every call. */
-function fakeNode(outcome: SaveOutcome | 'fail') {
+function fakeNode(outcome: SaveOutcome | 'fail', missingEvidence = 0) {
   const calls: [string, unknown][] = [];
   installFakeApi({
     answers: {
@@ -18,7 +18,7 @@ function fakeNode(outcome: SaveOutcome | 'fail') {
             ok: false as const,
             error: { code: 'template-not-found', message: '找不到这个模板，它可能已被删除。' },
           };
-        return { ok: true as const, value: outcome };
+        return { ok: true as const, value: { outcome, missingEvidence } };
       },
       'exports:showInFolder': (input) => {
         calls.push(['show', input]);
@@ -45,6 +45,7 @@ describe('the export store', () => {
       await expect(pending).resolves.toEqual({
         kind: 'downloaded',
         fileName: '检查工作簿-1111000001-2026-autumn.xlsx',
+        missingEvidence: 0,
       });
       expect(useExportStore.getState().busy).toBeNull();
       expect(calls).toEqual([['save', { id: ID, language: 'zh-CN', kind: 'workbook' }]]);
@@ -83,6 +84,13 @@ describe('the export store', () => {
       await expect(useExportStore.getState().save(ID, 'zh-CN', 'workbook')).resolves.toEqual({
         kind: 'saved',
         path: 'D:\\报送\\检查工作簿.xlsx',
+        missingEvidence: 0,
+      });
+      fakeNode({ kind: 'saved', path: 'D:\\报送\\报送材料.zip' }, 2);
+      await expect(useExportStore.getState().save(ID, 'zh-CN', 'package')).resolves.toEqual({
+        kind: 'saved',
+        path: 'D:\\报送\\报送材料.zip',
+        missingEvidence: 2,
       });
       fakeNode({ kind: 'cancelled' });
       await expect(useExportStore.getState().save(ID, 'zh-CN', 'workbook')).resolves.toEqual({
