@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportNotice } from '../../../shared/inspection/import-review';
 import { groupFingerprint } from '../../../shared/inspection/fingerprint';
+import { FilePickButton } from '../../components/FilePickButton';
 import { useReportError } from '../../lib/use-report-error';
 import { useLocale } from '../../i18n/use-locale';
 import { useInspectionsStore } from '../../stores/inspections-store';
@@ -11,7 +11,6 @@ import { useInspectionsStore } from '../../stores/inspections-store';
 export function ImportInspection() {
   const { t } = useTranslation();
   const { pick } = useLocale();
-  const input = useRef<HTMLInputElement>(null);
   const importFile = useInspectionsStore((s) => s.importFile);
   const outcome = useInspectionsStore((s) => s.lastImport);
   const dismiss = useInspectionsStore((s) => s.dismissImport);
@@ -19,22 +18,11 @@ export function ImportInspection() {
 
   return (
     <>
-      <button type="button" className="button" onClick={() => input.current?.click()}>
-        {t('inspections.import')}
-      </button>
-      <input
-        ref={input}
-        type="file"
+      <FilePickButton
+        label={t('inspections.import')}
         accept=".json,application/json"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-hidden="true"
-        data-testid="inspection-import-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) report(importFile(file));
-        }}
+        testId="inspection-import-input"
+        onFile={(file) => report(importFile(file))}
       />
       {outcome && (
         <div

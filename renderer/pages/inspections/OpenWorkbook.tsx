@@ -1,6 +1,6 @@
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../../shared/inspection/evidence';
+import { FilePickButton } from '../../components/FilePickButton';
 import { useLocale } from '../../i18n/use-locale';
 import { asSentence } from '../../lib/format';
 import { workbookHref } from '../../lib/routes';
@@ -14,7 +14,6 @@ import { useWorkbookStore } from '../../stores/workbook-store';
 export function OpenWorkbook() {
   const { t } = useTranslation();
   const { pick } = useLocale();
-  const input = useRef<HTMLInputElement>(null);
   const openFile = useWorkbookStore((s) => s.openFile);
   const opening = useWorkbookStore((s) => s.opening);
   const refusal = useWorkbookStore((s) => s.refusal);
@@ -28,28 +27,12 @@ export function OpenWorkbook() {
 
   return (
     <>
-      <button
-        type="button"
-        className="button"
-        onClick={() => input.current?.click()}
-        disabled={opening}
-        aria-busy={opening}
-      >
-        {opening ? t('workbook.opening') : t('workbook.open')}
-      </button>
-      <input
-        ref={input}
-        type="file"
+      <FilePickButton
+        label={opening ? t('workbook.opening') : t('workbook.open')}
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-hidden="true"
-        data-testid="workbook-open-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) report(open(file));
-        }}
+        testId="workbook-open-input"
+        busy={opening}
+        onFile={(file) => report(open(file))}
       />
       {refusal && (
         <div className="banner banner-error toolbar-banner" role="alert">
