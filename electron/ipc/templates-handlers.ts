@@ -1,4 +1,5 @@
 import type { Handlers } from '../../shared/ipc/contract';
+import { diffTemplates } from '../../shared/template/diff';
 import type { Services } from '../services/services';
 import { parseTemplateFile, serializeTemplate } from '../services/templates/template-files';
 
@@ -33,5 +34,6 @@ export function createTemplatesHandlers(services: Services): Handlers['templates
       services.settings.update({ defaultTemplate: { id: ref.id, version: ref.version } });
       return services.templates.list();
     },
+    diff: ({ from, to }) => diffTemplates(services.templates.get(from), services.templates.get(to)),
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { templateRefSchema } from '../settings';
 import { templateSchema } from '../template/schema';
 import { templateSummarySchema } from '../template/summary';
+import { templateDiffSchema } from '../template/diff-schema';
 import { fileProblemSchema } from '../i18n/bilingual-schema';
 import { MAX_TEMPLATE_BYTES } from '../template/limits';
 import { base64LengthFor, defineDomain } from './define';
@@ -27,4 +28,9 @@ export const templatesContract = defineDomain({
     output: z.object({ fileName: z.string(), mimeType: z.string(), dataBase64: z.string() }),
   },
   setDefault: { input: templateRefSchema, output: z.array(templateSummarySchema) },
+  /** What changed from one installed or built-in template to another (usually two versions). */
+  diff: {
+    input: z.strictObject({ from: templateRefSchema, to: templateRefSchema }),
+    output: templateDiffSchema,
+  },
 });

@@ -104,6 +104,10 @@ export async function openWorld(dataDir: string): Promise<World> {
       { ...ref2, format: 'xlsx' },
     ],
     'templates:setDefault': [ref, ref2],
+    'templates:diff': [
+      { from: ref, to: ref2 },
+      { from: ref2, to: ref },
+    ],
     'inspections:list': [undefined],
     'inspections:get': [{ id: live.id }, { id: other.id }],
     'inspections:create': [
