@@ -28,3 +28,20 @@ export function daysBetween(from: string, to: string): number | null {
   const b = dayNumber(to);
   return a === null || b === null ? null : b - a;
 }
+
+/**
+ * The date `months` calendar months before a valid ISO date, or null. A day the earlier month
+ * lacks becomes its last day: 2026-08-31 minus 6 months is 2026-02-28 (2028-02-29 in a leap year).
+ */
+export function monthsBefore(iso: string, months: number): string | null {
+  if (dayNumber(iso) === null || !Number.isInteger(months)) return null;
+  const m = ISO_DATE.exec(iso)!;
+  const index = Number(m[1]) * 12 + (Number(m[2]) - 1) - months;
+  const [year, month] = [Math.floor(index / 12), (index % 12) + 1];
+  if (year < 0 || year > 9999) return null;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const lastDay = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  const day = Math.min(Number(m[3]), lastDay);
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}

@@ -5,12 +5,16 @@ import type { ValueProblem } from './values';
 
 /**
  * Dates that cannot lie in the future. The template says so without a flag of its own: a date an
- * "older than N days" rule measures (a signature library's last update, a policy's last review),
+ * "older than N days" or "newer than N months" rule measures (a signature library's last update,
+ * a policy's last review, the oldest log kept),
  * or a register column a row rule measures with days_since, is the date something happened; a
  * future one is a typing slip, and would otherwise read as perfectly fresh (符合).
  */
 export function isPastOnlyDate(item: Item): boolean {
-  return item.kind === 'date' && item.rules.some((rule) => rule.kind === 'older-than');
+  return (
+    item.kind === 'date' &&
+    item.rules.some((rule) => rule.kind === 'older-than' || rule.kind === 'newer-than')
+  );
 }
 
 /** The register columns a row rule measures with days_since: dates that cannot lie in the future. */

@@ -1,5 +1,5 @@
 import type { Bilingual } from '../i18n/locale';
-import { daysBetween } from './dates';
+import { daysBetween, isIsoDate, monthsBefore } from './dates';
 import { EFFECT_LABELS, YES_NO_LABELS } from './labels';
 import type { Effect, Item, Rule } from './schema';
 
@@ -16,6 +16,8 @@ function unitOf(item: Item): Bilingual {
 function withUnit(value: number, unit: string): string {
   return unit === '' ? String(value) : `${value} ${unit}`;
 }
+
+const months = (n: number): string => (n === 1 ? '1 month' : `${n} months`);
 
 function labelOf(item: Item, value: string): Bilingual {
   if (item.kind === 'choice' || item.kind === 'multi') {
@@ -38,6 +40,18 @@ export function applyRule(rule: Rule, item: Item, value: unknown, today: string)
         message: {
           'zh-CN': `日期 ${value} 距今 ${age} 天，超过 ${rule.days} 天`,
           'en-US': `${value} is ${age} days ago, more than ${rule.days} days`,
+        },
+      };
+    }
+    case 'newer-than': {
+      // Later than the same day `months` calendar months ago (the last day of a shorter month).
+      const limit = isIsoDate(value) ? monthsBefore(today, rule.months) : null;
+      if (limit === null || typeof value !== 'string' || value <= limit) return null;
+      return {
+        effect: rule.effect,
+        message: {
+          'zh-CN': `日期 ${value} 距今不足 ${rule.months} 个月（应不晚于 ${limit}）`,
+          'en-US': `${value} is less than ${months(rule.months)} ago (it should be ${limit} or earlier)`,
         },
       };
     }
@@ -99,6 +113,11 @@ export function describeRule(rule: Rule, item: Item): Bilingual {
       return {
         'zh-CN': `日期早于今天 ${rule.days} 天以上 → ${effect['zh-CN']}`,
         'en-US': `date more than ${rule.days} days before today → ${effect['en-US']}`,
+      };
+    case 'newer-than':
+      return {
+        'zh-CN': `日期距今不足 ${rule.months} 个月 → ${effect['zh-CN']}`,
+        'en-US': `date less than ${months(rule.months)} before today → ${effect['en-US']}`,
       };
     case 'expires-within':
       return {

@@ -8,13 +8,20 @@ import type { IssueKey } from '../issue-messages';
  * silently drops a rule.
  *
  * qinglang-template/2 is /1 plus `min` / `max` on register number columns (validate-items.ts
- * refuses them in a /1 document and on other columns). A template keeps the format it declares:
+ * refuses them in a /1 document and on other columns); qinglang-template/3 is /2 plus the
+ * `newer-than` rule (calendar months; refused in a /1 or /2 document, which an older app would
+ * refuse as an unknown format rather than misread). A template keeps the format it declares:
  * a /1 file is read, hashed and written back as /1, so an inspection pinned to it keeps its
  * template and an older app still reads it; every /1 template is a valid /2 one without bounds.
  */
 export const TEMPLATE_FORMAT_V1 = 'qinglang-template/1';
 export const TEMPLATE_FORMAT_V2 = 'qinglang-template/2';
-export const TEMPLATE_FORMATS = [TEMPLATE_FORMAT_V1, TEMPLATE_FORMAT_V2] as const;
+export const TEMPLATE_FORMAT_V3 = 'qinglang-template/3';
+export const TEMPLATE_FORMATS = [
+  TEMPLATE_FORMAT_V1,
+  TEMPLATE_FORMAT_V2,
+  TEMPLATE_FORMAT_V3,
+] as const;
 /** The first version, which a template without register column bounds can stay in. */
 export const TEMPLATE_FORMAT = TEMPLATE_FORMAT_V1;
 
@@ -114,6 +121,16 @@ const days = z.number().int().min(0).max(36500);
 export const ruleSchema = z.discriminatedUnion('kind', [
   /** A date older than `days` days before today (e.g. last signature-library update). */
   z.strictObject({ kind: z.literal('older-than'), days, effect: z.enum(EFFECTS) }),
+  /**
+   * qinglang-template/3: a date later than today minus `months` calendar months (e.g. the oldest
+   * log kept is less than six months old). A day the earlier month lacks is its last day:
+   * 2026-08-31 minus 6 months is 2026-02-28.
+   */
+  z.strictObject({
+    kind: z.literal('newer-than'),
+    months: z.number().int().min(1).max(1200),
+    effect: z.enum(EFFECTS),
+  }),
   /** A date (an expiry) `days` days or fewer from today; a date already past is 不符合. */
   z.strictObject({ kind: z.literal('expires-within'), days, effect: z.enum(EFFECTS) }),
   /** A number below `value` (e.g. logs kept fewer than 180 days). */

@@ -2,7 +2,13 @@ import { conditionRefs } from './expression';
 import type { Loose } from './loose';
 import { arr, obj, str } from './loose';
 import type { Rule } from './schema';
-import { conditionSchema, ruleSchema, TEMPLATE_FORMAT_V1, TEMPLATE_FORMAT_V2 } from './schema';
+import {
+  conditionSchema,
+  ruleSchema,
+  TEMPLATE_FORMAT_V1,
+  TEMPLATE_FORMAT_V2,
+  TEMPLATE_FORMAT_V3,
+} from './schema';
 import { conditionProblems, isPlainNumber, targetOf } from './validate-conditions';
 import type { TemplateProblem } from './validate-problems';
 import { problem } from './validate-problems';
@@ -15,14 +21,17 @@ import { problem } from './validate-problems';
 
 // A Map, not an object: a kind such as "constructor" must not find Object.prototype's members.
 const RULE_KINDS_FOR: ReadonlyMap<string, readonly Rule['kind'][]> = new Map([
-  ['date', ['older-than', 'expires-within']],
+  ['date', ['older-than', 'newer-than', 'expires-within']],
   ['number', ['at-least', 'at-most']],
   ['yesno', ['equals']],
   ['choice', ['equals']],
   ['multi', ['equals']],
 ]);
 
-/** `format` is what the document declares: register column bounds need qinglang-template/2. */
+/**
+ * `format` is what the document declares: register column bounds need qinglang-template/2, the
+ * newer-than rule qinglang-template/3.
+ */
 export function itemMeaningProblems(
   item: Loose,
   path: string,
@@ -42,6 +51,17 @@ export function itemMeaningProblems(
           rulePath,
           `规则“${rule.data.kind}”不能用于“${kind}”类检查项`,
           `rule "${rule.data.kind}" does not apply to a "${kind}" item`,
+        ),
+      );
+    } else if (
+      rule.data.kind === 'newer-than' &&
+      (format === TEMPLATE_FORMAT_V1 || format === TEMPLATE_FORMAT_V2)
+    ) {
+      out.push(
+        problem(
+          rulePath,
+          `规则 newer-than（按月计）是 ${TEMPLATE_FORMAT_V3} 格式才有的：请把 format 改为“${TEMPLATE_FORMAT_V3}”`,
+          `the newer-than rule (in months) needs ${TEMPLATE_FORMAT_V3}: declare "format": "${TEMPLATE_FORMAT_V3}"`,
         ),
       );
     } else if (

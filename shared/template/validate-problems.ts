@@ -53,7 +53,14 @@ export function zodProblems(error: z.ZodError): TemplateProblem[] {
   });
 }
 
-const RULE_KINDS = ['older-than', 'expires-within', 'at-least', 'at-most', 'equals'] as const;
+const RULE_KINDS = [
+  'older-than',
+  'newer-than',
+  'expires-within',
+  'at-least',
+  'at-most',
+  'equals',
+] as const;
 
 const TYPE_NAMES_ZH: Readonly<Record<string, string>> = {
   string: '文本',

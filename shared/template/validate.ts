@@ -2,7 +2,7 @@ import { conditionRefs } from './expression';
 import type { Loose } from './loose';
 import { arr, obj, str } from './loose';
 import type { Template } from './schema';
-import { conditionSchema, templateSchema } from './schema';
+import { conditionSchema, TEMPLATE_FORMATS, templateSchema } from './schema';
 import type { RefTarget } from './validate-conditions';
 import { conditionProblems, targetOf } from './validate-conditions';
 import { cycleProblems } from './validate-cycles';
@@ -28,10 +28,27 @@ export function checkTemplate(input: unknown): TemplateCheck {
   const structure = structureProblems(input, { 'zh-CN': '模板', 'en-US': 'template' });
   if (structure.length > 0) return { ok: false, problems: structure };
   const parsed = templateSchema.safeParse(input);
-  const problems = parsed.success ? [] : zodProblems(parsed.error);
+  const problems = parsed.success ? [] : zodProblems(parsed.error).map(laterFormat(input));
   problems.push(...meaningProblems(input));
   if (problems.length > 0 || !parsed.success) return { ok: false, problems: dedupe(problems) };
   return { ok: true, template: parsed.data };
+}
+
+/**
+ * A format this app does not know but a later one may (qinglang-template/4): say so, rather than
+ * only list the formats known, so the clerk updates the app instead of editing the file.
+ */
+function laterFormat(input: unknown): (p: TemplateProblem) => TemplateProblem {
+  const format = str(obj(input)?.format);
+  const known = TEMPLATE_FORMATS.join(', ');
+  return (p) =>
+    p.path === '$.format' && format !== null && /^qinglang-template\/\d{1,6}$/.test(format)
+      ? problem(
+          p.path,
+          `模板格式 ${format} 是本程序不认识的（可能是更新的程序写的）；本程序读取 ${TEMPLATE_FORMATS.join('、')}：请更新程序后再导入`,
+          `this template is in ${format}, a format this app does not know (a newer app may have written it); it reads ${known}: update the app to import it`,
+        )
+      : p;
 }
 
 function dedupe(problems: TemplateProblem[]): TemplateProblem[] {

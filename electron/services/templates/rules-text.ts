@@ -6,6 +6,7 @@ import type { Effect, Rule } from '../../../shared/template/schema';
  * The spreadsheet form of item rules, one cell: rules separated by ";", each
  *   older_than(30) -> non_compliant      expires_within(30) -> warning
  *   at_least(180) -> non_compliant       at_most(0) -> partial      equals('no') -> non_compliant
+ *   newer_than(6 months) -> non_compliant  (qinglang-template/3: calendar months)
  */
 const EFFECT_WORDS: Readonly<Record<string, Effect>> = {
   non_compliant: 'non-compliant',
@@ -34,9 +35,11 @@ export function printRules(rules: readonly Rule[]): string {
       const argument =
         rule.kind === 'older-than' || rule.kind === 'expires-within'
           ? String(rule.days)
-          : rule.kind === 'equals'
-            ? `'${rule.value}'`
-            : String(rule.value);
+          : rule.kind === 'newer-than'
+            ? `${rule.months} months`
+            : rule.kind === 'equals'
+              ? `'${rule.value}'`
+              : String(rule.value);
       return `${rule.kind.replace('-', '_')}(${argument}) -> ${EFFECT_TEXT[rule.effect]}`;
     })
     .join('; ');
@@ -44,7 +47,9 @@ export function printRules(rules: readonly Rule[]): string {
 
 export type RulesParse = { ok: true; rules: Rule[] } | { ok: false; message: Bilingual };
 
-const RULE = /^(older_than|expires_within|at_least|at_most|equals)\((.*)\)\s*->\s*([a-z_]+)$/;
+const RULE =
+  /^(older_than|newer_than|expires_within|at_least|at_most|equals)\((.*)\)\s*->\s*([a-z_]+)$/;
+const MONTHS = /^(\d{1,4})\s*months?$/;
 
 export function parseRules(text: string): RulesParse {
   const rules: Rule[] = [];
@@ -62,8 +67,8 @@ export function parseRules(text: string): RulesParse {
     });
     if (!m) {
       return fail(
-        '应写成 规则(参数) -> 结果，规则为 older_than、expires_within、at_least、at_most、equals',
-        'write it as rule(argument) -> effect, with older_than, expires_within, at_least, at_most or equals',
+        '应写成 规则(参数) -> 结果，规则为 older_than、newer_than、expires_within、at_least、at_most、equals',
+        'write it as rule(argument) -> effect, with older_than, newer_than, expires_within, at_least, at_most or equals',
       );
     }
     if (!effect)
@@ -80,6 +85,16 @@ export function parseRules(text: string): RulesParse {
           "equals takes a quoted value, e.g. equals('no')",
         );
       rules.push({ kind, value, effect });
+      continue;
+    }
+    if (kind === 'newer-than') {
+      const months = MONTHS.exec(argument)?.[1];
+      if (!months || Number(months) < 1)
+        return fail(
+          'newer_than 的参数应为月数（至少 1），如 newer_than(6 months)',
+          'newer_than takes a number of months (1 or more), e.g. newer_than(6 months)',
+        );
+      rules.push({ kind, months: Number(months), effect });
       continue;
     }
     if (!/^-?\d+(\.\d+)?$/.test(argument))

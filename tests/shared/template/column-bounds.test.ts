@@ -38,9 +38,9 @@ describe('register column bounds in the template format', () => {
     });
   });
 
-  it('accepts a qinglang-template/2 template without any bounds (v2 is v1 plus bounds), and no /3', () => {
+  it('accepts a qinglang-template/2 template without any bounds (v2 is v1 plus bounds), and no /4', () => {
     expect(problems(withColumns('qinglang-template/2', name, count))).toEqual([]);
-    expect(problems(withColumns('qinglang-template/3', count))).toEqual([
+    expect(problems(withColumns('qinglang-template/4', count))).toEqual([
       expect.stringMatching(/^\$\.format: /),
     ]);
   });
