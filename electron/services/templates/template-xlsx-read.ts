@@ -1,6 +1,5 @@
 import type * as XLSX from 'xlsx';
 import type { Bilingual } from '../../../shared/i18n/locale';
-import { own } from '../../../shared/own';
 import type { Choice } from '../../../shared/template/schema';
 import type { TemplateCheck } from '../../../shared/template/validate';
 import { checkTemplate } from '../../../shared/template/validate';
@@ -19,6 +18,7 @@ import {
   readItem,
   readRowRule,
 } from './template-xlsx-rows';
+import { locate, withoutFollowOns } from './template-xlsx-locate';
 import type { SheetRow } from './template-xlsx-sheet';
 import { bilingual, openWorkbook, Problems, readSheet } from './template-xlsx-sheet';
 
@@ -45,12 +45,15 @@ export function workbookToTemplate(data: Uint8Array): TemplateCheck {
       'the settings sheet holds one row of details (row 2) only',
     );
   }
-  const choiceLists = readChoices(rowsOf('choices', CHOICES_COLUMNS), problems);
+  const choiceRows = rowsOf('choices', CHOICES_COLUMNS);
+  const choiceLists = readChoices(choiceRows, problems);
   const rowRules = rowsOf('row_rules', ROW_RULES_COLUMNS);
-  const survey = new SurveyReader(choiceLists, rowRules, problems);
-  for (const row of rowsOf('survey', SURVEY_COLUMNS)) survey.read(row);
+  const surveyRows = rowsOf('survey', SURVEY_COLUMNS);
+  const survey = new SurveyReader(choiceLists, choiceRows, rowRules, problems);
+  for (const row of surveyRows) survey.read(row);
   survey.finish();
   checkRowRuleRegisters(survey.sections, rowRules, problems);
+  checkListsUsed(choiceRows, surveyRows, problems);
 
   if (!settings) {
     problems.add(
@@ -72,8 +75,14 @@ export function workbookToTemplate(data: Uint8Array): TemplateCheck {
   if (checked.ok && problems.list.length === 0) return checked;
   const located = checked.ok
     ? []
-    : checked.problems.map((p) => ({ ...p, path: locate(p.path, survey.locations) }));
-  return { ok: false, problems: [...problems.list, ...located] };
+    : checked.problems.map((p) => ({
+        ...p,
+        path: locate(p.path, survey.locations, settings),
+      }));
+  return {
+    ok: false,
+    problems: withoutFollowOns(problems.list, located, problems.absentColumns),
+  };
 }
 
 function checkSheetNames(book: XLSX.WorkBook, problems: Problems): void {
@@ -107,13 +116,14 @@ type RegisterDraft = Draft & { columns: unknown[] };
  */
 class SurveyReader {
   readonly sections: SectionDraft[] = [];
-  /** JSON path of each object read → "survey!12" (or "row_rules!3"). */
-  readonly locations = new Map<string, string>();
+  /** JSON path of each object read → the row it was read from (survey, choices or row_rules). */
+  readonly locations = new Map<string, SheetRow>();
   private section: SectionDraft | null = null;
   private register: RegisterDraft | null = null;
 
   constructor(
     private readonly choiceLists: Map<string, Choice[]>,
+    private readonly choiceRows: readonly SheetRow[],
     private readonly rowRules: readonly SheetRow[],
     private readonly problems: Problems,
   ) {}
@@ -169,7 +179,7 @@ class SurveyReader {
         'the previous section has no end_section',
       );
     this.section = { id: row.get('name').value, title: bilingual(row, 'label'), items: [] };
-    this.locations.set(`$.sections[${this.sections.length}]`, `survey!${row.row}`);
+    this.locations.set(`$.sections[${this.sections.length}]`, row);
     this.sections.push(this.section);
   }
 
@@ -207,18 +217,26 @@ class SurveyReader {
   ): void {
     const column = readColumn(row, type, list, this.choiceLists, this.problems);
     if (!column) return;
-    this.locations.set(
-      `$.sections[${this.sections.length - 1}].items[${section.items.length - 1}].columns[${register.columns.length}]`,
-      `survey!${row.row}`,
-    );
+    const columnPath = `$.sections[${this.sections.length - 1}].items[${section.items.length - 1}].columns[${register.columns.length}]`;
+    this.locations.set(columnPath, row);
+    this.locateChoices(columnPath, list);
     register.columns.push(column);
+  }
+
+  /** The choices of an item or column are the rows of its list, in order, on the choices sheet. */
+  private locateChoices(path: string, list: string | undefined): void {
+    if (list === undefined) return;
+    this.choiceRows
+      .filter((r) => r.get('list_name').value === list)
+      .forEach((r, i) => this.locations.set(`${path}.choices[${i}]`, r));
   }
 
   private addItem(row: SheetRow, type: string, list: string | undefined, section: SectionDraft) {
     const item = readItem(row, type, list, this.choiceLists, this.problems);
     if (!item) return;
     const itemPath = `$.sections[${this.sections.length - 1}].items[${section.items.length}]`;
-    this.locations.set(itemPath, `survey!${row.row}`);
+    this.locations.set(itemPath, row);
+    this.locateChoices(itemPath, list);
     section.items.push(item);
     if (item.kind !== 'register') return;
     const register = item as RegisterDraft;
@@ -228,7 +246,7 @@ class SurveyReader {
     for (const r of this.rowRules.filter((r) => r.get('register').value === item.id)) {
       const rule = readRowRule(r, this.problems);
       if (!rule) continue;
-      this.locations.set(`${itemPath}.rowRules[${read.length}]`, `row_rules!${r.row}`);
+      this.locations.set(`${itemPath}.rowRules[${read.length}]`, r);
       read.push(rule);
     }
     register.rowRules = read;
@@ -254,48 +272,27 @@ function checkRowRuleRegisters(
   }
 }
 
-const FIELD_COLUMNS: Readonly<Record<string, string>> = {
-  id: 'name',
-  kind: 'type',
-  prompt: 'label',
-  title: 'label',
-  guidance: 'hint',
-  visibleIf: 'relevant',
-  when: 'when',
-  basis: 'basis',
-  rules: 'rules',
-  required: 'required',
-  evidence: 'evidence',
-  unit: 'unit',
-  min: 'min',
-  max: 'max',
-  minRows: 'min_rows',
-  choices: 'choices',
-  label: 'label',
-  message: 'message',
-  effect: 'effect',
-};
-
-/** Turns a JSON path into "survey!12 (label::zh-CN)" using where each object was read from. */
-function locate(jsonPath: string, locations: ReadonlyMap<string, string>): string {
-  let best = '';
-  for (const prefix of locations.keys()) {
-    if (
-      (jsonPath === prefix ||
-        jsonPath.startsWith(`${prefix}.`) ||
-        jsonPath.startsWith(`${prefix}[`)) &&
-      prefix.length > best.length
-    )
-      best = prefix;
+/** A choice list no select_one / select_multiple names would be dropped without a word. */
+function checkListsUsed(
+  choiceRows: readonly SheetRow[],
+  surveyRows: readonly SheetRow[],
+  problems: Problems,
+): void {
+  const used = new Set(
+    surveyRows
+      .map((r) => r.get('type').value.split(/\s+/))
+      .filter(([type]) => type === 'select_one' || type === 'select_multiple')
+      .map(([, list]) => list),
+  );
+  const reported = new Set<string>();
+  for (const r of choiceRows) {
+    const list = r.get('list_name');
+    if (list.value === '' || used.has(list.value) || reported.has(list.value)) continue;
+    reported.add(list.value);
+    problems.add(
+      `${list.at} (list_name)`,
+      `选项列表“${list.value}”没有被任何题目使用：请在 survey 工作表的 type 列写 select_one ${list.value}（或 select_multiple ${list.value}），或者删除这个列表`,
+      `the choice list "${list.value}" is used by no item: write select_one ${list.value} (or select_multiple ${list.value}) in a type cell of the survey sheet, or delete the list`,
+    );
   }
-  if (!best) {
-    const field = /^\$\.(\w+)/.exec(jsonPath)?.[1];
-    return field ? `settings (${field})` : jsonPath;
-  }
-  const rest = jsonPath.slice(best.length).replace(/^\./, '');
-  const [field = '', sub] = rest.split('.');
-  const column = own(FIELD_COLUMNS, field.replace(/\[\d+\]$/, ''));
-  const where = locations.get(best)!.replace('!', ' 第 ').replace(/$/, ' 行 / row');
-  const lang = sub === 'zh-CN' || sub === 'en-US' ? `::${sub}` : '';
-  return column ? `${where} (${column}${lang})` : where;
 }

@@ -130,7 +130,7 @@ export function readColumn(
     required: flag(row, 'required', problems),
   };
   if (kind === 'choice') column.choices = choicesFor(list, row, lists, problems);
-  const unit = optionalBilingual(row, 'unit');
+  const unit = optionalBilingual(row, 'unit', problems);
   if (unit) column.unit = unit;
   if (kind === 'number') readBounds(row, column, problems);
   return column;
@@ -173,7 +173,7 @@ export function readItem(
     kind,
     prompt: bilingual(row, 'label'),
   };
-  const guidance = optionalBilingual(row, 'hint');
+  const guidance = optionalBilingual(row, 'hint', problems);
   if (guidance) item.guidance = guidance;
   item.basis = readBasis(row, problems);
   item.required = flag(row, 'required', problems);
@@ -190,7 +190,7 @@ export function readItem(
   }
   if (kind === 'choice' || kind === 'multi') item.choices = choicesFor(list, row, lists, problems);
   if (kind === 'number') {
-    const unit = optionalBilingual(row, 'unit');
+    const unit = optionalBilingual(row, 'unit', problems);
     if (unit) item.unit = unit;
     readBounds(row, item, problems);
   }

@@ -20,6 +20,7 @@ export interface Cell {
   readonly at: string;
 }
 export type SheetRow = {
+  readonly sheet: string;
   readonly row: number;
   readonly get: (column: string) => Cell;
   /** The known columns that hold something on this row. */
@@ -28,9 +29,27 @@ export type SheetRow = {
 
 export class Problems {
   readonly list: TemplateProblem[] = [];
+  /** "sheet::column" of each known column a sheet's row 1 lacks: what is missing there follows. */
+  readonly absentColumns = new Set<string>();
   add(at: string, zh: string, en: string): void {
     this.list.push({ path: at, message: { 'zh-CN': zh, 'en-US': en } });
   }
+}
+
+/** The columns that hold numbers; every other column holds text. */
+const NUMBER_COLUMNS: readonly string[] = ['min', 'max', 'min_rows'];
+
+/**
+ * Whether a number format shows dates or times (as SheetJS's SSF.is_date judges it): a y, m, d,
+ * h or s outside quoted text, escapes and [colour] / [$-locale] brackets.
+ */
+export function isDateFormat(format: string): boolean {
+  if (format === 'General') return false;
+  const bare = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(?![hms]+\])[^\]]*\]/gi, '');
+  return /[ymdhs]/i.test(bare);
 }
 
 const MB = ZIP_LIMITS.maxUnpackedBytes / 1024 / 1024;
@@ -101,6 +120,10 @@ export function openWorkbook(data: Uint8Array, problems: Problems): XLSX.WorkBoo
       cellFormula: true,
       cellHTML: false,
       cellDates: false,
+      // A number's format, to tell a date (a serial number in disguise) from a typed number.
+      cellNF: true,
+      // Keeps a formula saved without its value (as many tools write it), to report it.
+      sheetStubs: true,
       dense: true,
       sheetRows: MAX_SHEET_ROWS + 1,
     });
@@ -123,13 +146,20 @@ export function readSheet(
     cell?.v === undefined ? '' : String(cell.v).trim(),
   );
   const index = new Map<string, number>();
+  const absent = columns.filter((c) => !header.includes(c));
+  for (const column of absent) problems.absentColumns.add(`${name}::${column}`);
   header.forEach((h, i) => {
     if (h === '') return;
     if (!(columns as readonly string[]).includes(h)) {
+      const meant = absent.find((c) => looksLike(h, c));
       problems.add(
         `${name}!${XLSX.utils.encode_cell({ r: 0, c: i })}`,
-        `不认识的列名“${h}”（可用：${columns.join('、')}）`,
-        `unknown column "${h}" (known: ${columns.join(', ')})`,
+        meant
+          ? `不认识的列名“${h}”：是不是“${meant}”？请把列名改为“${meant}”`
+          : `不认识的列名“${h}”（可用：${columns.join('、')}）`,
+        meant
+          ? `unknown column "${h}": did you mean "${meant}"? Rename the column "${meant}"`
+          : `unknown column "${h}" (known: ${columns.join(', ')})`,
       );
     } else if (index.has(h)) {
       problems.add(
@@ -147,31 +177,84 @@ export function readSheet(
   for (let r = 0; r < Math.min(grid.length, MAX_SHEET_ROWS + 1); r++) {
     const line = grid[r] ?? [];
     line.forEach((cell, c) => {
-      if (cell?.f !== undefined) {
-        problems.add(
-          `${name}!${XLSX.utils.encode_cell({ r, c })}`,
-          `单元格含有公式（=${cell.f}），模板只接受直接输入的值`,
-          `the cell holds a formula (=${cell.f}); a template takes typed-in values only`,
-        );
-      }
+      if (cell) checkCell(cell, `${name}!${XLSX.utils.encode_cell({ r, c })}`, header[c], problems);
     });
-    if (r === 0 || line.every((cell) => cell?.v === undefined || String(cell.v).trim() === ''))
-      continue;
+    if (r === 0 || line.every((cell) => valueOf(cell) === '')) continue;
     rows.push({
+      sheet: name,
       row: r + 1,
       get: (column) => {
         const c = index.get(column);
         const cell = c === undefined ? undefined : line[c];
-        const at = `${name}!${XLSX.utils.encode_cell({ r, c: c ?? 0 })}`;
-        return { value: cell?.v === undefined ? '' : String(cell.v).trim(), at };
+        // A column row 1 lacks has no cell: its problems are grouped under the missing column.
+        const at =
+          c === undefined
+            ? `${name} 第 ${r + 1} 行 / row`
+            : `${name}!${XLSX.utils.encode_cell({ r, c })}`;
+        return { value: valueOf(cell), at };
       },
-      filled: () =>
-        [...index]
-          .filter(([, c]) => line[c]?.v !== undefined && String(line[c]!.v).trim() !== '')
-          .map(([h]) => h),
+      filled: () => [...index].filter(([, c]) => valueOf(line[c]) !== '').map(([h]) => h),
     });
   }
   return rows;
+}
+
+/** Whether a header no column has is a slip for `column`: its case, spacing or a letter or two. */
+function looksLike(header: string, column: string): boolean {
+  const plain = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const [a, b] = [plain(header), plain(column)];
+  if (a === b || (a.length >= 4 && b.startsWith(a))) return true;
+  // Edit distance at most 2, row by row.
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length]! <= 2;
+}
+
+/** What a cell holds as text; a formula saved without its value (a stub) holds nothing. */
+function valueOf(cell: XLSX.CellObject | undefined): string {
+  return cell === undefined || cell.v === undefined || cell.t === 'z' ? '' : String(cell.v).trim();
+}
+
+/** A formula, or a number shown as a date, is not what the clerk meant to type in. */
+function checkCell(
+  cell: XLSX.CellObject,
+  at: string,
+  column: string | undefined,
+  problems: Problems,
+) {
+  if (cell.f !== undefined && (cell.t === 'z' || cell.v === undefined)) {
+    problems.add(
+      at,
+      `单元格含有公式（=${cell.f}）而没有保存计算结果，读到的是空值：请直接输入值本身`,
+      `the cell holds a formula (=${cell.f}) saved without its value, so it reads as empty: type the value itself`,
+    );
+  } else if (cell.f !== undefined) {
+    problems.add(
+      at,
+      `单元格含有公式（=${cell.f}），模板只接受直接输入的值：请直接输入值本身`,
+      `the cell holds a formula (=${cell.f}); a template takes typed-in values only: type the value itself`,
+    );
+  } else if (cell.t === 'n' && typeof cell.z === 'string' && isDateFormat(cell.z)) {
+    const number = column !== undefined && NUMBER_COLUMNS.includes(column);
+    problems.add(
+      at,
+      number
+        ? `单元格设为了日期格式，读到的是序列号 ${String(cell.v)}：请把单元格格式设为“常规”或“数值”，再输入数字`
+        : `单元格设为了日期格式，读到的是序列号 ${String(cell.v)}：请把单元格格式设为“文本”，再输入原来的内容（如 2026.2）`,
+      number
+        ? `this cell is formatted as a date, so it holds the serial number ${String(cell.v)}: format it as General or Number and type the number`
+        : `this cell is formatted as a date, so it holds the serial number ${String(cell.v)}: format it as Text and type the value again (e.g. 2026.2)`,
+    );
+  }
 }
 
 /** The condition written in a cell, or null with the problem recorded at the character it is. */
@@ -191,9 +274,30 @@ export function bilingual(row: SheetRow, base: string): Bilingual {
   return { 'zh-CN': row.get(`${base}::zh-CN`).value, 'en-US': row.get(`${base}::en-US`).value };
 }
 
-export function optionalBilingual(row: SheetRow, base: string): Bilingual | undefined {
+/**
+ * An optional text in both languages (hint, unit): both cells empty, or both filled. One alone is
+ * reported at the empty cell, and the text is left out so nothing else is said about it.
+ */
+export function optionalBilingual(
+  row: SheetRow,
+  base: string,
+  problems: Problems,
+): Bilingual | undefined {
   const value = bilingual(row, base);
-  return value['zh-CN'] === '' && value['en-US'] === '' ? undefined : value;
+  const [zh, en] = [value['zh-CN'] === '', value['en-US'] === ''];
+  if (zh && en) return undefined;
+  if (zh || en) {
+    const [empty, filled] = zh
+      ? [`${base}::zh-CN`, `${base}::en-US`]
+      : [`${base}::en-US`, `${base}::zh-CN`];
+    problems.add(
+      `${row.get(empty).at} (${empty})`,
+      `${filled} 已填写而 ${empty} 为空：两种语言都要填写（界面按所选语言显示），或者都留空`,
+      `${filled} is filled but ${empty} is empty: fill in both languages (the app shows the one chosen), or leave both empty`,
+    );
+    return undefined;
+  }
+  return value;
 }
 
 export function flag(row: SheetRow, column: string, problems: Problems): boolean {

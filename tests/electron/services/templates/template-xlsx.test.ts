@@ -75,7 +75,7 @@ describe('templates as spreadsheets', () => {
       rows[3]![1] = 'org_leading_group';
     });
     expect(problemsOf(data)).toContain(
-      'survey 第 4 行 / row (name): item id "org_leading_group" is used twice (also at $.sections[0].items[0].id)',
+      'survey!B4 (name): item id "org_leading_group" is used twice (also at $.sections[0].items[0].id)',
     );
   });
 
@@ -85,7 +85,7 @@ describe('templates as spreadsheets', () => {
       rows[3]![header.indexOf('relevant')] = "${ghost} = 'yes'";
     });
     expect(problemsOf(data)).toEqual([
-      'survey 第 4 行 / row (relevant): the visibility condition refers to "ghost", which is not an item',
+      'survey!H4 (relevant): the visibility condition refers to "ghost", which is not an item',
     ]);
   });
 
