@@ -8,6 +8,7 @@ import {
   templateConvertCommand,
   templateDefaultCommand,
 } from './commands/template';
+import { templateDiffCommand } from './commands/template-diff';
 import { verifyCommand } from './commands/verify';
 
 /** Every subcommand; later features add theirs here. */
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   templateDefaultCommand,
   templateCheckCommand,
   templateConvertCommand,
+  templateDiffCommand,
   demoCommand,
   reportCommand,
   exportCommand,

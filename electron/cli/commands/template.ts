@@ -65,7 +65,7 @@ async function write(file: string, data: Uint8Array): Promise<void> {
   }
 }
 
-function printProblems(file: string, problems: readonly TemplateProblem[], io: CliIo): void {
+export function printProblems(file: string, problems: readonly TemplateProblem[], io: CliIo): void {
   io.err(
     `qinglang: ${bilingual({ 'zh-CN': `${file} 有 ${problems.length} 个问题`, 'en-US': `${file} has ${problems.length} problem(s)` })}`,
   );
