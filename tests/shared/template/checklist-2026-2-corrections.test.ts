@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import v2 from '../../../resources/templates/school-security-2026.2.json';
+import type { Answers } from '../../../shared/template/engine';
+import { evaluate } from '../../../shared/template/engine';
 import { allItems } from '../../../shared/template/items';
 import type { Item } from '../../../shared/template/schema';
 import { checkTemplate } from '../../../shared/template/validate';
@@ -14,6 +16,11 @@ const item = (id: string): Item => byId.get(id) ?? expect.unreachable(`no item $
 
 const clause = (basis: { 'zh-CN': string }) => /8\.1\.\d\.\d/.exec(basis['zh-CN'])?.[0];
 
+function judge(id: string, answers: Answers, today: string) {
+  const result = evaluate(template, answers, today).items[id]!;
+  return { visible: result.visible, status: result.status };
+}
+
 describe('the corrected items of 2026.2', () => {
   it('cites GB/T 22239 8.1.4.5 (computing environment) for endpoint antivirus, unconfirmed', () => {
     for (const id of ['dev_av_signature_date', 'dev_av_coverage']) {
@@ -26,5 +33,40 @@ describe('the corrected items of 2026.2', () => {
     }
     // Gateways and IPS sit at the boundary: dev_register keeps 8.1.3.3 and 8.1.3.4.
     expect(item('dev_register').basis.map(clause)).toEqual(['8.1.3.3', '8.1.3.4']);
+  });
+
+  it('judges log retention as six calendar months from the oldest log, in format /3', () => {
+    expect(template.format).toBe('qinglang-template/3');
+    const oldest = (date: string) =>
+      judge('fw_oldest_log_date', { fw_oldest_log_date: date }, '2026-11-29').status;
+    expect(oldest('2026-06-29')).toBe('non-compliant'); // five months ago
+    expect(oldest('2026-04-29')).toBe('compliant'); // seven months ago
+    expect(oldest('2026-05-29')).toBe('compliant'); // exactly six
+    expect(oldest('2026-05-30')).toBe('non-compliant');
+    // Six months before 31 August is 28 February.
+    const onAug31 = (date: string) =>
+      judge('fw_oldest_log_date', { fw_oldest_log_date: date }, '2026-08-31').status;
+    expect([onAug31('2026-02-28'), onAug31('2026-03-01')]).toEqual(['compliant', 'non-compliant']);
+    expect(item('fw_oldest_log_date').basis).toEqual([
+      expect.objectContaining({ confirmed: true, 'zh-CN': expect.stringContaining('第（三）项') }),
+    ]);
+  });
+
+  it('asks 184 days of a retention set in days: 180 is always short of six months', () => {
+    const days = (n: number) => judge('fw_log_days', { fw_log_days: n }, '2026-11-29').status;
+    expect([days(180), days(183), days(184), days(365)]).toEqual([
+      'non-compliant',
+      'non-compliant',
+      'compliant',
+      'compliant',
+    ]);
+    const [law, standard] = item('fw_log_days').basis;
+    expect(law).toMatchObject({ confirmed: true, 'en-US': expect.stringContaining('six months') });
+    // GB/T 22239 8.1.3.5 c) protects and backs up audit records; it sets no retention period.
+    expect(standard).toMatchObject({
+      confirmed: false,
+      'zh-CN': expect.stringContaining('不规定留存时长'),
+      'en-US': expect.stringContaining('sets no retention period'),
+    });
   });
 });
