@@ -3,7 +3,8 @@ import { own } from '../own';
 import type { Random } from '../random';
 import type { Item, RegisterItem } from '../template/schema';
 import { checkValue } from '../template/values';
-import { isoDay } from './dates';
+import { monthsBefore } from '../template/dates';
+import { dayOf, isoDay } from './dates';
 import { ADMIN_ROLES } from './people';
 import type { School } from './school';
 
@@ -49,8 +50,10 @@ const ITEM_VALUES: Readonly<
           ['monthly', 2],
         ])
       : 'none',
+  // 184 days is the longest six calendar months (2026.2's rule); 180 days, 2026.1's old
+  // threshold, falls short of six months and is the mistake a sample should show.
   fw_log_days: (s, good) =>
-    good ? s.rng.pick([180, 180, 190, 200, 365]) : s.rng.pick([30, 60, 90, 120]),
+    good ? s.rng.pick([184, 184, 190, 200, 365]) : s.rng.pick([30, 60, 90, 120, 180]),
   fw_oldest_log_date: (s, _good, values) => {
     const days = values.get('fw_log_days');
     return isoDay(s.asOf - (typeof days === 'number' ? days : 180) - s.rng.int(0, 3));
@@ -127,6 +130,16 @@ function dateAnswer(item: ItemOf<'date'>, school: School, good: boolean): string
   if (older.length > 0) {
     const limit = good ? Math.min(...older) : rng.pick(older);
     return isoDay(good ? asOf - rng.int(0, limit) : asOf - rng.int(limit + 1, limit * 2 + 30));
+  }
+  const newer = item.rules.flatMap((r) => (r.kind === 'newer-than' ? [r.months] : []));
+  if (newer.length > 0) {
+    // The day N calendar months before asOf: good dates lie on or before it, bad ones after.
+    const limit = (months: number) => dayOf(monthsBefore(isoDay(asOf), months)!);
+    return isoDay(
+      good
+        ? limit(Math.max(...newer)) - rng.int(0, 365)
+        : rng.int(limit(rng.pick(newer)) + 1, asOf),
+    );
   }
   return isoDay(asOf - rng.int(0, 730));
 }
