@@ -69,4 +69,17 @@ describe('the corrected items of 2026.2', () => {
       'en-US': expect.stringContaining('sets no retention period'),
     });
   });
+
+  it('marks CSL Art. 49 confirmed, saying where it fits: what users publish, where comments are open', () => {
+    for (const id of ['media_register', 'content_past_review']) {
+      const [csl] = item(id).basis;
+      expect(csl, id).toMatchObject({
+        confirmed: true,
+        'zh-CN': expect.stringMatching(/^《网络安全法》第四十九条（原第四十七条）.*留言、评论/),
+        'en-US': expect.stringMatching(
+          /^Cybersecurity Law Art\. 49 \(formerly Art\. 47\).*comments/,
+        ),
+      });
+    }
+  });
 });
