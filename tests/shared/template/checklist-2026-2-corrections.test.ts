@@ -82,4 +82,27 @@ describe('the corrected items of 2026.2', () => {
       });
     }
   });
+
+  it('judges the MLPS assessment by the level the school states: level 3 yearly, level 2 every two years', () => {
+    const ids = allItems(template).map((i) => i.id);
+    const at = ids.indexOf('assets_mlps_level');
+    expect(ids.slice(at, at + 3)).toEqual([
+      'assets_mlps_level',
+      'assets_mlps_test_date',
+      'assets_mlps_test_date_l3',
+    ]);
+    const tested400DaysAgo = '2025-10-25'; // 400 days before 2026-11-29
+    const on = (level: string, id: string, date = tested400DaysAgo) =>
+      judge(id, { assets_mlps_level: level, [id]: date }, '2026-11-29');
+    expect(on('level3', 'assets_mlps_test_date_l3')).toEqual({ visible: true, status: 'partial' });
+    expect(on('level3', 'assets_mlps_test_date_l3', '2026-01-01').status).toBe('compliant');
+    expect(on('level2', 'assets_mlps_test_date')).toEqual({ visible: true, status: 'compliant' });
+    expect(on('level2', 'assets_mlps_test_date', '2024-11-01').status).toBe('partial');
+    // Each date is asked only at its level; level 1 and ungraded systems are not assessed.
+    expect(on('level2', 'assets_mlps_test_date_l3').visible).toBe(false);
+    expect(on('level3', 'assets_mlps_test_date').visible).toBe(false);
+    for (const level of ['none', 'level1'])
+      for (const id of ['assets_mlps_test_date', 'assets_mlps_test_date_l3'])
+        expect(on(level, id).visible, `${level} ${id}`).toBe(false);
+  });
 });
