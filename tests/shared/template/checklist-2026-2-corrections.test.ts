@@ -105,4 +105,21 @@ describe('the corrected items of 2026.2', () => {
       for (const id of ['assets_mlps_test_date', 'assets_mlps_test_date_l3'])
         expect(on(level, id).visible, `${level} ${id}`).toBe(false);
   });
+
+  it('asks for the separate rules for children under 14 right after guardian consent (PIPL Art. 31)', () => {
+    const ids = allItems(template).map((i) => i.id);
+    expect(ids[ids.indexOf('pi_consent') + 1]).toBe('pi_child_rules');
+    const rules = item('pi_child_rules');
+    expect(rules.kind).toBe('check');
+    expect(rules.basis).toEqual([
+      {
+        'zh-CN': '《个人信息保护法》第三十一条',
+        'en-US': 'Personal Information Protection Law Art. 31',
+        confirmed: true,
+      },
+    ]);
+    expect(judge('pi_child_rules', { pi_child_rules: 'non-compliant' }, '2026-11-29').status).toBe(
+      'non-compliant',
+    );
+  });
 });
