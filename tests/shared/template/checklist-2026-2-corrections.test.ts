@@ -122,4 +122,12 @@ describe('the corrected items of 2026.2', () => {
       'non-compliant',
     );
   });
+
+  it('states both exceptions to keeping face data on the device', () => {
+    const { prompt } = item('bio_local_storage');
+    expect(prompt['zh-CN']).toContain('法律、行政法规另有规定或者取得个人单独同意的除外');
+    expect(prompt['en-US']).toContain(
+      'unless a law or administrative regulation provides otherwise, or the person has given separate consent',
+    );
+  });
 });
