@@ -4,6 +4,8 @@ import type { TemplateRef } from '../../shared/settings';
 import type { Template } from '../../shared/template/schema';
 import type { TemplateSummary } from '../../shared/template/summary';
 import type { TemplateProblem } from '../../shared/template/validate';
+import type { TemplateDiff } from '../../shared/template/diff-schema';
+import { defaultPair, versionsOf } from '../../shared/template/versions';
 import { api, unwrap } from '../api/client';
 import { fileToBase64, saveFile } from '../api/files';
 
@@ -16,11 +18,23 @@ export type ImportOutcome =
     }
   | { readonly kind: 'too-large'; readonly fileName: string; readonly size: number };
 
+/** Two versions of one template side by side: which, and (once it came) what changed. */
+export interface Comparison {
+  readonly id: string;
+  /** Every version of `id` installed or built in, oldest first. */
+  readonly versions: readonly string[];
+  /** The versions picked (the diff says which it compared). */
+  readonly from: string;
+  readonly to: string;
+  readonly diff: TemplateDiff | null;
+}
+
 interface TemplatesState {
   readonly summaries: readonly TemplateSummary[] | null;
   readonly open: Template | null;
   readonly lastImport: ImportOutcome | null;
   readonly busy: boolean;
+  readonly comparison: Comparison | null;
   load(): Promise<void>;
   view(ref: TemplateRef): Promise<void>;
   close(): void;
@@ -28,6 +42,13 @@ interface TemplatesState {
   exportTemplate(ref: TemplateRef, format: 'json' | 'xlsx'): Promise<void>;
   setDefault(ref: TemplateRef): Promise<void>;
   dismissImport(): void;
+  /** Opens the comparison of `ref` with its previous version (the next one, for the oldest). */
+  openCompare(ref: TemplateRef): Promise<void>;
+  /** Picks the two versions; nothing is compared until `compare`. */
+  choose(from: string, to: string): void;
+  /** Compares the two versions picked; `diff` is null until the answer comes. */
+  compare(): Promise<void>;
+  closeCompare(): void;
 }
 
 export const useTemplatesStore = create<TemplatesState>()((set, get) => ({
@@ -35,11 +56,12 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => ({
   open: null,
   lastImport: null,
   busy: false,
+  comparison: null,
   async load() {
     set({ summaries: await unwrap(api().templates.list()) });
   },
   async view(ref) {
-    set({ open: await unwrap(api().templates.get(ref)) });
+    set({ open: await unwrap(api().templates.get(ref)), comparison: null });
   },
   close: () => set({ open: null }),
   async importFile(file) {
@@ -71,4 +93,28 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => ({
     set({ summaries: await unwrap(api().templates.setDefault(ref)) });
   },
   dismissImport: () => set({ lastImport: null }),
+  async openCompare(ref) {
+    const versions = versionsOf(get().summaries ?? [], ref.id);
+    const [from, to] = defaultPair(versions, ref.version);
+    set({ open: null, comparison: { id: ref.id, versions, from, to, diff: null } });
+    await get().compare();
+  },
+  choose(from, to) {
+    const current = get().comparison;
+    if (current) set({ comparison: { ...current, from, to } });
+  },
+  async compare() {
+    const current = get().comparison;
+    if (!current) return;
+    const { id, from, to } = current;
+    set({ comparison: { ...current, diff: null } });
+    const diff = await unwrap(
+      api().templates.diff({ from: { id, version: from }, to: { id, version: to } }),
+    );
+    // A later choice wins over an answer that comes back late.
+    const now = get().comparison;
+    if (now && now.id === id && now.from === from && now.to === to)
+      set({ comparison: { ...now, diff } });
+  },
+  closeCompare: () => set({ comparison: null }),
 }));

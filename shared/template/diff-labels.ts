@@ -73,6 +73,7 @@ export const DIFF_LABELS = {
   rowRulesAdded: both('新增行规则', 'row rules added'),
   rowRulesRemoved: both('删除行规则', 'row rules removed'),
   rowRulesChanged: both('修改行规则', 'row rules changed'),
+  changed: both('已修改', 'changed'),
   before: both('原为', 'was'),
   after: both('现为', 'now'),
   none: both('（无）', '(none)'),

@@ -85,7 +85,12 @@ function changeLines(change: ItemChange): string[] {
               `${label['en-US']}: ${DIFF_LABELS.before['en-US']} "${before['en-US']}", ${DIFF_LABELS.after['en-US']} "${after['en-US']}"`,
             ),
           )}`
-        : `      ${bilingual(label)}`,
+        : `      ${bilingual(
+            both(
+              `${label['zh-CN']}：${DIFF_LABELS.changed['zh-CN']}`,
+              `${label['en-US']}: ${DIFF_LABELS.changed['en-US']}`,
+            ),
+          )}`,
     );
   }
   const register = change.register;

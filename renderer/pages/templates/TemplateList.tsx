@@ -14,6 +14,8 @@ export function TemplateList({ summaries }: { summaries: readonly TemplateSummar
   const view = useTemplatesStore((s) => s.view);
   const exportTemplate = useTemplatesStore((s) => s.exportTemplate);
   const setDefault = useTemplatesStore((s) => s.setDefault);
+  const openCompare = useTemplatesStore((s) => s.openCompare);
+  const versionsOf = (id: string) => summaries.filter((s) => s.id === id).length;
   const guard = useReportError();
 
   return (
@@ -40,6 +42,9 @@ export function TemplateList({ summaries }: { summaries: readonly TemplateSummar
                   tone="quiet"
                   actions={[
                     { label: t('templates.view'), onClick: () => guard(view(ref)) },
+                    ...(versionsOf(s.id) > 1
+                      ? [{ label: t('templates.compare'), onClick: () => guard(openCompare(ref)) }]
+                      : []),
                     ...(s.isDefault
                       ? []
                       : [

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { useReportError } from '../../lib/use-report-error';
 import { useTemplatesStore } from '../../stores/templates-store';
+import { ComparePanel } from './ComparePanel';
 import { ImportPanel } from './ImportPanel';
 import { TemplateList } from './TemplateList';
 import { TemplateViewer } from './TemplateViewer';
@@ -11,6 +12,7 @@ export function TemplatesPage() {
   const { t } = useTranslation();
   const summaries = useTemplatesStore((s) => s.summaries);
   const open = useTemplatesStore((s) => s.open);
+  const comparison = useTemplatesStore((s) => s.comparison);
   const busy = useTemplatesStore((s) => s.busy);
   const load = useTemplatesStore((s) => s.load);
   const importFile = useTemplatesStore((s) => s.importFile);
@@ -47,6 +49,7 @@ export function TemplatesPage() {
       <ImportPanel />
       {summaries && <TemplateList summaries={summaries} />}
       {open && <TemplateViewer template={open} />}
+      {comparison && <ComparePanel comparison={comparison} />}
     </>
   );
 }

@@ -66,7 +66,13 @@ const state = () => useTemplatesStore.getState();
 describe('the templates store', () => {
   let downloads: ReturnType<typeof catchDownloads>;
   beforeEach(() => {
-    useTemplatesStore.setState({ summaries: null, open: null, lastImport: null, busy: false });
+    useTemplatesStore.setState({
+      summaries: null,
+      open: null,
+      lastImport: null,
+      busy: false,
+      comparison: null,
+    });
     downloads = catchDownloads();
   });
   afterEach(() => downloads.restore());
@@ -157,5 +163,67 @@ describe('the templates store', () => {
         .summaries?.filter((s) => s.isDefault)
         .map((s) => s.id),
     ).toEqual(['district']);
+  });
+
+  describe('comparing versions', () => {
+    const versions = ['2026.10', '2026.2', '2026.9'];
+    const diffOf = (from: string, to: string) => ({
+      from: { id: 'school', version: from, title: { 'zh-CN': '表', 'en-US': 'List' } },
+      to: { id: 'school', version: to, title: { 'zh-CN': '表', 'en-US': 'List' } },
+      same: true,
+      sections: { added: [], removed: [], renamed: [] },
+      items: { added: [], removed: [], changed: [] },
+    });
+    function twoVersions() {
+      const calls: unknown[] = [];
+      const list = [
+        ...versions.map((version) => ({ ...summary('school', false), version })),
+        summary('other', true),
+      ];
+      installFakeApi({
+        answers: {
+          'templates:list': () => ({ ok: true, value: list }),
+          'templates:diff': (input) => {
+            calls.push(input);
+            const { from, to } = input as { from: { version: string }; to: { version: string } };
+            return { ok: true, value: diffOf(from.version, to.version) };
+          },
+        },
+      });
+      return calls;
+    }
+
+    it('opens on a version and its previous one, in version order, and shows what the Node side found', async () => {
+      const calls = twoVersions();
+      await state().load();
+      useTemplatesStore.setState({ open: TEMPLATE });
+      await state().openCompare({ id: 'school', version: '2026.10' });
+      expect(state().open).toBeNull();
+      expect(state().comparison).toMatchObject({
+        id: 'school',
+        versions: ['2026.2', '2026.9', '2026.10'],
+        from: '2026.9',
+        to: '2026.10',
+        diff: diffOf('2026.9', '2026.10'),
+      });
+      expect(calls).toEqual([
+        { from: { id: 'school', version: '2026.9' }, to: { id: 'school', version: '2026.10' } },
+      ]);
+    });
+
+    it('opens the oldest version against the next one; choosing asks nothing until compare', async () => {
+      const calls = twoVersions();
+      await state().load();
+      await state().openCompare({ id: 'school', version: '2026.2' });
+      expect(state().comparison).toMatchObject({ from: '2026.2', to: '2026.9' });
+      state().choose('2026.2', '2026.10');
+      expect(calls).toHaveLength(1);
+      expect(state().comparison?.diff?.to.version).toBe('2026.9');
+      await state().compare();
+      expect(calls).toHaveLength(2);
+      expect(state().comparison?.diff?.to.version).toBe('2026.10');
+      state().closeCompare();
+      expect(state().comparison).toBeNull();
+    });
   });
 });
