@@ -7,6 +7,7 @@ import type { Loose } from './loose';
 import { arr, obj, str } from './loose';
 import type { Condition } from './schema';
 import { CHECK_ANSWERS } from './schema';
+import { isIsoDate } from './dates';
 import type { TemplateProblem } from './validate-problems';
 import { problem } from './validate-problems';
 
@@ -47,8 +48,9 @@ function fits(
   if ('fn' in leaf) return target.kind === 'date';
   if (!('value' in leaf)) return true; // empty / filled fit anything
   const { kind, choices } = target;
-  if (leaf.op === 'selected')
-    return (kind === 'multi' || kind === 'choice') && choices.includes(leaf.value);
+  // A list with no choices is reported on its own: nothing can be said of a value in it.
+  const known = (value: string) => choices.length === 0 || choices.includes(value);
+  if (leaf.op === 'selected') return (kind === 'multi' || kind === 'choice') && known(leaf.value);
   const equality = leaf.op === 'eq' || leaf.op === 'ne';
   switch (kind) {
     case 'yesno':
@@ -56,10 +58,12 @@ function fits(
     case 'check':
       return equality && (CHECK_ANSWERS as readonly unknown[]).includes(leaf.value);
     case 'choice':
-      return equality && choices.includes(String(leaf.value));
+      return equality && known(String(leaf.value));
     case 'number':
       return typeof leaf.value === 'number';
     case 'date':
+      // Answers are stored YYYY-MM-DD, so comparing with such a date compares dates.
+      return isIsoDate(leaf.value);
     case 'text':
       return typeof leaf.value === 'string';
     case 'multi':
@@ -102,7 +106,21 @@ export function conditionProblems(
     if ('not' in c) return walk(c.not);
     const text = printCondition(c);
     const target = targets.get(c.ref);
-    if (target && !fits(c, target)) {
+    if (
+      target?.kind === 'date' &&
+      'value' in c &&
+      c.op !== 'selected' &&
+      !('fn' in c) &&
+      !fits(c, target)
+    ) {
+      out.push(
+        problem(
+          path,
+          `“${text}”：与日期项 ${c.ref} 比较的值应是带引号的日期，写作 '2026-09-01'（年-月-日）；< 表示更早，> 表示更晚`,
+          `"${text}": compare the date item ${c.ref} with a date in quotes written '2026-09-01' (year-month-day); < means earlier, > later`,
+        ),
+      );
+    } else if (target && !fits(c, target)) {
       out.push(
         problem(
           path,

@@ -49,7 +49,10 @@ export function zodProblems(error: z.ZodError): TemplateProblem[] {
       };
     }
     const known = issueText(issue.message);
-    return { path, message: known ?? { 'zh-CN': zodMessageZh(issue), 'en-US': issue.message } };
+    return {
+      path,
+      message: known ?? { 'zh-CN': zodMessageZh(issue), 'en-US': zodMessageEn(issue) },
+    };
   });
 }
 
@@ -95,6 +98,44 @@ function zodMessageZh(issue: z.core.$ZodIssue): string {
           : '格式不对';
     default:
       return '内容不符合要求';
+  }
+}
+
+const TYPE_NAMES_EN: Readonly<Record<string, string>> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object ({…})',
+  array: 'a list ([…])',
+  null: 'null',
+};
+
+/** zod's English says "Too small: expected string to have >=1 characters": say it plainly. */
+function zodMessageEn(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown ${issue.keys.length === 1 ? 'field' : 'fields'}: ${issue.keys.join(', ')}`;
+    case 'invalid_type':
+      return `should be ${TYPE_NAMES_EN[issue.expected] ?? 'of another type'}`;
+    case 'invalid_value':
+      return `not one of the allowed values: ${issue.values.map(String).join(', ')}`;
+    case 'invalid_union':
+      return 'matches none of the allowed forms';
+    case 'too_small':
+      return issue.origin === 'string'
+        ? 'must not be empty'
+        : `too few: at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return `too long or too many: at most ${String(issue.maximum)}`;
+    case 'invalid_format':
+      return issue.format === 'datetime'
+        ? 'should be a date and time such as 2026-11-29T08:30:00.000Z'
+        : issue.format === 'date'
+          ? 'should be a date such as 2026-11-29'
+          : 'not in the expected format';
+    default:
+      return issue.message;
   }
 }
 

@@ -70,11 +70,15 @@ export function templateToWorkbook(template: Template): Buffer {
     'message::zh-CN': 32,
     'message::en-US': 40,
   });
-  append(book, 'settings', SETTINGS_COLUMNS, [settings], {
-    format: 22,
-    'title::zh-CN': 30,
-    'title::en-US': 40,
-  });
+  append(
+    book,
+    'settings',
+    SETTINGS_COLUMNS,
+    [settings],
+    { format: 22, 'title::zh-CN': 30, 'title::en-US': 40 },
+    // Formatted as text, so a clerk who types 2026.10 there keeps 2026.10 (not 2026.1, or a date).
+    ['version'],
+  );
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
 }
 
@@ -173,12 +177,26 @@ function append(
   columns: readonly string[],
   rows: readonly Row[],
   widths: Readonly<Record<string, number>>,
+  textColumns: readonly string[] = [],
 ): void {
   // Every value is written as a plain cell: a text starting with = + - @ stays text, never a formula.
   const sheet = XLSX.utils.aoa_to_sheet([
     [...columns],
     ...rows.map((r) => columns.map((c) => r[c] ?? '')),
   ]);
+  // A text Excel would turn into a number or a date when retyped is formatted as text ("@").
+  rows.forEach((row, r) =>
+    columns.forEach((column, c) => {
+      const value = row[column];
+      const cell = sheet[XLSX.utils.encode_cell({ r: r + 1, c })] as XLSX.CellObject | undefined;
+      if (
+        cell &&
+        typeof value === 'string' &&
+        (textColumns.includes(column) || looksLikeNumber(value))
+      )
+        cell.z = '@';
+    }),
+  );
   sheet['!cols'] = columns.map((c) => ({ wch: widths[c] ?? 14 }));
   sheet['!autofilter'] = {
     ref: XLSX.utils.encode_range({
@@ -187,4 +205,13 @@ function append(
     }),
   };
   XLSX.utils.book_append_sheet(book, sheet, name);
+}
+
+/** Whether Excel would read this text, typed into a General cell, as a number or a date. */
+function looksLikeNumber(text: string): boolean {
+  const trimmed = text.trim();
+  return (
+    (trimmed !== '' && Number.isFinite(Number(trimmed))) ||
+    /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/.test(trimmed)
+  );
 }

@@ -108,7 +108,7 @@ describe('qinglang template', () => {
           '"id": "org_budget",',
           '"id": "org_budget", "constructor": {"prototype": {"polluted": true}},',
         ),
-      /Unrecognized key.*constructor/,
+      /unknown field: constructor/,
     ],
     [
       'a text file named .xlsx',

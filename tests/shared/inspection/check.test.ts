@@ -62,7 +62,7 @@ describe('checkInspectionShape', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]?.path).toBe('$.period.year');
     expect(problems[0]?.message['zh-CN']).toBe('类型不对，应为数字');
-    expect(problems[0]?.message['en-US']).toMatch(/expected number/);
+    expect(problems[0]?.message['en-US']).toMatch(/^should be a number$/);
   });
 
   it('gives array indexes in the path', () => {
