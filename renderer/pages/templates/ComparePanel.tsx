@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/use-locale';
 import { useReportError } from '../../lib/use-report-error';
@@ -17,6 +18,11 @@ export function ComparePanel({ comparison }: { comparison: Comparison }) {
   );
   const guard = useReportError();
   const { from, to, diff } = comparison;
+  // Opened from a row of the list above: brought into view, as the viewer is.
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    panel.current?.scrollIntoView?.({ block: 'start' });
+  }, [comparison.id]);
   const versionSelect = (label: string, value: string, onChange: (v: string) => void) => (
     <label className="inline-field">
       <span>{label}</span>
@@ -30,7 +36,7 @@ export function ComparePanel({ comparison }: { comparison: Comparison }) {
     </label>
   );
   return (
-    <section className="card viewer" aria-labelledby="template-compare-title">
+    <section ref={panel} className="card viewer" aria-labelledby="template-compare-title">
       <header className="viewer-header">
         <div>
           <h2 id="template-compare-title">

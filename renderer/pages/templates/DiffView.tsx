@@ -131,10 +131,14 @@ function ChangeView({ change }: { change: ItemChange }) {
             <dd>
               {before && after ? (
                 <>
-                  <span className="viewer-label">{pick(DIFF_LABELS.before)}</span>{' '}
-                  <del>{pick(before)}</del>{' '}
-                  <span className="viewer-label">{pick(DIFF_LABELS.after)}</span>{' '}
-                  <ins>{pick(after)}</ins>
+                  <div>
+                    <span className="viewer-label">{pick(DIFF_LABELS.before)}</span>{' '}
+                    <del>{pick(before)}</del>
+                  </div>
+                  <div>
+                    <span className="viewer-label">{pick(DIFF_LABELS.after)}</span>{' '}
+                    <ins>{pick(after)}</ins>
+                  </div>
                 </>
               ) : (
                 <span className="viewer-label">{pick(DIFF_LABELS.changed)}</span>
