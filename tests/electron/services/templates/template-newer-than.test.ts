@@ -1,6 +1,7 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import builtIn from '../../../../resources/templates/school-security-2026.1.json';
+import v2 from '../../../../resources/templates/school-security-2026.2.json';
 import { parseRules, printRules } from '../../../../electron/services/templates/rules-text';
 import { workbookToTemplate } from '../../../../electron/services/templates/template-xlsx-read';
 import { templateToWorkbook } from '../../../../electron/services/templates/template-xlsx-write';
@@ -72,5 +73,12 @@ describe('the newer_than rule in a spreadsheet cell', () => {
         ),
       ],
     );
+  });
+
+  it('carries the built-in 2026.2 (a /3 template) through a spreadsheet byte for byte', () => {
+    const t = templateSchema.parse(v2);
+    const back = workbookToTemplate(templateToWorkbook(t));
+    expect(back.ok ? [] : back.problems).toEqual([]);
+    if (back.ok) expect(templateJson(back.template)).toBe(templateJson(t));
   });
 });
