@@ -12,6 +12,16 @@ import type { TemplateProblem } from './validate-problems';
 import { problem } from './validate-problems';
 
 /**
+ * How strictly a template is checked. `stored`: it was installed by an earlier version of the app
+ * and is read back from the data folder. A rule added since (a date item compared only with a
+ * quoted YYYY-MM-DD) must not set aside a template that inspections are pinned to; it holds for
+ * every template imported from now on.
+ */
+export interface CheckOptions {
+  readonly stored?: boolean;
+}
+
+/**
  * What checkTemplate finds wrong with a condition (an item's visibleIf, a row rule's when) once
  * its shape is right: too deep or too long, or a comparison that can never hold for the kind of
  * thing it names.
@@ -79,6 +89,7 @@ export function conditionProblems(
   condition: Condition,
   path: string,
   targets: ReadonlyMap<string, RefTarget>,
+  options: CheckOptions = {},
 ): TemplateProblem[] {
   const out: TemplateProblem[] = [];
   if (conditionDepth(condition) > MAX_CONDITION_DEPTH) {
@@ -106,13 +117,12 @@ export function conditionProblems(
     if ('not' in c) return walk(c.not);
     const text = printCondition(c);
     const target = targets.get(c.ref);
-    if (
-      target?.kind === 'date' &&
-      'value' in c &&
-      c.op !== 'selected' &&
-      !('fn' in c) &&
-      !fits(c, target)
-    ) {
+    const dateCompared =
+      target?.kind === 'date' && 'value' in c && c.op !== 'selected' && !('fn' in c);
+    // A stored template keeps what was accepted when it was installed: any text compared with a
+    // date item (a date is stored YYYY-MM-DD, so only such text compares as dates).
+    if (options.stored && dateCompared && typeof c.value === 'string') return;
+    if (dateCompared && !fits(c, target)) {
       out.push(
         problem(
           path,

@@ -9,6 +9,7 @@ import {
   TEMPLATE_FORMAT_V2,
   TEMPLATE_FORMAT_V3,
 } from './schema';
+import type { CheckOptions } from './validate-conditions';
 import { conditionProblems, isPlainNumber, targetOf } from './validate-conditions';
 import type { TemplateProblem } from './validate-problems';
 import { problem } from './validate-problems';
@@ -36,6 +37,7 @@ export function itemMeaningProblems(
   item: Loose,
   path: string,
   format: string | null,
+  options: CheckOptions = {},
 ): TemplateProblem[] {
   const out: TemplateProblem[] = [];
   const kind = str(item.kind) ?? '';
@@ -99,7 +101,7 @@ export function itemMeaningProblems(
   ) {
     out.push(problem(`${path}.min`, '最小值大于最大值', 'min is greater than max'));
   }
-  if (kind === 'register') out.push(...registerProblems(item, path, format));
+  if (kind === 'register') out.push(...registerProblems(item, path, format, options));
   return out;
 }
 
@@ -140,7 +142,12 @@ function columnBoundProblems(
 }
 
 /** A register's columns (unique ids, choices only on a choice column) and its row rules. */
-function registerProblems(item: Loose, path: string, format: string | null): TemplateProblem[] {
+function registerProblems(
+  item: Loose,
+  path: string,
+  format: string | null,
+  options: CheckOptions,
+): TemplateProblem[] {
   const out: TemplateProblem[] = [];
   const columns = arr(item.columns).map(obj);
   out.push(
@@ -190,7 +197,7 @@ function registerProblems(item: Loose, path: string, format: string | null): Tem
     if (!when.success) return;
     const rulePath = `${path}.rowRules[${ri}].when`;
     const columnTargets = new Map(columns.map((c) => [str(c?.id) ?? '', targetOf(c)]));
-    out.push(...conditionProblems(when.data, rulePath, columnTargets));
+    out.push(...conditionProblems(when.data, rulePath, columnTargets, options));
     for (const ref of conditionRefs(when.data)) {
       if (!columnIds.has(ref))
         out.push(

@@ -4,6 +4,7 @@ import { arr, obj, str } from './loose';
 import type { Template } from './schema';
 import { conditionSchema, TEMPLATE_FORMATS, templateSchema } from './schema';
 import type { RefTarget } from './validate-conditions';
+import type { CheckOptions } from './validate-conditions';
 import { conditionProblems, targetOf } from './validate-conditions';
 import { cycleProblems } from './validate-cycles';
 import { itemMeaningProblems } from './validate-items';
@@ -22,14 +23,14 @@ export type TemplateCheck =
  * meaning (unique ids, conditions that name real items and form no cycle, rules that fit their
  * item). Works on anything, including half-valid data, so a clerk sees the whole list.
  */
-export function checkTemplate(input: unknown): TemplateCheck {
+export function checkTemplate(input: unknown, options: CheckOptions = {}): TemplateCheck {
   // Recursive checks (zod's, ours) must never meet a structure deep enough to exhaust the stack,
   // and no key may be dropped on the way in.
   const structure = structureProblems(input, { 'zh-CN': '模板', 'en-US': 'template' });
   if (structure.length > 0) return { ok: false, problems: structure };
   const parsed = templateSchema.safeParse(input);
   const problems = parsed.success ? [] : zodProblems(parsed.error).map(laterFormat(input));
-  problems.push(...meaningProblems(input));
+  problems.push(...meaningProblems(input, options));
   if (problems.length > 0 || !parsed.success) return { ok: false, problems: dedupe(problems) };
   return { ok: true, template: parsed.data };
 }
@@ -66,7 +67,7 @@ interface ItemAt {
   readonly path: string;
 }
 
-function meaningProblems(input: unknown): TemplateProblem[] {
+function meaningProblems(input: unknown, options: CheckOptions): TemplateProblem[] {
   const out: TemplateProblem[] = [];
   const root = obj(input);
   if (!root) return out;
@@ -86,13 +87,13 @@ function meaningProblems(input: unknown): TemplateProblem[] {
     if (item.visibleIf !== undefined) {
       const condition = conditionSchema.safeParse(item.visibleIf);
       if (condition.success) {
-        out.push(...conditionProblems(condition.data, `${path}.visibleIf`, itemTargets));
+        out.push(...conditionProblems(condition.data, `${path}.visibleIf`, itemTargets, options));
         const refs = conditionRefs(condition.data);
         dependsOn.set(id, refs);
         out.push(...refProblems(id, refs, `${path}.visibleIf`, kinds));
       }
     }
-    out.push(...itemMeaningProblems(item, path, format));
+    out.push(...itemMeaningProblems(item, path, format, options));
   }
   out.push(...cycleProblems(dependsOn, itemPaths));
   return out;

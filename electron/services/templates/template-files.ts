@@ -5,6 +5,7 @@ import { MAX_TEMPLATE_BYTES } from '../../../shared/template/limits';
 import type { Template } from '../../../shared/template/schema';
 import type { TemplateCheck } from '../../../shared/template/validate';
 import { checkTemplate } from '../../../shared/template/validate';
+import type { CheckOptions } from '../../../shared/template/validate-conditions';
 import { nameLocations } from '../../../shared/template/validate-problems';
 import { jsonSyntaxProblem, withoutByteOrderMark } from '../json-text';
 import { workbookToTemplate } from './template-xlsx-read';
@@ -37,10 +38,17 @@ export function parseTemplateFile(fileName: string, data: Uint8Array): TemplateC
   if (data.length > MAX_TEMPLATE_BYTES) return tooLarge(data.length);
   return format === 'xlsx'
     ? workbookToTemplate(data)
-    : parseTemplateJson(Buffer.from(data).toString('utf8'));
+    : parseTemplateJson(Buffer.from(data).toString('utf8'), {});
 }
 
-export function parseTemplateJson(text: string): TemplateCheck {
+/**
+ * Reads a template's JSON text. By default as one read back from the data folder (installed
+ * earlier, perhaps by an older version: see CheckOptions); an import passes `{}`, the full check.
+ */
+export function parseTemplateJson(
+  text: string,
+  options: CheckOptions = { stored: true },
+): TemplateCheck {
   const body = withoutByteOrderMark(text);
   let value: unknown;
   try {
@@ -49,7 +57,7 @@ export function parseTemplateJson(text: string): TemplateCheck {
     const problem = jsonSyntaxProblem(body, error);
     return fail(problem['zh-CN'], problem['en-US']);
   }
-  const checked = checkTemplate(value);
+  const checked = checkTemplate(value, options);
   return checked.ok ? checked : { ok: false, problems: nameLocations(checked.problems, value) };
 }
 
