@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
+import { TEMPLATES_DIR, templateFileName } from '../../../electron/services/data-layout';
 import { serializeTemplate } from '../../../electron/services/templates/template-files';
+import { templateJson } from '../../../shared/template/canonical';
 import type { Template } from '../../../shared/template/schema';
 import { templateSchema } from '../../../shared/template/schema';
 import { useTempDir } from '../temp-dir';
@@ -86,18 +88,27 @@ describe('qinglang template diff', () => {
 
   it('reads ID@VERSION from the built-in and installed templates', async () => {
     const { env, a } = files();
-    const { code, out } = await run(env, 'template', 'diff', 'school_security@2026.1', a);
-    expect(code).toBe(0);
-    expect(out).toContain('两个版本内容相同');
-    const builtIn = await run(
+    const same = await run(env, 'template', 'diff', 'school_security@2026.1', a);
+    expect(same.code).toBe(0);
+    expect(same.out).toContain('两个版本内容相同');
+    // Installed as the app installs it: one canonical file per id and version in the data folder.
+    const installed = later();
+    const dir = path.join(env.QINGLANG_DATA_DIR, TEMPLATES_DIR);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, templateFileName(installed)), templateJson(installed));
+    const both = await run(
       env,
       'template',
       'diff',
       'school_security@2026.1',
-      'school_security@2026.2',
+      'school_security@2099.1',
     );
-    expect([0, 1]).toContain(builtIn.code);
-    expect(builtIn.out.split('\n')[0]).toBe('school_security 2026.1 → school_security 2026.2');
+    expect(both.err).toBe('');
+    expect(both.code).toBe(1);
+    expect(both.out.split('\n').slice(0, 2)).toEqual([
+      'school_security 2026.1 → school_security 2099.1',
+      '检查项新增 1 项，删除 1 项，修改 1 项；章节新增 0 个，删除 0 个，改名 0 个 / items: 1 added, 1 removed, 1 changed; sections: 0 added, 0 removed, 0 renamed',
+    ]);
   });
 
   const trouble: [string, (f: ReturnType<typeof files>) => string[], RegExp][] = [
