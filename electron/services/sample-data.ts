@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Inspection } from '../../shared/inspection/schema';
 import { signInspection } from '../../shared/inspection/signing';
+import type { Template } from '../../shared/template/schema';
 import type { DemoSample, DemoSigning, SampleFile, SampleSignoff } from '../../shared/samples/demo';
 import { demoSamples } from '../../shared/samples/demo';
 import { privateKeyFromSeed, signerOf } from './signing/ed25519';
-import { BUILT_IN_TEMPLATE, templateHash } from './templates/template-store';
+import { LATEST_BUILT_IN, templateHash } from './templates/template-store';
 
 /**
- * Sample data against the built-in checklist, for `qinglang demo` and the first-run "load sample
+ * Sample data against a checklist (the latest built-in unless told otherwise), for `qinglang demo` and the first-run "load sample
  * data": shared/samples draws it (pure), this signs the samples that are to be signed, each with
  * its made-up school's own key, derived from the seed, so the files stay byte-identical.
  */
@@ -17,6 +18,8 @@ export interface SampleOptions {
   readonly seed: string;
   readonly asOf: string;
   readonly signing: DemoSigning;
+  /** The checklist the samples are filled against; the latest built-in by default. */
+  readonly template?: Template;
 }
 
 export interface Sample {
@@ -29,11 +32,14 @@ export const sha256OfBytes = (bytes: Uint8Array): string =>
   createHash('sha256').update(bytes).digest('hex');
 
 /** The samples before signing: the first-run sample changes an id and a profile first. */
-export function unsignedSamples(options: SampleOptions): DemoSample[] {
+export function unsignedSamples({
+  template = LATEST_BUILT_IN,
+  ...options
+}: SampleOptions): DemoSample[] {
   return demoSamples({
     ...options,
-    template: BUILT_IN_TEMPLATE,
-    templateHash: templateHash(BUILT_IN_TEMPLATE),
+    template,
+    templateHash: templateHash(template),
     sha256: sha256OfBytes,
   });
 }

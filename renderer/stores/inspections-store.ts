@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { LeftBehind } from '../../shared/inspection/carry';
 import type { ImportNotice } from '../../shared/inspection/import-review';
 import type { InspectionProblem } from '../../shared/inspection/check';
 import type { InspectionSummary } from '../../shared/inspection/listing';
@@ -31,9 +32,17 @@ export type InspectionImport =
     }
   | { readonly kind: 'too-large'; readonly fileName: string };
 
+/** A duplicate whose template had no place for some of its source: what stayed behind. */
+export interface DuplicateReport {
+  readonly summary: InspectionSummary;
+  readonly leftBehind: readonly LeftBehind[];
+}
+
 interface InspectionsState {
   readonly summaries: readonly InspectionSummary[] | null;
   readonly lastImport: InspectionImport | null;
+  /** Set by a duplicate that left something behind, until dismissed or the next create. */
+  readonly lastDuplicate: DuplicateReport | null;
   load(): Promise<void>;
   create(input: NewInspectionInput): Promise<InspectionSummary>;
   trash(id: string): Promise<void>;
@@ -44,20 +53,28 @@ interface InspectionsState {
   importFile(file: File): Promise<void>;
   loadSample(): Promise<void>;
   dismissImport(): void;
+  dismissDuplicate(): void;
 }
 
 export const useInspectionsStore = create<InspectionsState>()((set, get) => ({
   summaries: null,
   lastImport: null,
+  lastDuplicate: null,
   async load() {
     set({ summaries: await unwrap(api().inspections.list()) });
   },
   async create({ sourceId, withAnswers, ...input }) {
-    const summary = await unwrap(
-      sourceId === undefined
-        ? api().inspections.create(input)
-        : api().inspections.duplicate({ ...input, sourceId, withAnswers: withAnswers ?? false }),
-    );
+    let summary: InspectionSummary;
+    if (sourceId === undefined) {
+      summary = await unwrap(api().inspections.create(input));
+      set({ lastDuplicate: null });
+    } else {
+      const outcome = await unwrap(
+        api().inspections.duplicate({ ...input, sourceId, withAnswers: withAnswers ?? false }),
+      );
+      summary = outcome.summary;
+      set({ lastDuplicate: outcome.leftBehind.length > 0 ? outcome : null });
+    }
     await get().load();
     return summary;
   },
@@ -102,4 +119,5 @@ export const useInspectionsStore = create<InspectionsState>()((set, get) => ({
     set({ summaries: await unwrap(api().inspections.loadSample()) });
   },
   dismissImport: () => set({ lastImport: null }),
+  dismissDuplicate: () => set({ lastDuplicate: null }),
 }));

@@ -5,7 +5,8 @@ import { inspectionIdSchema, inspectionSchema, periodSchema } from '../inspectio
 import { MAX_CHANGES_PER_UPDATE, MAX_IMPORT_BYTES, TEXT_LIMITS } from '../inspection/patterns';
 import { lineSchema } from '../inspection/text';
 import { templateRefSchema } from '../settings';
-import { fileProblemSchema } from '../i18n/bilingual-schema';
+import { bilingualSchema, fileProblemSchema } from '../i18n/bilingual-schema';
+import { LEFT_BEHIND_REASONS } from '../inspection/carry';
 import { base64LengthFor, defineDomain } from './define';
 
 const byId = z.strictObject({ id: inspectionIdSchema });
@@ -24,6 +25,15 @@ const importNoticeSchema = z.discriminatedUnion('kind', [
 export { MAX_CHANGES_PER_UPDATE, MAX_IMPORT_BYTES };
 const MAX_BASE64 = base64LengthFor(MAX_IMPORT_BYTES);
 
+/** Something of the source the new inspection's template had no place for (inspection/carry.ts). */
+const leftBehindSchema = z.object({
+  itemId: z.string(),
+  item: bilingualSchema,
+  columnId: z.string().optional(),
+  column: bilingualSchema.optional(),
+  reason: z.enum(LEFT_BEHIND_REASONS),
+});
+
 const newInspection = {
   /** Absent: the default template. */
   template: templateRefSchema.optional(),
@@ -35,14 +45,17 @@ export const inspectionsContract = defineDomain({
   list: { input: z.undefined(), output: z.array(inspectionSummarySchema) },
   get: { input: byId, output: inspectionSchema },
   create: { input: z.strictObject(newInspection), output: inspectionSummarySchema },
-  /** This term's inspection from an earlier one: registers and open actions, answers if asked. */
+  /**
+   * This term's inspection from an earlier one: registers and open actions, answers if asked,
+   * against the template given or the default one; with what that template had no place for.
+   */
   duplicate: {
     input: z.strictObject({
       ...newInspection,
       sourceId: inspectionIdSchema,
       withAnswers: z.boolean(),
     }),
-    output: inspectionSummarySchema,
+    output: z.object({ summary: inspectionSummarySchema, leftBehind: z.array(leftBehindSchema) }),
   },
   update: {
     input: z.strictObject({

@@ -210,10 +210,12 @@ function demoSample(
   const files = [...drawn.evidence.values()].flat();
 
   // Handing over and signing are drawn for every school, so that `none` gives the same samples.
-  const end = handOver(school, filled, lastMs, options.sha256);
+  const end = handOver(school, filled, lastMs, options);
   if (!handsOver || signing === 'none') return sample(filled, files);
-  // Whatever was drawn, an inspection with anything blocking sign-off stays a draft.
-  if (reviewInspection(options.template, filled, options.asOf).blockers.length > 0) {
+  // Whatever was drawn, an inspection with anything blocking sign-off, on asOf or on the day it
+  // would be signed, stays a draft.
+  const blocked = (day: string) => reviewInspection(options.template, filled, day).blockers.length;
+  if (blocked(options.asOf) > 0 || blocked(end.signoff.request.date) > 0) {
     return sample(filled, files);
   }
   const ready = replay(filled, [{ at: end.readyMs, change: { kind: 'state', to: 'ready' } }]);
@@ -221,14 +223,23 @@ function demoSample(
   return sample(ready, [...files, end.image], { ...end.signoff, keySeed: key() });
 }
 
-/** The hand-over to the principal and the principal's signature, after the last edit. */
-function handOver(school: School, filled: Inspection, lastMs: number, sha256: Hash) {
+/**
+ * The hand-over to the principal and the principal's signature, after the last edit. Values are
+ * drawn as of asOf, so a day before it may still see a finding (a date window not yet passed) or
+ * a date yet to come: the principal then signs on asOf itself.
+ */
+function handOver(school: School, filled: Inspection, lastMs: number, options: DemoOptions) {
   const { rng } = school;
   const lastEdit = Math.max(lastMs, Date.parse(filled.updatedAt));
   const readyMs = lastEdit + rng.int(5, 120) * 60_000;
   const readyDay = Math.floor(readyMs / DAY_MS);
   let signedMs = schoolHours(rng, rng.int(readyDay, Math.max(readyDay, school.asOf)));
+  const signedDay = isoDay(Math.floor(signedMs / DAY_MS));
+  if (reviewInspection(options.template, filled, signedDay).blockers.length > 0) {
+    signedMs = schoolHours(rng, Math.max(readyDay, school.asOf));
+  }
   if (signedMs <= readyMs) signedMs = readyMs + rng.int(10, 60) * 60_000;
+  const sha256 = options.sha256;
   const image = signatureFile(school, sha256);
   const comment = rng.chance(0.6) ? rng.pick(SIGN_COMMENTS) : undefined;
   const request: SignRequest = {

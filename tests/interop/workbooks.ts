@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sampleData } from '../../electron/services/sample-data';
-import { BUILT_IN_TEMPLATE } from '../../electron/services/templates/template-store';
+import { LATEST_BUILT_IN } from '../../electron/services/templates/template-store';
 import { exportWorkbook } from '../../electron/services/workbook/workbook-export';
 import type { Locale } from '../../shared/i18n/locale';
 import type { Inspection } from '../../shared/inspection/schema';
@@ -22,7 +22,7 @@ export interface InteropWorkbook {
 }
 
 const APP_VERSION = '0.1.0-interop';
-const templates = { get: () => BUILT_IN_TEMPLATE };
+const templates = { get: () => LATEST_BUILT_IN };
 
 /** Text another program could take for a formula, a number or markup, and text outside the BMP. */
 export const AWKWARD_TEXT = [
@@ -37,9 +37,9 @@ export const AWKWARD_TEXT = [
   '0012',
 ];
 
-/** The first text column of a register of the built-in checklist. */
+/** The first text column of a register of the latest built-in checklist (the samples' one). */
 function textColumn(registerId: string): string | undefined {
-  const item = BUILT_IN_TEMPLATE.sections
+  const item = LATEST_BUILT_IN.sections
     .flatMap((section) => section.items)
     .find((candidate) => candidate.id === registerId);
   if (item === undefined || !('columns' in item) || item.columns === undefined) return undefined;
@@ -99,7 +99,7 @@ export function writeInteropWorkbooks(): {
     const { bytes } = exportWorkbook(inspection, language, templates, APP_VERSION);
     const file = path.join(dir, `${name}.xlsx`);
     writeFileSync(file, bytes);
-    const model = workbookModel(inspection, BUILT_IN_TEMPLATE, language, APP_VERSION);
+    const model = workbookModel(inspection, LATEST_BUILT_IN, language, APP_VERSION);
     return { name, file, bytes, inspection, language, model, signed: !!inspection.signoff };
   });
   return { dir, workbooks, remove: () => rmSync(dir, { recursive: true, force: true }) };

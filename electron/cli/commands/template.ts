@@ -8,7 +8,7 @@ import {
   readTemplateFile,
   serializeTemplate,
 } from '../../services/templates/template-files';
-import { BUILT_IN_TEMPLATE } from '../../services/templates/template-store';
+import { LATEST_BUILT_IN } from '../../services/templates/template-store';
 import type { Template } from '../../../shared/template/schema';
 import type { Command, ParsedArgs } from '../command';
 import type { CliIo } from '../io';
@@ -76,15 +76,18 @@ export function printProblems(file: string, problems: readonly TemplateProblem[]
 
 export const templateDefaultCommand: Command = {
   name: 'template default',
-  summary: { 'zh-CN': '导出内置检查表模板', 'en-US': 'write the built-in checklist template' },
+  summary: {
+    'zh-CN': '导出内置检查表模板（最新版本）',
+    'en-US': 'write the built-in checklist template (its latest version)',
+  },
   synopsis: '--out FILE',
   options: { out: { type: 'string' } },
   optionHelp: { out: OUT_HELP },
   positionals: [0, 0],
   async run({ values }, io) {
     const { out, format } = outputOf(values);
-    await write(out, serializeTemplate(BUILT_IN_TEMPLATE, format));
-    io.out(`${out}: ${BUILT_IN_TEMPLATE.id} ${BUILT_IN_TEMPLATE.version}`);
+    await write(out, serializeTemplate(LATEST_BUILT_IN, format));
+    io.out(`${out}: ${LATEST_BUILT_IN.id} ${LATEST_BUILT_IN.version}`);
     return EXIT_OK;
   },
 };

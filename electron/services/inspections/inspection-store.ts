@@ -3,9 +3,10 @@ import { AppError } from '../../../shared/errors';
 import type { Change } from '../../../shared/inspection/changes';
 import { checkAgainstTemplate, checkInspectionShape } from '../../../shared/inspection/check';
 import type { InspectionProblem } from '../../../shared/inspection/check';
+import type { LeftBehind } from '../../../shared/inspection/carry';
 import {
   createInspection,
-  duplicateInspection,
+  duplicateWithReport,
   withAudit,
 } from '../../../shared/inspection/create';
 import type { InspectionSummary } from '../../../shared/inspection/listing';
@@ -41,6 +42,12 @@ export interface DuplicateInput extends CreateInput {
   readonly withAnswers: boolean;
 }
 
+export interface DuplicateOutcome {
+  readonly summary: InspectionSummary;
+  /** What the new inspection's template had no place for (shared/inspection/carry.ts). */
+  readonly leftBehind: LeftBehind[];
+}
+
 export type ImportOutcome =
   | {
       readonly status: 'imported';
@@ -58,7 +65,8 @@ export interface InspectionStore {
   /** Its pinned template (same id, version and hash), or null when that is not installed here. */
   templateOf(inspection: Inspection): Template | null;
   create(input: CreateInput): InspectionSummary;
-  duplicate(input: DuplicateInput): InspectionSummary;
+  /** Into the template asked for, or the default one (this term's checklist), never silently the source's. */
+  duplicate(input: DuplicateInput): DuplicateOutcome;
   /** Applies edits in order and saves; all or nothing. Returns the new updatedAt. */
   update(id: string, changes: readonly Change[]): { updatedAt: string };
   /** The principal's sign-off, signed with `signer`; refused while anything blocks it. */
@@ -170,21 +178,21 @@ export function openInspectionStore(options: Options): InspectionStore {
     },
     duplicate(input) {
       const source = catalog.file(input.sourceId).inspection;
-      const template = templateFor(options, input.template ?? source.template);
-      const inspection = duplicateInspection(
+      const template = templateFor(options, input.template);
+      const { inspection, leftBehind } = duplicateWithReport(
         { ...source, school: settings.get().profile ?? source.school },
         {
+          ...input,
           id: newId(),
           template: pinOf(template),
           templateContent: template,
-          period: input.period,
-          inspector: input.inspector,
+          sourceTemplate: templateOf(source),
           now: nowIso(),
-          withAnswers: input.withAnswers,
         },
       );
-      log.info('inspections.duplicated', { withAnswers: input.withAnswers });
-      return save({ inspection }, true);
+      const { withAnswers } = input;
+      log.info('inspections.duplicated', { withAnswers, leftBehind: leftBehind.length });
+      return { summary: save({ inspection }, true), leftBehind };
     },
     update(id, changes) {
       const file = catalog.file(id);
@@ -312,7 +320,9 @@ function templateFor(
       log.warn('inspections.default-template-missing');
     }
   }
-  return templates.get(templates.list()[0]!);
+  // The templates' own default: the latest built-in checklist.
+  const fallback = templates.list().find((t) => t.isDefault) ?? templates.list()[0]!;
+  return templates.get(fallback);
 }
 
 /** What an inspection pins of its template: id, version and the hash of its content. */

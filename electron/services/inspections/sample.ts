@@ -5,7 +5,10 @@ import { periodOf } from '../../../shared/inspection/period';
 import { localIsoDate } from '../../../shared/local-date';
 import { signSample, unsignedSamples } from '../sample-data';
 import type { Services } from '../services';
-import { BUILT_IN_TEMPLATE } from '../templates/template-store';
+import { builtInTemplate } from '../templates/template-store';
+
+/** The built-in version last term's sample inspection is filled against. */
+export const SAMPLE_LAST_TERM_VERSION = '2026.1';
 
 /**
  * "Load sample data" on first run: a made-up school, last term's finished inspection and this
@@ -16,6 +19,10 @@ import { BUILT_IN_TEMPLATE } from '../templates/template-store';
  * key of the computer it was signed on then, not this installation's (the app says so, and shows
  * that key's fingerprint, as for any file signed elsewhere). Its evidence scans and the drawn
  * signature are stored here, so they can be opened. This term's is a draft.
+ *
+ * Last term's is filled against the built-in checklist 2026.1 and this term's against the default
+ * one (the latest built-in, 2026.2, unless the user chose another): the upgrade path a school
+ * takes when a new version of the checklist comes out.
  */
 export async function loadSample(services: Services): Promise<InspectionSummary[]> {
   const today = new Date();
@@ -28,6 +35,7 @@ export async function loadSample(services: Services): Promise<InspectionSummary[
     seed: `sample-${randomUUID()}`,
     asOf: localIsoDate(lastTerm),
     signing: 'all',
+    template: builtInTemplate(SAMPLE_LAST_TERM_VERSION),
   });
   const open = (s: (typeof candidates)[number]) =>
     s.inspection.actions.filter((a) => a.state === 'open').length;
@@ -59,7 +67,6 @@ export async function loadSample(services: Services): Promise<InspectionSummary[
   if (added) {
     services.inspections.duplicate({
       sourceId: added.id,
-      template: { id: BUILT_IN_TEMPLATE.id, version: BUILT_IN_TEMPLATE.version },
       period: periodOf(localIsoDate(today)),
       inspector: sample.inspector,
       withAnswers: false,

@@ -9,14 +9,33 @@ import type { Template } from '../../../shared/template/schema';
 import { templateSchema } from '../../../shared/template/schema';
 import { allItems } from '../../../shared/template/items';
 import type { TemplateSummary } from '../../../shared/template/summary';
-import builtInFile from '../../../resources/templates/school-security-2026.1.json';
+import builtIn2026v1 from '../../../resources/templates/school-security-2026.1.json';
+import builtIn2026v2 from '../../../resources/templates/school-security-2026.2.json';
 import { dataPaths, TEMPLATES_DIR, templateFileName } from '../data-layout';
 import type { Logger } from '../logger';
 import { quarantine } from '../quarantine';
 import { parseTemplateJson } from './template-files';
 
-/** The checklist shipped with the app (resources/templates/, bundled into the Node build). */
-export const BUILT_IN_TEMPLATE: Template = templateSchema.parse(builtInFile);
+/**
+ * The checklists shipped with the app (resources/templates/, bundled into the Node build), oldest
+ * first. A shipped file is never edited: inspections pin its hash, so a change is a new version
+ * beside it, and every earlier one stays built in for the inspections made against it.
+ */
+export const BUILT_IN_TEMPLATES: readonly Template[] = [builtIn2026v1, builtIn2026v2].map((file) =>
+  templateSchema.parse(file),
+);
+
+/** The newest built-in checklist: what new inspections and the samples use unless told otherwise. */
+export const LATEST_BUILT_IN: Template = BUILT_IN_TEMPLATES[BUILT_IN_TEMPLATES.length - 1]!;
+
+/** A built-in checklist by version (e.g. "2026.1"); throws for a version that was never shipped. */
+export function builtInTemplate(version: string): Template {
+  const found = BUILT_IN_TEMPLATES.find((t) => t.version === version);
+  if (!found) throw new AppError('template-not-found');
+  return found;
+}
+
+const isBuiltIn = (template: Template) => BUILT_IN_TEMPLATES.includes(template);
 
 const hashes = new WeakMap<Template, string>();
 
@@ -49,7 +68,8 @@ interface Options {
 const same = (a: TemplateRef, b: TemplateRef) => a.id === b.id && a.version === b.version;
 
 /**
- * Installed templates: the built-in one plus those imported into <dataDir>/templates/, one file
+ * Installed templates: the built-in ones (the latest is the default until the user chooses
+ * another) plus those imported into <dataDir>/templates/, one file
  * per id + version in canonical JSON. A file that no longer validates is kept aside and reported.
  */
 export function openTemplateStore(options: Options): TemplateStore {
@@ -79,19 +99,19 @@ export function openTemplateStore(options: Options): TemplateStore {
     }
   }
 
-  const all = (): Template[] => [BUILT_IN_TEMPLATE, ...installed.values()];
+  const all = (): Template[] => [...BUILT_IN_TEMPLATES, ...installed.values()];
   const summary = (template: Template): TemplateSummary => {
     const chosen = options.defaultRef();
     const isDefault =
       chosen && all().some((t) => same(t, chosen))
         ? same(template, chosen)
-        : template === BUILT_IN_TEMPLATE;
+        : template === LATEST_BUILT_IN;
     return {
       id: template.id,
       version: template.version,
       title: template.title,
       issuer: template.issuer,
-      builtIn: template === BUILT_IN_TEMPLATE,
+      builtIn: isBuiltIn(template),
       isDefault,
       hash: templateHash(template),
       sections: template.sections.length,

@@ -13,6 +13,7 @@ import { ImportInspection } from './ImportInspection';
 import { InspectionFilters } from './InspectionFilters';
 import type { StateFilter } from './InspectionFilters';
 import { InspectionsTable } from './InspectionsTable';
+import { LeftBehindReport } from './LeftBehindReport';
 import { NewInspectionDialog } from './NewInspectionDialog';
 import { OpenWorkbook } from './OpenWorkbook';
 
@@ -57,7 +58,9 @@ export function InspectionsPage() {
     try {
       const summary = await create(input);
       setDialog(null);
-      window.location.hash = inspectionHref(summary.id);
+      // A duplicate that left something behind stays here to say what (LeftBehindReport).
+      if (useInspectionsStore.getState().lastDuplicate === null)
+        window.location.hash = inspectionHref(summary.id);
     } catch (error) {
       // The dialog stays open with what was entered; the reason shows in the status line.
       showError(error, t('errors.crashTitle'));
@@ -78,6 +81,7 @@ export function InspectionsPage() {
         </button>
         <ImportInspection />
         <OpenWorkbook />
+        <LeftBehindReport />
         <span className="spacer" />
         <InspectionFilters
           filter={filter}

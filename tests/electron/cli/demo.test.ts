@@ -2,10 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
-import {
-  BUILT_IN_TEMPLATE,
-  templateHash,
-} from '../../../electron/services/templates/template-store';
+import { LATEST_BUILT_IN, templateHash } from '../../../electron/services/templates/template-store';
 import { inspectionJson } from '../../../shared/inspection/canonical';
 import { inspectionSchema } from '../../../shared/inspection/schema';
 import { useTempDir } from '../temp-dir';
@@ -49,9 +46,9 @@ describe('qinglang demo', () => {
       expect(name).toBe(`${inspection.school.code}-2026-autumn.json`);
       expect(inspectionJson(inspection)).toBe(text);
       expect(inspection.template).toEqual({
-        id: BUILT_IN_TEMPLATE.id,
-        version: BUILT_IN_TEMPLATE.version,
-        hash: templateHash(BUILT_IN_TEMPLATE),
+        id: LATEST_BUILT_IN.id,
+        version: LATEST_BUILT_IN.version,
+        hash: templateHash(LATEST_BUILT_IN),
       });
       codes.add(inspection.school.code);
     }

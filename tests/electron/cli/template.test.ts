@@ -13,14 +13,21 @@ async function run(...argv: string[]) {
 }
 
 const BUILT_IN = fs.readFileSync('resources/templates/school-security-2026.1.json', 'utf8');
+/** What `template default` writes: the latest built-in version. */
+const LATEST = fs.readFileSync('resources/templates/school-security-2026.2.json', 'utf8');
+const LATEST_ITEMS = (JSON.parse(LATEST) as { sections: { items: unknown[] }[] }).sections.flatMap(
+  (s) => s.items,
+).length;
 
 describe('qinglang template', () => {
   const tempDir = useTempDir();
 
-  it('writes the built-in template as JSON, identical to the shipped file', async () => {
+  it('writes the latest built-in template as JSON, identical to the shipped file', async () => {
     const out = path.join(tempDir(), 'school.json');
-    expect((await run('template', 'default', '--out', out)).code).toBe(0);
-    expect(fs.readFileSync(out, 'utf8')).toBe(BUILT_IN);
+    const { code, out: printed } = await run('template', 'default', '--out', out);
+    expect(code).toBe(0);
+    expect(printed).toBe(`${out}: school_security 2026.2`);
+    expect(fs.readFileSync(out, 'utf8')).toBe(LATEST);
   });
 
   it('converts JSON → xlsx → JSON and gives back the same JSON', async () => {
@@ -33,7 +40,7 @@ describe('qinglang template', () => {
     expect((await run('template', 'default', '--out', json)).code).toBe(0);
     expect((await run('template', 'convert', json, '--out', xlsx)).code).toBe(0);
     expect((await run('template', 'convert', xlsx, '--out', back)).code).toBe(0);
-    expect(fs.readFileSync(back, 'utf8')).toBe(BUILT_IN);
+    expect(fs.readFileSync(back, 'utf8')).toBe(LATEST);
   });
 
   it('check: exit 0 and one line for a valid file, in either format', async () => {
@@ -46,7 +53,9 @@ describe('qinglang template', () => {
       expect(err).toBe('');
       expect(out.split('\n')).toHaveLength(1);
       expect(out).toMatch(
-        /有效：school_security 2026\.1.*62 个检查项 \/ valid: school_security 2026\.1/,
+        new RegExp(
+          `有效：school_security 2026\\.2.*${LATEST_ITEMS} 个检查项 / valid: school_security 2026\\.2`,
+        ),
       );
     }
   });

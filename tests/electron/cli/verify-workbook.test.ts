@@ -4,7 +4,7 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
 import { sampleData } from '../../../electron/services/sample-data';
-import { BUILT_IN_TEMPLATE } from '../../../electron/services/templates/template-store';
+import { LATEST_BUILT_IN } from '../../../electron/services/templates/template-store';
 import { buildPackage } from '../../../electron/services/workbook/package-write';
 import { exportWorkbook } from '../../../electron/services/workbook/workbook-export';
 import type { ZipEntry } from '../../../electron/services/zip/zip-reader';
@@ -22,7 +22,7 @@ async function run(...argv: string[]) {
 
 const [SIGNED] = sampleData({ count: 1, seed: 'verify-wb', asOf: '2026-11-30', signing: 'all' });
 const [DRAFT] = sampleData({ count: 1, seed: 'verify-wb', asOf: '2026-11-30', signing: 'none' });
-const templates = { get: () => BUILT_IN_TEMPLATE };
+const templates = { get: () => LATEST_BUILT_IN };
 const workbookOf = (sample = SIGNED!) =>
   exportWorkbook(sample.inspection, 'zh-CN', templates, '0.1.0-test').bytes;
 

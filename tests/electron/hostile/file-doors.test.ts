@@ -7,7 +7,7 @@ import { openAppCore } from '../../../electron/ipc/app-core';
 import { confStoreFactory } from '../../../electron/services/json-store';
 import { silentLogger } from '../../../electron/services/logger';
 import { serializeTemplate } from '../../../electron/services/templates/template-files';
-import { BUILT_IN_TEMPLATE } from '../../../electron/services/templates/template-store';
+import { LATEST_BUILT_IN } from '../../../electron/services/templates/template-store';
 import type { IpcResult } from '../../../shared/ipc/define';
 import { buildZip, zeros, zipWithHiddenEnd } from '../services/zip/zip-builder';
 import { INSPECTOR, PROFILE } from '../services/inspection-fixtures';
@@ -27,7 +27,7 @@ const MEMORY_LIMIT_MB = 300;
 
 /** Large and crafted inputs, made at test time rather than committed. */
 function generated(): { name: string; bytes: Buffer }[] {
-  const workbook = Buffer.from(serializeTemplate(BUILT_IN_TEMPLATE, 'xlsx'));
+  const workbook = Buffer.from(serializeTemplate(LATEST_BUILT_IN, 'xlsx'));
   const entries = [{ name: 'xl/workbook.xml', content: zeros(64) }];
   return [
     {

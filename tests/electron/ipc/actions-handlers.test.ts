@@ -5,7 +5,7 @@ import { createHandlers } from '../../../electron/ipc/handlers';
 import { confStoreFactory } from '../../../electron/services/json-store';
 import { silentLogger } from '../../../electron/services/logger';
 import { createServices } from '../../../electron/services/services';
-import { BUILT_IN_TEMPLATE } from '../../../electron/services/templates/template-store';
+import { LATEST_BUILT_IN } from '../../../electron/services/templates/template-store';
 import type { ActionOverview } from '../../../shared/inspection/action-overview';
 import { actionOverview } from '../../../shared/inspection/action-overview';
 import { contract } from '../../../shared/ipc/contract';
@@ -30,7 +30,7 @@ describe('the actions channel', () => {
     // One filled against a template this computer does not have.
     const stranger = {
       ...foreign!,
-      template: { id: BUILT_IN_TEMPLATE.id, version: '2099.1', hash: 'ab'.repeat(32) },
+      template: { id: LATEST_BUILT_IN.id, version: '2099.1', hash: 'ab'.repeat(32) },
     };
     services.inspections.add([live!, binned!, stranger]);
     services.inspections.trash(binned!.id);
@@ -52,7 +52,7 @@ describe('the actions channel', () => {
     expect(ids).not.toContain(binned.id);
     const byId = new Map(result.value.inspections.map((i) => [i.id, i]));
     expect(byId.get(live.id)!.actions.map((a) => a.action)).toEqual(live.actions);
-    expect(byId.get(live.id)!.templateTitle).toEqual(BUILT_IN_TEMPLATE.title);
+    expect(byId.get(live.id)!.templateTitle).toEqual(LATEST_BUILT_IN.title);
     // Without its template: listed, by item id, with nothing flagged.
     const foreign = byId.get(stranger.id)!;
     expect(foreign.templateTitle).toBeNull();
@@ -70,7 +70,7 @@ describe('the actions channel', () => {
     expect(overview.today).toBe('2026-11-30');
     const expected = actionOverview(
       [
-        { inspection: live, template: BUILT_IN_TEMPLATE },
+        { inspection: live, template: LATEST_BUILT_IN },
         { inspection: stranger, template: null },
       ],
       '2026-11-30',

@@ -5,7 +5,7 @@ import { confStoreFactory } from '../../../electron/services/json-store';
 import { silentLogger } from '../../../electron/services/logger';
 import { sampleData } from '../../../electron/services/sample-data';
 import { createServices } from '../../../electron/services/services';
-import { BUILT_IN_TEMPLATE } from '../../../electron/services/templates/template-store';
+import { LATEST_BUILT_IN } from '../../../electron/services/templates/template-store';
 import { createOpenedWorkbooks } from '../../../electron/services/workbook/opened-workbooks';
 import { writeWorkbook } from '../../../electron/services/workbook/workbook-write';
 import type { Inspection } from '../../../shared/inspection/schema';
@@ -24,7 +24,7 @@ const DRAFT = samples('none');
 
 /** The workbook of an inspection; `edit` changes the first data cell of its items sheet. */
 function workbookOf(inspection: Inspection, edit?: string): Buffer {
-  const model = workbookModel(inspection, BUILT_IN_TEMPLATE, 'zh-CN', '0.1.0-test');
+  const model = workbookModel(inspection, LATEST_BUILT_IN, 'zh-CN', '0.1.0-test');
   if (edit === undefined) return writeWorkbook(model);
   const [summary, items, ...rest] = model.sheets;
   const [first, ...rows] = items!.rows;

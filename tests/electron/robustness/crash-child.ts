@@ -116,14 +116,21 @@ async function perform(op: OpKind, id: string | undefined): Promise<[IpcResult<u
       if (rng.chance(0.05)) changes.push(refusedChange(template));
       return [await call('inspections:update', { id, changes }), id];
     }
-    case 'create':
+    case 'create': {
+      const result = await call<InspectionSummary>('inspections:create', {
+        period: period(),
+        inspector: inspector(),
+      });
+      return [result, result.ok ? result.value.id : undefined];
+    }
     case 'duplicate': {
       const input = { period: period(), inspector: inspector() };
-      const result = await call<InspectionSummary>(
-        `inspections:${op}`,
-        op === 'create' ? input : { ...input, sourceId: id, withAnswers: rng.chance(0.5) },
-      );
-      return [result, result.ok ? result.value.id : undefined];
+      const result = await call<{ summary: InspectionSummary }>('inspections:duplicate', {
+        ...input,
+        sourceId: id,
+        withAnswers: rng.chance(0.5),
+      });
+      return [result, result.ok ? result.value.summary.id : undefined];
     }
     default:
       return [await call(`inspections:${op}`, { id }), id];

@@ -6,7 +6,7 @@ import { openAppCore } from '../../../electron/ipc/app-core';
 import { confStoreFactory } from '../../../electron/services/json-store';
 import { silentLogger } from '../../../electron/services/logger';
 import { serializeTemplate } from '../../../electron/services/templates/template-files';
-import { BUILT_IN_TEMPLATE } from '../../../electron/services/templates/template-store';
+import { LATEST_BUILT_IN } from '../../../electron/services/templates/template-store';
 import { inspectionJson } from '../../../shared/inspection/canonical';
 import type { Inspection } from '../../../shared/inspection/schema';
 import type { IpcResult } from '../../../shared/ipc/define';
@@ -56,7 +56,7 @@ export async function openWorld(dataDir: string): Promise<World> {
     'image/png',
   );
   const backup = services.backups.create('manual');
-  const workbook = writeWorkbook(workbookModel(live, BUILT_IN_TEMPLATE, 'zh-CN', '0.0.0-fuzz'));
+  const workbook = writeWorkbook(workbookModel(live, LATEST_BUILT_IN, 'zh-CN', '0.0.0-fuzz'));
   const opened = await core.dispatch('workbooks:open', {
     fileName: '检查工作簿.xlsx',
     dataBase64: base64(workbook),
@@ -64,12 +64,12 @@ export async function openWorld(dataDir: string): Promise<World> {
   // (Fuzzing open keeps only the 20 latest, so get and report mostly meet a forgotten key.)
   const shown = opened.ok ? (opened.value as { opened: boolean; key?: string }) : null;
   const openedKey = shown?.opened ? (shown.key ?? 'not-opened') : 'not-opened';
-  const ref = { id: BUILT_IN_TEMPLATE.id, version: BUILT_IN_TEMPLATE.version };
+  const ref = { id: LATEST_BUILT_IN.id, version: LATEST_BUILT_IN.version };
   const ref2 = { id: second.id, version: second.version };
   const period = { year: 2027, term: 'spring' };
   const changes = [1, 2, 3, 4, 5].map((n) =>
     randomChanges(
-      BUILT_IN_TEMPLATE,
+      LATEST_BUILT_IN,
       live,
       createRandom(`ipc-fuzz/${n}`),
       NOW.toISOString(),

@@ -10,7 +10,7 @@ import type { SettingsService } from '../../../electron/services/settings-servic
 import { openSettings } from '../../../electron/services/settings-service';
 import type { TemplateStore } from '../../../electron/services/templates/template-store';
 import {
-  BUILT_IN_TEMPLATE,
+  LATEST_BUILT_IN,
   openTemplateStore,
   templateHash,
 } from '../../../electron/services/templates/template-store';
@@ -38,10 +38,11 @@ export const PROFILE: SchoolProfile = {
   contactPhone: '021-12345678',
 };
 
-export const BUILT_IN_PIN = {
-  id: BUILT_IN_TEMPLATE.id,
-  version: BUILT_IN_TEMPLATE.version,
-  hash: templateHash(BUILT_IN_TEMPLATE),
+/** What a new inspection pins unless the user chose another default: the latest built-in. */
+export const LATEST_PIN = {
+  id: LATEST_BUILT_IN.id,
+  version: LATEST_BUILT_IN.version,
+  hash: templateHash(LATEST_BUILT_IN),
 };
 
 /**
@@ -66,14 +67,14 @@ export function sequentialIds(start = 1): () => string {
   return () => idOf(n++);
 }
 
-/** `count` realistic inspections of different schools against the built-in checklist. */
+/** `count` realistic inspections of different schools against the latest built-in checklist. */
 export function demo(count: number, seed = 'storage-tests'): Inspection[] {
   return demoInspections({
     count,
     seed,
     asOf: '2026-11-28',
-    template: BUILT_IN_TEMPLATE,
-    templateHash: templateHash(BUILT_IN_TEMPLATE),
+    template: LATEST_BUILT_IN,
+    templateHash: templateHash(LATEST_BUILT_IN),
     sha256: sha256OfBytes,
   });
 }
@@ -81,7 +82,7 @@ export function demo(count: number, seed = 'storage-tests'): Inspection[] {
 /** The built-in checklist under another version: a second template a district might issue. */
 export function otherTemplate(version = '2027.1'): Template {
   return {
-    ...BUILT_IN_TEMPLATE,
+    ...LATEST_BUILT_IN,
     version,
     title: { 'zh-CN': '区教育局专项检查表', 'en-US': 'District special checklist' },
   };

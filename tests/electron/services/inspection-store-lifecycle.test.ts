@@ -6,7 +6,7 @@ import { inspectionJson } from '../../../shared/inspection/canonical';
 import type { Inspection } from '../../../shared/inspection/schema';
 import {
   AUTUMN_2026,
-  BUILT_IN_PIN,
+  LATEST_PIN,
   demo,
   idOf,
   INSPECTOR,
@@ -130,7 +130,7 @@ describe('the inspection store', () => {
         period: SPRING_2027,
         inspector: '张华',
         withAnswers: false,
-      });
+      }).summary;
       const copy = store.get(bare.id);
       expect(copy).toMatchObject({
         id: idOf(50),
@@ -138,7 +138,7 @@ describe('the inspection store', () => {
         period: SPRING_2027,
         inspector: '张华',
         state: 'draft',
-        template: BUILT_IN_PIN,
+        template: LATEST_PIN,
         answers: {},
         audit: [{ at: NOW.toISOString(), event: 'duplicated', detail: source.id }],
       });
@@ -152,7 +152,7 @@ describe('the inspection store', () => {
         period: SPRING_2027,
         inspector: '张华',
         withAnswers: true,
-      });
+      }).summary;
       expect(store.get(full.id).answers).toEqual(source.answers);
       // The source is untouched.
       expect(store.get(source.id)).toEqual(source);
@@ -307,7 +307,7 @@ describe('the inspection store', () => {
       };
       const wrongHash: Inspection = {
         ...sample!,
-        template: { ...BUILT_IN_PIN, hash: 'd'.repeat(64) },
+        template: { ...LATEST_PIN, hash: 'd'.repeat(64) },
       };
       const dataDir = tempDir();
       const { store, templates } = openWorld(dataDir);

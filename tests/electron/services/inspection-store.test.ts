@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { appErrorOf } from '../../app-error';
 import { localIsoDate } from '../../../shared/local-date';
-import { BUILT_IN_TEMPLATE } from '../../../electron/services/templates/template-store';
+import { LATEST_BUILT_IN } from '../../../electron/services/templates/template-store';
 import { templateHash } from '../../../electron/services/templates/template-store';
 import type { Change } from '../../../shared/inspection/changes';
 import type { Inspection, RegisterRow } from '../../../shared/inspection/schema';
 import { evaluateInspection, inspectionFigures } from '../../../shared/inspection/summary';
 import {
   AUTUMN_2026,
-  BUILT_IN_PIN,
+  LATEST_PIN,
   demo,
   idOf,
   INSPECTOR,
@@ -47,8 +47,8 @@ describe('the inspection store', () => {
         school: { name: PROFILE.name, code: PROFILE.code },
         period: AUTUMN_2026,
         inspector: INSPECTOR,
-        template: BUILT_IN_PIN,
-        templateTitle: BUILT_IN_TEMPLATE.title,
+        template: LATEST_PIN,
+        templateTitle: LATEST_BUILT_IN.title,
         state: 'draft',
         createdAt: NOW.toISOString(),
         updatedAt: NOW.toISOString(),
@@ -107,7 +107,7 @@ describe('the inspection store', () => {
         expect(readStored(dataDir, inspection.id)).toEqual({ schemaVersion: 2, inspection });
         expect(added[i]!.figures).toEqual(
           inspectionFigures(
-            evaluateInspection(BUILT_IN_TEMPLATE, inspection, TODAY),
+            evaluateInspection(LATEST_BUILT_IN, inspection, TODAY),
             inspection,
             TODAY,
           ),
@@ -198,7 +198,7 @@ describe('the inspection store', () => {
       const [summary] = reopened.store.list();
       expect(summary!.figures).toEqual(
         inspectionFigures(
-          evaluateInspection(BUILT_IN_TEMPLATE, inspection, TODAY),
+          evaluateInspection(LATEST_BUILT_IN, inspection, TODAY),
           inspection,
           TODAY,
         ),

@@ -7,7 +7,7 @@ import type { IndexEntry, InspectionIndex } from '../../../electron/services/set
 import { openSettings, SETTINGS_SCHEMA_VERSION } from '../../../electron/services/settings-service';
 import { AppError } from '../../../shared/errors';
 import { useTempDir } from '../temp-dir';
-import { BUILT_IN_PIN, idOf, INSPECTOR, NOW, PROFILE, STAMP } from './inspection-fixtures';
+import { LATEST_PIN, idOf, INSPECTOR, NOW, PROFILE, STAMP } from './inspection-fixtures';
 
 const settingsFile = (dir: string) => path.join(dir, 'settings.json');
 const open = (dataDir: string, beforeMigration?: () => void) =>
@@ -30,7 +30,7 @@ const entry = (n: number): IndexEntry => ({
     school: { name: PROFILE.name, code: PROFILE.code },
     period: { year: 2026, term: 'autumn' },
     inspector: INSPECTOR,
-    template: BUILT_IN_PIN,
+    template: LATEST_PIN,
     templateTitle: { 'zh-CN': '中小学校网络安全自查表', 'en-US': 'School checklist' },
     state: 'draft',
     createdAt: NOW.toISOString(),

@@ -44,7 +44,7 @@ function fakeNode(override: Answers = {}) {
       }),
       'inspections:duplicate': record('duplicate', () => {
         list = [...list, summary(B, 'autumn')];
-        return list.at(-1);
+        return { summary: list.at(-1), leftBehind: [] };
       }),
       'inspections:trash': record('trash', (input) => {
         const { id } = input as { id: string };
@@ -87,7 +87,7 @@ const ids = () => useInspectionsStore.getState().summaries?.map((s) => s.id);
 describe('the inspections store', () => {
   let downloads: ReturnType<typeof catchDownloads>;
   beforeEach(() => {
-    useInspectionsStore.setState({ summaries: null, lastImport: null });
+    useInspectionsStore.setState({ summaries: null, lastImport: null, lastDuplicate: null });
     downloads = catchDownloads();
   });
   afterEach(() => downloads.restore());
@@ -106,11 +106,44 @@ describe('the inspections store', () => {
       .create({ template: TEMPLATE_REF, period, inspector: '李明' });
     expect(made.id).toBe(B);
     expect(ids()).toEqual([A, B]);
-    await useInspectionsStore.getState().create({ period, inspector: '李明', sourceId: A });
+    const copy = await useInspectionsStore
+      .getState()
+      .create({ period, inspector: '李明', sourceId: A });
+    expect(copy.id).toBe(B);
     expect(node.calls).toEqual([
       ['create', { template: TEMPLATE_REF, period, inspector: '李明' }],
       ['duplicate', { period, inspector: '李明', sourceId: A, withAnswers: false }],
     ]);
+    // Nothing was left behind: nothing to report.
+    expect(useInspectionsStore.getState().lastDuplicate).toBeNull();
+  });
+
+  it('keeps what a duplicate left behind until dismissed or the next inspection is made', async () => {
+    const leftBehind = [
+      {
+        itemId: 'old_item',
+        item: { 'zh-CN': '旧的一项', 'en-US': 'An old item' },
+        reason: 'removed',
+      },
+    ];
+    fakeNode({
+      'inspections:duplicate': () => ({
+        ok: true,
+        value: { summary: summary(B, 'autumn'), leftBehind },
+      }),
+    });
+    const period = { year: 2026, term: 'autumn' } as const;
+    const store = useInspectionsStore.getState();
+    await store.create({ period, inspector: '李明', sourceId: A });
+    expect(useInspectionsStore.getState().lastDuplicate).toEqual({
+      summary: summary(B, 'autumn'),
+      leftBehind,
+    });
+    store.dismissDuplicate();
+    expect(useInspectionsStore.getState().lastDuplicate).toBeNull();
+    await store.create({ period, inspector: '李明', sourceId: A });
+    await store.create({ period, inspector: '李明' });
+    expect(useInspectionsStore.getState().lastDuplicate).toBeNull();
   });
 
   it('moves an inspection to the trash and back, and deletes it for good', async () => {

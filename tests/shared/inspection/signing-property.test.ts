@@ -11,7 +11,7 @@ import {
   signerOf,
 } from '../../../electron/services/signing/ed25519';
 import { checkSignature } from '../../../electron/services/signing/verify';
-import { BUILT_IN_TEMPLATE } from '../../../electron/services/templates/template-store';
+import { LATEST_BUILT_IN } from '../../../electron/services/templates/template-store';
 import { AppError } from '../../../shared/errors';
 import type { Locale } from '../../../shared/i18n/locale';
 import { LOCALES } from '../../../shared/i18n/locale';
@@ -43,7 +43,7 @@ const LATER = '2026-12-01T02:00:00.000Z';
 const target = (inspection: Inspection): SaveTarget => ({
   inspection,
   trashed: false,
-  template: BUILT_IN_TEMPLATE,
+  template: LATEST_BUILT_IN,
 });
 
 function refusal(run: () => unknown): string {
@@ -77,7 +77,7 @@ describe('a signed inspection', () => {
           const before = inspectionJson(signed);
           for (const seed of seeds) {
             const changes = randomChanges(
-              BUILT_IN_TEMPLATE,
+              LATEST_BUILT_IN,
               signed,
               createRandom(`edits-${seed}`),
               LATER,

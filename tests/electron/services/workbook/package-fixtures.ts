@@ -1,6 +1,6 @@
 import { sampleData } from '../../../../electron/services/sample-data';
 import type { Sample } from '../../../../electron/services/sample-data';
-import { BUILT_IN_TEMPLATE } from '../../../../electron/services/templates/template-store';
+import { LATEST_BUILT_IN } from '../../../../electron/services/templates/template-store';
 import type { PdfPrinter } from '../../../../electron/services/report/pdf-printer';
 import type { PackageSources } from '../../../../electron/services/workbook/package-write';
 import type { ZipEntry } from '../../../../electron/services/zip/zip-reader';
@@ -19,7 +19,7 @@ export function stubPrinter(): PdfPrinter & { readonly printed: string[] } {
 }
 
 let cached: { signed: Sample; draft: Sample } | undefined;
-/** One signed sample and one draft against the built-in checklist, each with its files. */
+/** One signed sample and one draft against the latest built-in checklist, each with its files. */
 export function packageSamples(): { signed: Sample; draft: Sample } {
   cached ??= {
     signed: sampleData({ count: 1, seed: 'package-tests', asOf: '2026-11-30', signing: 'all' })[0]!,
@@ -39,7 +39,7 @@ export function sourcesFor(
       .map((f) => [f.sha256, f] as const),
   );
   return {
-    templates: { get: () => BUILT_IN_TEMPLATE },
+    templates: { get: () => LATEST_BUILT_IN },
     evidence: {
       has: (sha256) => files.has(sha256),
       read: (sha256) => {

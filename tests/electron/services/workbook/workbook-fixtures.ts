@@ -10,12 +10,12 @@ import { DATA_SHEET_NAME, WORKBOOK_FORMAT, chunkText } from '../../../../shared/
 import { workbookModel } from '../../../../shared/workbook/model';
 import type { Template } from '../../../../shared/template/schema';
 import { sampleData, signSample, unsignedSamples } from '../../../../electron/services/sample-data';
-import { BUILT_IN_TEMPLATE } from '../../../../electron/services/templates/template-store';
+import { LATEST_BUILT_IN } from '../../../../electron/services/templates/template-store';
 import { readZip } from '../../../../electron/services/zip/zip-reader';
 import { writeWorkbook } from '../../../../electron/services/workbook/workbook-write';
 
 export const APP_VERSION = '0.1.0-test';
-export const TEMPLATE = BUILT_IN_TEMPLATE;
+export const TEMPLATE = LATEST_BUILT_IN;
 
 /** Sample inspections against the built-in checklist: signed and drafts, deterministic. */
 export function samples(signing: 'varied' | 'none' | 'all', count = 4): Inspection[] {
