@@ -4,10 +4,14 @@ import path from 'node:path';
 import { inspectionJson } from '../../../shared/inspection/canonical';
 import { DEMO_AS_OF, DEMO_MAX_COUNT, DEMO_SEED } from '../../../shared/samples/demo';
 import type { Inspection } from '../../../shared/inspection/schema';
+import type { Template } from '../../../shared/template/schema';
 import { isIsoDate } from '../../../shared/template/dates';
 import { sampleData } from '../../services/sample-data';
+import { LATEST_BUILT_IN } from '../../services/templates/template-store';
 import type { Command, ParsedArgs } from '../command';
+import type { CliIo } from '../io';
 import { bilingual, CliError, EXIT_OK, EXIT_USAGE } from '../io';
+import { namedTemplate, parseTemplateRef } from '../template-ref';
 
 const usageError = (zh: string, en: string) =>
   new CliError(
@@ -55,6 +59,20 @@ function seedOf(values: ParsedArgs['values']): string {
   return raw;
 }
 
+/** --template ID@VERSION: a built-in or installed template; the latest built-in without it. */
+function templateOf(values: ParsedArgs['values'], io: CliIo): Template {
+  const raw = values.template;
+  if (raw === undefined) return LATEST_BUILT_IN;
+  const ref = typeof raw === 'string' ? parseTemplateRef(raw) : null;
+  if (!ref) {
+    throw usageError(
+      `--template 应为“编号@版本”，如 school_security@2026.1，而不是“${String(raw)}”`,
+      `--template must be ID@VERSION, e.g. school_security@2026.1, not "${String(raw)}"`,
+    );
+  }
+  return namedTemplate(ref, io.env);
+}
+
 const fileNameOf = (inspection: Inspection): string =>
   `${inspection.school.code}-${inspection.period.year}-${inspection.period.term}.json`;
 
@@ -87,13 +105,15 @@ export const demoCommand: Command = {
     'zh-CN': '生成示例检查（可重现，用于演示、培训和测试）',
     'en-US': 'write sample inspections (reproducible: for demos, training and tests)',
   },
-  synopsis: '--out DIR --count N [--seed S] [--as-of YYYY-MM-DD] [--unsigned]',
+  synopsis:
+    '--out DIR --count N [--seed S] [--as-of YYYY-MM-DD] [--unsigned] [--template ID@VERSION]',
   options: {
     out: { type: 'string' },
     count: { type: 'string' },
     seed: { type: 'string' },
     'as-of': { type: 'string' },
     unsigned: { type: 'boolean' },
+    template: { type: 'string' },
   },
   optionHelp: {
     out: {
@@ -119,6 +139,10 @@ export const demoCommand: Command = {
       'en-US':
         "leave every sample a draft (by default most schools' principals have signed, each school with its own key)",
     },
+    template: {
+      'zh-CN': `按哪个检查表模板填写，写作“编号@版本”，可以是内置的或已导入本机的（默认为最新的内置版本 ${LATEST_BUILT_IN.id}@${LATEST_BUILT_IN.version}）`,
+      'en-US': `the checklist template to fill in, as ID@VERSION, built in or installed on this computer (default: the latest built-in, ${LATEST_BUILT_IN.id}@${LATEST_BUILT_IN.version})`,
+    },
   },
   positionals: [0, 0],
   async run({ values }, io) {
@@ -129,12 +153,14 @@ export const demoCommand: Command = {
     const count = countOf(values);
     const seed = seedOf(values);
     const asOf = asOfOf(values);
+    const template = templateOf(values, io);
 
     const samples = sampleData({
       count,
       seed,
       asOf,
       signing: values.unsigned === true ? 'none' : 'varied',
+      template,
     });
     try {
       await fs.mkdir(out, { recursive: true });

@@ -9,13 +9,11 @@ import {
 } from '../../../shared/template/diff-labels';
 import type { ItemChange, ItemEntry, TemplateDiff } from '../../../shared/template/diff-schema';
 import type { Template } from '../../../shared/template/schema';
-import { ID_PATTERN, VERSION_PATTERN } from '../../../shared/template/schema';
-import { AppError } from '../../../shared/errors';
 import { formatOf, readTemplateFile } from '../../services/templates/template-files';
 import type { Command } from '../command';
 import type { CliIo } from '../io';
-import { bilingual, CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, fromAppError } from '../io';
-import { openCliServices } from '../services';
+import { bilingual, CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../io';
+import { namedTemplate, parseTemplateRef } from '../template-ref';
 import { printProblems } from './template';
 
 /** Like diff(1): 0 the same, 1 different, 2 trouble (usage, a file or version that cannot be read). */
@@ -36,9 +34,8 @@ async function load(arg: string, io: CliIo): Promise<Template> {
       EXIT_TROUBLE,
     );
   }
-  const at = arg.lastIndexOf('@');
-  const [id, version] = [arg.slice(0, at), arg.slice(at + 1)];
-  if (at < 0 || !ID_PATTERN.test(id) || !VERSION_PATTERN.test(version)) {
+  const ref = parseTemplateRef(arg);
+  if (!ref) {
     throw new CliError(
       both(
         `“${arg}”既不是模板文件（.json 或 .xlsx），也不是“编号@版本”（如 school_security@2026.1）`,
@@ -47,22 +44,7 @@ async function load(arg: string, io: CliIo): Promise<Template> {
       EXIT_TROUBLE,
     );
   }
-  try {
-    return openCliServices(io.env).templates.get({ id, version });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'template-not-found') {
-      throw new CliError(
-        both(
-          `没有安装 ${id} 的 ${version} 版本（已安装的模板见应用的“模板”页）`,
-          `${id} version ${version} is not installed or built in (the app's Templates page lists them)`,
-        ),
-        EXIT_TROUBLE,
-      );
-    }
-    if (error instanceof AppError) throw new CliError(fromAppError(error).text, EXIT_TROUBLE);
-    if (error instanceof CliError) throw new CliError(error.text, EXIT_TROUBLE);
-    throw error;
-  }
+  return namedTemplate(ref, io.env);
 }
 
 const entryLine = (mark: string, entry: ItemEntry) =>

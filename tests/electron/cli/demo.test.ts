@@ -2,17 +2,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
-import { LATEST_BUILT_IN, templateHash } from '../../../electron/services/templates/template-store';
+import { openCliServices } from '../../../electron/cli/services';
+import {
+  builtInTemplate,
+  LATEST_BUILT_IN,
+  templateHash,
+} from '../../../electron/services/templates/template-store';
 import { inspectionJson } from '../../../shared/inspection/canonical';
 import { inspectionSchema } from '../../../shared/inspection/schema';
 import { useTempDir } from '../temp-dir';
 
-async function run(...argv: string[]) {
+async function runIn(env: NodeJS.ProcessEnv, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env: {} });
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+const run = (...argv: string[]) => runIn({}, ...argv);
 
 /** Every file of a folder, by name, as bytes. */
 function contents(dir: string): Map<string, Buffer> {
@@ -181,6 +187,74 @@ describe('qinglang demo', () => {
     expect(err).toMatch(message);
     expect(fs.existsSync(dir)).toBe(false);
   });
+
+  it('fills the samples against another built-in or installed template with --template', async () => {
+    const pinOf = (dir: string) =>
+      [...contents(dir).values()].map(
+        (bytes) => inspectionSchema.parse(JSON.parse(bytes.toString('utf8'))).template,
+      );
+    const older = tempDir();
+    const run1 = await run(
+      'demo',
+      '--out',
+      older,
+      '--count',
+      '3',
+      '--template',
+      'school_security@2026.1',
+    );
+    expect(run1.code).toBe(0);
+    const v1 = builtInTemplate('2026.1');
+    for (const pin of pinOf(older)) {
+      expect(pin).toEqual({ id: v1.id, version: '2026.1', hash: templateHash(v1) });
+    }
+
+    const dataDir = tempDir();
+    const env = { QINGLANG_DATA_DIR: dataDir };
+    const district = { ...v1, id: 'district_2027', version: '1' };
+    const services = openCliServices(env);
+    services.templates.install(district);
+    services.close();
+    const theirs = tempDir();
+    expect(
+      (await runIn(env, 'demo', '--out', theirs, '--count', '2', '--template', 'district_2027@1'))
+        .code,
+    ).toBe(0);
+    for (const pin of pinOf(theirs)) {
+      expect(pin).toEqual({ id: 'district_2027', version: '1', hash: templateHash(district) });
+    }
+  });
+
+  it.each([
+    [
+      'school_security',
+      /--template 应为“编号@版本”.* \/ --template must be ID@VERSION, e\.g\. school_security@2026\.1, not "school_security"/,
+    ],
+    [
+      'school_security@2099.1',
+      /没有安装 school_security 的 2099\.1 版本.* \/ school_security version 2099\.1 is not installed or built in/,
+    ],
+  ])(
+    '--template %s is a usage error: exit 2, one bilingual line, nothing written',
+    async (name, message) => {
+      const dir = path.join(tempDir(), 'out');
+      const env = { QINGLANG_DATA_DIR: tempDir() };
+      const { code, out, err } = await runIn(
+        env,
+        'demo',
+        '--out',
+        dir,
+        '--count',
+        '2',
+        '--template',
+        name,
+      );
+      expect({ code, out }).toEqual({ code: 2, out: '' });
+      expect(err.split('\n')).toHaveLength(1);
+      expect(err).toMatch(message);
+      expect(fs.existsSync(dir)).toBe(false);
+    },
+  );
 
   it('needs --out', async () => {
     const { code, err } = await run('demo', '--count', '3');
