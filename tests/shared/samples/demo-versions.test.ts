@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import v1 from '../../../resources/templates/school-security-2026.1.json';
 import v2 from '../../../resources/templates/school-security-2026.2.json';
+import { carryOver } from '../../../shared/inspection/carry';
 import { reviewInspection } from '../../../shared/inspection/review';
 import { inspectionSchema } from '../../../shared/inspection/schema';
 import { evaluateInspection } from '../../../shared/inspection/summary';
@@ -51,6 +52,35 @@ describe.each([
     for (const { inspection, signoff } of signed) {
       expect(reviewInspection(template, inspection, signoff!.request.date).blockers).toEqual([]);
       expect(reviewInspection(template, inspection, '2026-11-30').blockers).toEqual([]);
+    }
+  });
+});
+
+describe('duplicating a 2026.1 inspection into 2026.2', () => {
+  it('carries every answer, register row and cell, and open action: 2026.2 keeps all of 2026.1', () => {
+    const [older, newer] = [templateSchema.parse(v1), templateSchema.parse(v2)];
+    const samples = demoSamples({
+      count: 20,
+      seed: 'upgrade',
+      asOf: '2026-06-30',
+      template: older,
+      templateHash: sha256(templateJson(older)),
+      sha256,
+    });
+    for (const { inspection } of samples) {
+      const carried = carryOver(inspection, {
+        sourceTemplate: older,
+        target: newer,
+        withAnswers: true,
+      });
+      expect(carried.leftBehind).toEqual([]);
+      expect(carried.answers).toEqual(inspection.answers);
+      expect(carried.registers).toEqual(
+        Object.fromEntries(
+          Object.entries(inspection.registers).filter(([, rows]) => rows.length > 0),
+        ),
+      );
+      expect(carried.actions).toEqual(inspection.actions.filter((a) => a.state === 'open'));
     }
   });
 });
