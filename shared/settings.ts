@@ -13,7 +13,7 @@ export type TemplateRef = z.infer<typeof templateRefSchema>;
 
 export const settingsSchema = z.object({
   language: z.enum(LOCALES),
-  /** The template new inspections use; absent means the built-in one. */
+  /** The template new inspections use; absent means the latest built-in one. */
   defaultTemplate: templateRefSchema.optional(),
   /** The school this installation inspects; asked for on first run. */
   profile: schoolProfileSchema.optional(),

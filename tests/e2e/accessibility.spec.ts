@@ -89,7 +89,7 @@ for (const language of LANGUAGES) {
         await openPage(page, language, 'templates');
         await axe.check(page, `templates list (${language})`);
         await page
-          .getByRole('row', { name: new RegExp(ui.builtIn) })
+          .getByRole('row', { name: new RegExp(`${ui.builtIn} .* 2026\\.1 `) })
           .getByRole('button', { name: ui.view })
           .click();
         await expect(page.getByRole('region', { name: ui.builtIn })).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, PROFILE } from './fixtures';
+import { expect, ON_2026_1, PROFILE } from './fixtures';
 
 export type Language = 'zh-CN' | 'en-US';
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en-US'];
@@ -76,6 +76,7 @@ export function settingsIn(language: Language, withProfile = true): string {
     schemaVersion: 2,
     language,
     ...(withProfile ? { profile: PROFILE, inspector: '李明' } : {}),
+    ...ON_2026_1,
     index: {},
   });
 }

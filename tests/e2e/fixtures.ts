@@ -16,11 +16,33 @@ export const PROFILE = {
   contactName: '张老师',
   contactPhone: '010-6200 0000',
 };
+/**
+ * The built-in version most specs walk: their counts, sections and prompts are those of 2026.1
+ * (9 sections, 62 items), so their installation has it as the default template. Specs of the
+ * app's own default, the latest built-in (2026.2), use SETTINGS_ON_LATEST.
+ */
+export const ON_2026_1 = { defaultTemplate: { id: 'school_security', version: '2026.1' } };
 export const SETTINGS_WITH_PROFILE = JSON.stringify({
   schemaVersion: 2,
   language: 'zh-CN',
   profile: PROFILE,
   inspector: '李明',
+  ...ON_2026_1,
+  index: {},
+});
+/** The same installation with no default chosen: new inspections use the latest built-in. */
+export const SETTINGS_ON_LATEST = JSON.stringify({
+  schemaVersion: 2,
+  language: 'zh-CN',
+  profile: PROFILE,
+  inspector: '李明',
+  index: {},
+});
+/** Before the first run (no school profile yet), with 2026.1 as the default template. */
+export const FIRST_RUN_ON_2026_1 = JSON.stringify({
+  schemaVersion: 2,
+  language: 'zh-CN',
+  ...ON_2026_1,
   index: {},
 });
 

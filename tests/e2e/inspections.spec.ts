@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, screenshot, SETTINGS_WITH_PROFILE, test } from './fixtures';
+import { expect, FIRST_RUN_ON_2026_1, screenshot, SETTINGS_WITH_PROFILE, test } from './fixtures';
 import { figure, item, sectionLinks, waitSaved, walkEveryItem } from './walk-helpers';
 
 // A 1×1 PNG: enough for the app to sniff it as an image and preview it.
@@ -19,7 +19,7 @@ async function newInspection(page: Page) {
 }
 
 test.describe('the first run', () => {
-  test.use({ seed: {} });
+  test.use({ seed: { 'settings.json': FIRST_RUN_ON_2026_1 } });
 
   test('asks for the profile; a whole inspection is then walked by keyboard and mouse, and survives a reload', async ({
     page,

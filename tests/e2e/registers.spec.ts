@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, screenshot, SETTINGS_WITH_PROFILE, test } from './fixtures';
+import { expect, FIRST_RUN_ON_2026_1, screenshot, SETTINGS_WITH_PROFILE, test } from './fixtures';
 import { sectionLinks } from './walk-helpers';
 
 async function openSection(page: Page, number: number) {
@@ -88,7 +88,10 @@ function registerReach(page: Page, prompt: string) {
 }
 
 test.describe('registers at 1366 × 768', () => {
-  test.use({ seed: {}, viewport: { width: 1366, height: 768 } });
+  test.use({
+    seed: { 'settings.json': FIRST_RUN_ON_2026_1 },
+    viewport: { width: 1366, height: 768 },
+  });
 
   test('scroll inside their own box, keep their row buttons and messages in view, in both languages', async ({
     page,
