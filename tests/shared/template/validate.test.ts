@@ -148,9 +148,7 @@ describe('checkTemplate', () => {
       if (!result.ok)
         expect(result.problems[0]!.message['en-US']).toMatch(
           // __proto__ is refused before the schema looks: a record would silently drop it.
-          key === '__proto__'
-            ? /"__proto__" cannot be kept/
-            : new RegExp(`unknown field: ${key}`),
+          key === '__proto__' ? /"__proto__" cannot be kept/ : new RegExp(`unknown field: ${key}`),
         );
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     },
