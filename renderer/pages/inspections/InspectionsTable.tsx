@@ -62,7 +62,9 @@ function InspectionRow({
       <td>
         {s.trashedAt === undefined ? <a href={inspectionHref(s.id)}>{label}</a> : label}
         <div className="hint">
-          {s.templateTitle ? pick(s.templateTitle) : t('inspections.templateMissing')}
+          {s.templateTitle
+            ? `${pick(s.templateTitle)} ${s.template.version}`
+            : t('inspections.templateMissing')}
         </div>
       </td>
       <td>{s.school.name}</td>
