@@ -165,12 +165,11 @@ async function main() {
   if ('exit' in options) return options.exit;
   const app = await loadAppCode();
   const inspection = largestInspection(app);
-  const model = app.model.workbookModel(
-    inspection,
-    app.templates.BUILT_IN_TEMPLATE,
-    'zh-CN',
-    'bench',
+  // The built-in version the sample was filled against (the latest, since 2026.2).
+  const template = app.templates.BUILT_IN_TEMPLATES.find(
+    (t) => t.id === inspection.template.id && t.version === inspection.template.version,
   );
+  const model = app.model.workbookModel(inspection, template, 'zh-CN', 'bench');
   const { ours, py } = measureBoth(app, model, options.runs);
   report({ model, ours, py, runs: options.runs });
   return 0;
