@@ -40,7 +40,7 @@ export function evaluateInspection(
   return evaluate(template, engineAnswers(template, inspection), judgedOn(inspection, today));
 }
 
-export function isOverdue(action: CorrectiveAction, today: string): boolean {
+export function isOverdue(action: Pick<CorrectiveAction, 'state' | 'due'>, today: string): boolean {
   const days = daysBetween(today, action.due);
   return action.state === 'open' && days !== null && days < 0;
 }
