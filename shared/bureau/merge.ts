@@ -3,8 +3,13 @@ import { periodKey } from '../inspection/period';
 import { own } from '../own';
 import type { AcceptedIntake, RejectedIntake } from './intake';
 import type { SchoolListEntry } from './school-list';
-import type { Submission, SubmissionItemStatus, SubmissionTemplate } from './submission';
-import { overdueActions } from './submission';
+import { isOverdue } from '../inspection/summary';
+import type {
+  Submission,
+  SubmissionAction,
+  SubmissionItemStatus,
+  SubmissionTemplate,
+} from './submission';
 
 /**
  * Merging what a bureau received into a district view (docs/formats.md, "Aggregating"): one
@@ -86,6 +91,11 @@ export interface District {
   readonly missing: readonly SchoolListEntry[];
   /** The checklist versions the schools' latest submissions use, newest first. */
   readonly templates: readonly SubmissionTemplate[];
+}
+
+/** Open actions whose deadline has passed, as of `today`. */
+export function overdueActions(submission: Submission, today: string): SubmissionAction[] {
+  return submission.actions.filter((a) => isOverdue(a, today));
 }
 
 const b = (zh: string, en: string): Bilingual => ({ 'zh-CN': zh, 'en-US': en });

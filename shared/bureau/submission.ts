@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bilingualSchema } from '../i18n/bilingual-schema';
-import { isOverdue, evaluateInspection } from '../inspection/summary';
+import { evaluateInspection } from '../inspection/summary';
 import { periodSchema, schoolProfileSchema, sha256Schema } from '../inspection/schema';
 import { allItems } from '../template/items';
 import type { WorkbookEnvelope } from '../workbook/envelope';
@@ -170,9 +170,4 @@ export function submissionTemplate(envelope: WorkbookEnvelope): SubmissionTempla
       })),
     ),
   };
-}
-
-/** Open actions whose deadline has passed, as of `today`. */
-export function overdueActions(submission: Submission, today: string): SubmissionAction[] {
-  return submission.actions.filter((a) => isOverdue(a, today));
 }
