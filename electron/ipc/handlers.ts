@@ -3,6 +3,7 @@ import type { Services } from '../services/services';
 import { createActionsHandlers } from './actions-handlers';
 import { createAppHandlers } from './app-handlers';
 import { createBackupsHandlers } from './backups-handlers';
+import { createBureauHandlers } from './bureau-handlers';
 import { createEvidenceHandlers } from './evidence-handlers';
 import { createExportsHandlers } from './exports-handlers';
 import { createInspectionsHandlers } from './inspections-handlers';
@@ -26,5 +27,6 @@ export function createHandlers(services: Services): Handlers {
     actions: createActionsHandlers(services),
     exports: createExportsHandlers(services),
     workbooks: createWorkbooksHandlers(services),
+    bureau: createBureauHandlers(services),
   };
 }

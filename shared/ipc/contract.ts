@@ -2,6 +2,7 @@ import type { ApiOf, ContractSpec, HandlersOf } from './define';
 import { actionsContract } from './actions';
 import { appContract } from './app';
 import { backupsContract } from './backups';
+import { bureauContract } from './bureau';
 import { evidenceContract } from './evidence';
 import { exportsContract } from './exports';
 import { inspectionsContract } from './inspections';
@@ -28,6 +29,7 @@ export const contract = {
   actions: actionsContract,
   exports: exportsContract,
   workbooks: workbooksContract,
+  bureau: bureauContract,
 } as const satisfies ContractSpec;
 
 export type Contract = typeof contract;
