@@ -132,6 +132,29 @@ export const ERROR_MESSAGES = {
     'en-US':
       'This workbook is no longer open (after the app restarts it must be opened again). Go back to the list and open it again.',
   },
+  'bureau-submission-not-found': {
+    'zh-CN': '汇总中找不到这份报送材料，它可能已被移除。',
+    'en-US': 'This submission is not in the bureau store; it may have been removed.',
+  },
+  'bureau-review-invalid': {
+    'zh-CN': '审核意见无法保存：意见只能写在这份报送材料所用检查表的检查项上。',
+    'en-US':
+      'The review could not be saved: comments can only be given on items of the checklist this submission uses.',
+  },
+  'bureau-feedback-unavailable': {
+    'zh-CN': '只有已签字、并已“通过”或“退回”的报送材料才能生成反馈文件。',
+    'en-US':
+      'A feedback file can only be made for a signed submission that has been accepted or returned.',
+  },
+  'bureau-profile-missing': {
+    'zh-CN': '请先在“设置”中填写教育局名称和所属区县。',
+    'en-US': "Fill in the bureau's name and district in Settings first.",
+  },
+  'bureau-unavailable': {
+    'zh-CN': '汇总数据暂时无法读取或写入，已记录到日志。请检查数据文件夹后重试。',
+    'en-US':
+      "The bureau's data could not be read or written; this was written to the log. Check the data folder and try again.",
+  },
   'backup-not-found': {
     'zh-CN': '找不到这个备份。',
     'en-US': 'This backup cannot be found.',
