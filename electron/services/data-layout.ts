@@ -15,6 +15,13 @@ import type { TemplateRef } from '../../shared/settings';
  *   templates/<id>@<version>.json
  *   evidence/<ab>/<sha256>   content-addressed evidence files
  *   backups/<time>-<reason>/ backup.json + copies of settings, inspections and templates
+ *   bureau/                  bureau mode's store (bureau/bureau-store.ts)
+ *     index.json             qinglang-bureau-index/1: submissions, reviews, rejections, schools
+ *     files/<sha256>.xlsx|.zip  content-addressed copies of accepted files, never overwritten
+ *     removed/<sha256>.xlsx|.zip  copies of submissions taken out of the store
+ *     backups/index-<time>-<reason>.json  copies of the index (daily, before a removal)
+ *   reviews/<id>/<sha256>.json  the bureau's feedback files on inspection <id>, as received
+ *   reviews/<id>/reviews.json   when each was imported and dismissed
  *   logs/qinglang.log        rotating log (+ qinglang.1.log …)
  * ```
  */
@@ -25,11 +32,31 @@ export const INSPECTIONS_DIR = 'inspections';
 export const TEMPLATES_DIR = 'templates';
 export const EVIDENCE_DIR = 'evidence';
 export const BACKUPS_DIR = 'backups';
+/** The bureau's feedback (qinglang-feedback/1), kept beside the inspections it is about. */
+export const REVIEWS_DIR = 'reviews';
+export const REVIEWS_STATE_FILE = 'reviews.json';
 /** This installation's signing key (private, readable by the user only) and its history. */
 export const KEYS_DIR = 'keys';
 export const SIGNING_KEY_FILE = 'signing-key.pem';
 export const KEY_HISTORY_FILE = 'key-history.json';
 export const BACKUP_MANIFEST = 'backup.json';
+export const BUREAU_DIR = 'bureau';
+export const BUREAU_INDEX_FILE = 'index.json';
+export const BUREAU_FILES_DIR = 'files';
+export const BUREAU_REMOVED_DIR = 'removed';
+export const BUREAU_BACKUPS_DIR = 'backups';
+/** The kinds of file the bureau keeps, by the extension of their copy. */
+export const BUREAU_FILE_EXTENSIONS = { workbook: 'xlsx', package: 'zip' } as const;
+const BUREAU_COPY = /^([0-9a-f]{64})\.(xlsx|zip)$/;
+
+/** The sha256 and kind a stored copy's name stands for, or null for anything else. */
+export function bureauCopyOf(
+  fileName: string,
+): { sha256: string; kind: keyof typeof BUREAU_FILE_EXTENSIONS } | null {
+  const match = BUREAU_COPY.exec(fileName);
+  if (!match) return null;
+  return { sha256: match[1]!, kind: match[2] === 'zip' ? 'package' : 'workbook' };
+}
 export const LOG_FILE = path.join('logs', 'qinglang.log');
 
 /** The folders whose data files a backup copies and a restore puts back. */
@@ -66,10 +93,26 @@ export interface DataPaths {
   readonly keys: string;
   readonly signingKeyFile: string;
   readonly keyHistoryFile: string;
+  readonly bureau: string;
+  readonly bureauIndexFile: string;
+  readonly bureauFiles: string;
+  readonly bureauRemoved: string;
+  readonly bureauBackups: string;
+  /** The stored copy of an accepted file (`removed` when taken out of the store). */
+  bureauCopy(
+    sha256: string,
+    kind: keyof typeof BUREAU_FILE_EXTENSIONS,
+    where?: 'files' | 'removed',
+  ): string;
   inspectionFile(id: string): string;
   templateFile(ref: TemplateRef): string;
   evidenceFile(sha256: string): string;
   backup(id: string): string;
+  readonly reviews: string;
+  /** The folder of one inspection's feedback files. */
+  reviewsOf(inspectionId: string): string;
+  reviewFile(inspectionId: string, sha256: string): string;
+  reviewsStateFile(inspectionId: string): string;
 }
 
 export function dataPaths(dataDir: string): DataPaths {
@@ -78,6 +121,9 @@ export function dataPaths(dataDir: string): DataPaths {
   const templates = path.join(root, TEMPLATES_DIR);
   const evidence = path.join(root, EVIDENCE_DIR);
   const backups = path.join(root, BACKUPS_DIR);
+  const bureau = path.join(root, BUREAU_DIR);
+  const bureauFiles = path.join(bureau, BUREAU_FILES_DIR);
+  const bureauRemoved = path.join(bureau, BUREAU_REMOVED_DIR);
   return {
     root,
     settingsFile: path.join(root, SETTINGS_FILE),
@@ -90,10 +136,24 @@ export function dataPaths(dataDir: string): DataPaths {
     keys: path.join(root, KEYS_DIR),
     signingKeyFile: path.join(root, KEYS_DIR, SIGNING_KEY_FILE),
     keyHistoryFile: path.join(root, KEYS_DIR, KEY_HISTORY_FILE),
+    bureau,
+    bureauIndexFile: path.join(bureau, BUREAU_INDEX_FILE),
+    bureauFiles,
+    bureauRemoved,
+    bureauBackups: path.join(bureau, BUREAU_BACKUPS_DIR),
+    bureauCopy: (sha256, kind, where = 'files') =>
+      path.join(
+        where === 'files' ? bureauFiles : bureauRemoved,
+        `${sha256}.${BUREAU_FILE_EXTENSIONS[kind]}`,
+      ),
     inspectionFile: (id) => path.join(inspections, inspectionFileName(id)),
     templateFile: (ref) => path.join(templates, templateFileName(ref)),
     // Two hex digits of fan-out keep any one folder small on FAT32 USB sticks and slow shares.
     evidenceFile: (sha256) => path.join(evidence, sha256.slice(0, 2), sha256),
     backup: (id) => path.join(backups, id),
+    reviews: path.join(root, REVIEWS_DIR),
+    reviewsOf: (id) => path.join(root, REVIEWS_DIR, id),
+    reviewFile: (id, sha256) => path.join(root, REVIEWS_DIR, id, `${sha256}.json`),
+    reviewsStateFile: (id) => path.join(root, REVIEWS_DIR, id, REVIEWS_STATE_FILE),
   };
 }
