@@ -6,7 +6,7 @@ import { inspectionSummarySchema } from '../../shared/inspection/listing';
 import { APP_STORE_MIGRATIONS, APP_STORE_VERSION } from '../../shared/migrations/app-store';
 import { migrate } from '../../shared/migrations/migrate';
 import type { Settings, SettingsPatch } from '../../shared/settings';
-import { DEFAULT_SETTINGS, settingsSchema } from '../../shared/settings';
+import { DEFAULT_SETTINGS, settingsSchema, withRole } from '../../shared/settings';
 import type { StorageNotice } from '../../shared/storage-notice';
 import { dataPaths, SETTINGS_STORE_NAME } from './data-layout';
 import { readJsonFile } from './json-file';
@@ -113,7 +113,8 @@ export function openSettings(options: OpenSettingsOptions): SettingsService {
       if (!settings.success) {
         setAside('invalid');
       } else {
-        current = settings.data;
+        // An installation from before roles, with a school profile, is a school's.
+        current = withRole(settings.data);
         const storedIndex = indexSchema.safeParse(outcome.doc.index);
         // The index is a cache of the inspection files: a bad one is rebuilt, not reported.
         if (storedIndex.success) index = storedIndex.data;

@@ -123,4 +123,54 @@ describe('the settings service', () => {
     // It only reads: a damaged file is left for openSettings to judge and report.
     expect(fs.readFileSync(settingsFile(dir), 'utf8')).toBe('{"language":1}');
   });
+
+  describe('the role', () => {
+    const profile = {
+      name: '清朗市第一中学',
+      code: '3101010001',
+      district: '清朗区',
+      stage: 'junior' as const,
+      address: '',
+      contactName: '',
+      contactPhone: '',
+    };
+    const writeRaw = (dir: string, doc: object) =>
+      fs.writeFileSync(
+        settingsFile(dir),
+        JSON.stringify({ schemaVersion: SETTINGS_SCHEMA_VERSION, index: {}, ...doc }),
+      );
+
+    it('is absent on a fresh data folder, so the first run asks', () => {
+      expect(open(tempDir()).get().role).toBeUndefined();
+    });
+
+    it('is a school for an installation from before roles that has a school profile', () => {
+      const dir = tempDir();
+      writeRaw(dir, { language: 'zh-CN', profile });
+      expect(open(dir).get().role).toBe('school');
+      // The next write keeps it.
+      open(dir).update({ language: 'en-US' });
+      expect(JSON.parse(fs.readFileSync(settingsFile(dir), 'utf8')).role).toBe('school');
+    });
+
+    it('stays absent without a profile, and a chosen role is kept, the other data untouched', () => {
+      const dir = tempDir();
+      writeRaw(dir, { language: 'zh-CN' });
+      expect(open(dir).get().role).toBeUndefined();
+      const bureau = { name: '清朗区教育局', district: '清朗区' };
+      open(dir).update({ role: 'bureau', bureau });
+      expect(open(dir).get()).toMatchObject({ role: 'bureau', bureau });
+      open(dir).update({ role: 'school', profile });
+      expect(open(dir).get()).toMatchObject({ role: 'school', bureau, profile });
+    });
+
+    it('refuses a role that does not exist, or a bureau without a name', () => {
+      const settings = open(tempDir());
+      expect(() => settings.update({ role: 'district' as never })).toThrow(AppError);
+      expect(() => settings.update({ bureau: { name: ' ', district: '清朗区' } })).toThrow(
+        AppError,
+      );
+      expect(settings.get().role).toBeUndefined();
+    });
+  });
 });
