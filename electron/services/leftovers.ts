@@ -22,7 +22,15 @@ export function isLeftoverTemp(fileName: string): boolean {
  */
 export function removeLeftoverTemps(paths: DataPaths, log: Logger): number {
   let removed = 0;
-  for (const dir of [paths.root, paths.inspections, paths.templates]) {
+  for (const dir of [
+    paths.root,
+    paths.inspections,
+    paths.templates,
+    paths.bureau,
+    paths.bureauFiles,
+    paths.bureauRemoved,
+    paths.bureauBackups,
+  ]) {
     let names: string[];
     try {
       names = fs.readdirSync(dir);
