@@ -7,7 +7,11 @@ import type { ZipEntry } from '../zip/zip-reader';
  * SheetJS wrote (the same input gives the same output), and none touches a value: verify
  * compares values, so a workbook dressed or not verifies the same.
  */
-export function dressWorkbook(entries: readonly ZipEntry[], visibleSheets: number): ZipEntry[] {
+export function dressWorkbook(
+  entries: readonly ZipEntry[],
+  visibleSheets: number,
+  print: readonly SheetPrint[] = bureauPrint(visibleSheets),
+): ZipEntry[] {
   const styles = entries.find((e) => e.name === 'xl/styles.xml');
   if (!styles) return [...entries];
   const { xml: stylesXml, title, header } = addStyles(decode(styles.data));
@@ -15,8 +19,7 @@ export function dressWorkbook(entries: readonly ZipEntry[], visibleSheets: numbe
     if (entry === styles) return { name: entry.name, data: encode(stylesXml) };
     const sheet = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.name);
     if (sheet && Number(sheet[1]) <= visibleSheets) {
-      // The summary is one row of 25 columns: on one page wide it would print at 4 points.
-      const pagesWide = sheet[1] === '1' ? 2 : 1;
+      const pagesWide = print[Number(sheet[1]) - 1]?.pagesWide ?? 1;
       return {
         name: entry.name,
         data: encode(dressSheet(decode(entry.data), title, header, pagesWide)),
@@ -26,10 +29,26 @@ export function dressWorkbook(entries: readonly ZipEntry[], visibleSheets: numbe
   });
   return dressed.map((entry) =>
     entry.name === 'xl/workbook.xml'
-      ? { name: entry.name, data: encode(addPrintTitles(decode(entry.data), visibleSheets)) }
+      ? { name: entry.name, data: encode(addPrintTitles(decode(entry.data), visibleSheets, print)) }
       : entry,
   );
 }
+
+/** How one visible sheet prints: so many pages wide, and which columns repeat on each page. */
+export interface SheetPrint {
+  readonly pagesWide: number;
+  /** Columns repeated at the left of every printed page, e.g. "$A:$C". */
+  readonly repeatColumns?: string;
+}
+
+/**
+ * The bureau workbook's: the summary is one row of 25 columns (on one page wide it would print at
+ * 4 points), so two pages wide with the school column repeated; every other sheet one page wide.
+ */
+const bureauPrint = (visibleSheets: number): SheetPrint[] =>
+  Array.from({ length: visibleSheets }, (_, index) =>
+    index === 0 ? { pagesWide: 2, repeatColumns: '$A:$A' } : { pagesWide: 1 },
+  );
 
 const decode = (data: Uint8Array) => Buffer.from(data).toString('utf8');
 const encode = (xml: string) => Buffer.from(xml, 'utf8');
@@ -87,16 +106,17 @@ const page = (pagesWide: number) =>
   `<pageSetup paperSize="9" orientation="landscape" fitToWidth="${pagesWide}" fitToHeight="0"/>` +
   '<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>';
 
-/** Rows 1 and 2 repeat on every printed page of each visible sheet; the summary's school column too. */
-function addPrintTitles(xml: string, visibleSheets: number): string {
+/** Rows 1 and 2 repeat on every printed page of each visible sheet, and the columns `print` names. */
+function addPrintTitles(xml: string, visibleSheets: number, print: readonly SheetPrint[]): string {
   const names: string[] = [];
   for (const match of xml.matchAll(
     /<definedName name="_xlnm._FilterDatabase" localSheetId="(\d+)">([^!<]+)!/g,
   )) {
     const id = Number(match[1]);
+    const columns = print[id]?.repeatColumns;
     if (id < visibleSheets)
       names.push(
-        `<definedName name="_xlnm.Print_Titles" localSheetId="${id}">${id === 0 ? `${match[2]}!$A:$A,` : ''}${match[2]}!$1:$2</definedName>`,
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${id}">${columns ? `${match[2]}!${columns},` : ''}${match[2]}!$1:$2</definedName>`,
       );
   }
   return xml.replace('</definedNames>', `${names.join('')}</definedNames>`);

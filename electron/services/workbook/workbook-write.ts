@@ -9,6 +9,7 @@ import { cellAddress, HEADER_ROW } from '../../../shared/workbook/sheet';
 import { readZip } from '../zip/zip-reader';
 import { writeDeflatedZip } from '../zip/zip-writer';
 import { rowHeight } from './row-heights';
+import type { SheetPrint } from './workbook-dress';
 import { dressWorkbook } from './workbook-dress';
 
 /** Row 1's height in points: the title, one bold line. */
@@ -20,12 +21,26 @@ const POINTS_TITLE = 20;
  * same for the same inspection and faster than SheetJS's own compression.
  */
 export function writeWorkbook(model: WorkbookModel): Buffer {
+  return writeSheets(model.sheets, model.data);
+}
+
+/**
+ * The same writer for any sheets in the bureau workbook's layout (the district summary too):
+ * `data` adds the hidden data sheet, `print` says how each visible sheet prints.
+ */
+export function writeSheets(
+  sheets: readonly WorkbookSheet[],
+  data: readonly string[] | null,
+  print?: readonly SheetPrint[],
+): Buffer {
   const book = XLSX.utils.book_new();
-  for (const sheet of model.sheets)
-    XLSX.utils.book_append_sheet(book, visibleSheet(sheet), sheet.name);
-  XLSX.utils.book_append_sheet(book, dataSheet(model.data), DATA_SHEET_NAME);
+  for (const sheet of sheets) XLSX.utils.book_append_sheet(book, visibleSheet(sheet), sheet.name);
+  if (data) XLSX.utils.book_append_sheet(book, dataSheet(data), DATA_SHEET_NAME);
   book.Workbook = {
-    Sheets: [...model.sheets.map(() => ({ Hidden: 0 as const })), { Hidden: 1 as const }],
+    Sheets: [
+      ...sheets.map(() => ({ Hidden: 0 as const })),
+      ...(data ? [{ Hidden: 1 as const }] : []),
+    ],
   };
   const stored = XLSX.write(book, {
     type: 'buffer',
@@ -35,7 +50,7 @@ export function writeWorkbook(model: WorkbookModel): Buffer {
   }) as Buffer;
   const read = readZip(stored, { maxUnpackedBytes: Number.MAX_SAFE_INTEGER, maxEntries: 10_000 });
   if (!read.ok) throw new Error(`SheetJS wrote an unreadable zip: ${read.reason}`);
-  return Buffer.from(writeDeflatedZip(dressWorkbook(read.entries, model.sheets.length)));
+  return Buffer.from(writeDeflatedZip(dressWorkbook(read.entries, sheets.length, print)));
 }
 
 type SheetCell = XLSX.CellObject;
