@@ -4,6 +4,7 @@ import { createActionsHandlers } from './actions-handlers';
 import { createAppHandlers } from './app-handlers';
 import { createBackupsHandlers } from './backups-handlers';
 import { createBureauHandlers } from './bureau-handlers';
+import { createBureauReviewsHandlers } from './bureau-reviews-handlers';
 import { createEvidenceHandlers } from './evidence-handlers';
 import { createExportsHandlers } from './exports-handlers';
 import { createInspectionsHandlers } from './inspections-handlers';
@@ -28,5 +29,6 @@ export function createHandlers(services: Services): Handlers {
     exports: createExportsHandlers(services),
     workbooks: createWorkbooksHandlers(services),
     bureau: createBureauHandlers(services),
+    bureauReviews: createBureauReviewsHandlers(services),
   };
 }

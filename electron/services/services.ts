@@ -12,6 +12,8 @@ import type { FilePicker } from './evidence/file-picker';
 import type { FileSaver } from './export/file-saver';
 import { unavailableSaver } from './export/file-saver';
 import { unavailablePicker } from './evidence/file-picker';
+import type { ReviewStore } from './bureau-reviews/review-store';
+import { openReviewStore } from './bureau-reviews/review-store';
 import type { InspectionStore } from './inspections/inspection-store';
 import { openInspectionStore } from './inspections/inspection-store';
 import type { StoreFactory } from './json-store';
@@ -35,6 +37,8 @@ export interface Services {
   readonly settings: SettingsService;
   readonly templates: TemplateStore;
   readonly inspections: InspectionStore;
+  /** The bureau's feedback on this school's inspections, kept beside them. */
+  readonly reviews: ReviewStore;
   readonly evidence: EvidenceStore;
   readonly backups: Backups;
   /** This installation's signing key. */
@@ -135,6 +139,7 @@ export function createServices(options: CreateServicesOptions): Services {
     get inspections() {
       return state.inspections();
     },
+    reviews: openReviewStore({ dataDir, log, now, inspections: () => state.inspections() }),
     evidence,
     backups,
     keys,

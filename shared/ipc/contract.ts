@@ -3,6 +3,7 @@ import { actionsContract } from './actions';
 import { appContract } from './app';
 import { backupsContract } from './backups';
 import { bureauContract } from './bureau';
+import { bureauReviewsContract } from './bureau-reviews';
 import { evidenceContract } from './evidence';
 import { exportsContract } from './exports';
 import { inspectionsContract } from './inspections';
@@ -30,6 +31,7 @@ export const contract = {
   exports: exportsContract,
   workbooks: workbooksContract,
   bureau: bureauContract,
+  bureauReviews: bureauReviewsContract,
 } as const satisfies ContractSpec;
 
 export type Contract = typeof contract;
