@@ -28,6 +28,8 @@ export default defineConfig({
           index: here('./electron/main.ts'),
           cli: here('./electron/cli.ts'),
           harness: here('./electron/browser.ts'),
+          // The bureau's intake pool runs each worker thread from this file, beside the bundle.
+          'intake-worker': here('./electron/services/bureau/intake-worker.ts'),
         },
         output: {
           banner: (chunk: { name: string; isEntry: boolean }) =>
