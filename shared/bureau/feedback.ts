@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { idSchema } from '../template/schema';
 import { inspectionIdSchema, periodSchema, sha256Schema } from '../inspection/schema';
 import { instantSchema, lineSchema, textSchema } from '../inspection/text';
+import type { Locale } from '../i18n/locale';
+import type { Submission } from './submission';
 
 /**
  * `qinglang-feedback/1` (docs/formats.md, "Bureau feedback"): what a bureau sends back to a
@@ -49,3 +51,64 @@ export const feedbackSchema = z.strictObject({
   reviewedAt: instantSchema,
 });
 export type Feedback = z.infer<typeof feedbackSchema>;
+
+/** The parts of a stored submission and its review a feedback file is made from. */
+export interface FeedbackSource {
+  readonly submission: Pick<
+    Submission,
+    'inspectionId' | 'school' | 'period' | 'signed' | 'contentHash' | 'signedAt'
+  >;
+}
+
+/**
+ * The feedback file of a signed submission the bureau accepted or returned; null when there is
+ * none to send (a draft, or no decision yet). The caller validates it with feedbackSchema.
+ */
+export function feedbackFor(
+  stored: FeedbackSource,
+  review: {
+    readonly decision: ReviewDecision | 'pending';
+    readonly comment: string;
+    readonly items: readonly ItemComment[];
+    readonly reviewer: string;
+    readonly reviewedAt: string;
+  },
+  bureau: BureauProfile,
+): Feedback | null {
+  const { submission } = stored;
+  const { decision } = review;
+  if (decision === 'pending') return null;
+  if (!submission.signed || !submission.contentHash || !submission.signedAt) return null;
+  return {
+    format: FEEDBACK_FORMAT,
+    bureau: { name: bureau.name, district: bureau.district },
+    inspection: {
+      id: submission.inspectionId,
+      schoolCode: submission.school.code,
+      schoolName: submission.school.name,
+      period: { year: submission.period.year, term: submission.period.term },
+      contentHash: submission.contentHash,
+      signedAt: submission.signedAt,
+    },
+    decision,
+    comment: review.comment,
+    items: review.items.map((i) => ({ itemId: i.itemId, comment: i.comment })),
+    reviewer: review.reviewer,
+    reviewedAt: review.reviewedAt,
+  };
+}
+
+/**
+ * 3101010001-2026-autumn-教育局意见.qinglang-feedback.json /
+ * 3101010001-2026-autumn-bureau-feedback.qinglang-feedback.json: the school code and term, as the
+ * school's own exports are named, with anything but letters, digits and - _ replaced.
+ */
+export function feedbackFileName(
+  inspection: Pick<Feedback['inspection'], 'schoolCode' | 'period'>,
+  language: Locale,
+): string {
+  const code = inspection.schoolCode.replace(/[^\p{L}\p{N}_-]/gu, '_').slice(0, 32) || 'school';
+  const { year, term } = inspection.period;
+  const what = language === 'zh-CN' ? '教育局意见' : 'bureau-feedback';
+  return `${code}-${year}-${term}-${what}.qinglang-feedback.json`;
+}
