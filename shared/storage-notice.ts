@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingualSchema } from './i18n/bilingual-schema';
 
 /**
  * Something the app found in its data folder at start-up that the user must hear about:
@@ -10,5 +11,7 @@ export const storageNoticeSchema = z.object({
   file: z.string(),
   /** Where a quarantined file was moved to, inside the data folder. */
   keptAs: z.string().optional(),
+  /** What else the user must know (e.g. the bureau index was rebuilt, and what was lost). */
+  detail: bilingualSchema.optional(),
 });
 export type StorageNotice = z.infer<typeof storageNoticeSchema>;
