@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import type { AppInfo } from '../../shared/ipc/app';
 import type { StorageNotice } from '../../shared/storage-notice';
 import type { Backups } from './backups';
+import type { BureauStore } from './bureau/bureau-store';
+import { openBureauStore } from './bureau/bureau-store';
 import { openBackups } from './backups';
 import { dataPaths } from './data-layout';
 import type { DataLock } from './data-lock';
@@ -39,6 +41,8 @@ export interface Services {
   readonly inspections: InspectionStore;
   /** The bureau's feedback on this school's inspections, kept beside them. */
   readonly reviews: ReviewStore;
+  /** Bureau mode's store (`bureau/`): opened on first use, or at start when the folder has one. */
+  readonly bureau: BureauStore;
   readonly evidence: EvidenceStore;
   readonly backups: Backups;
   /** This installation's signing key. */
@@ -107,6 +111,11 @@ export function createServices(options: CreateServicesOptions): Services {
       defaultRef: () => settings.get().defaultTemplate,
     });
     let inspections: InspectionStore | null = null;
+    let bureau: BureauStore | null = null;
+    const bureauStore = () => (bureau ??= openBureauStore({ dataDir, log, now }));
+    // A folder that holds bureau data has its store judged at start, so trouble is reported
+    // then; only by the holder of the folder (judging may rebuild the index).
+    if (options.lock && fs.existsSync(dataPaths(dataDir).bureau)) bureauStore();
     return {
       settings,
       templates,
@@ -122,6 +131,9 @@ export function createServices(options: CreateServicesOptions): Services {
           evidenceExists: (sha256) => evidence.has(sha256),
           ownFingerprint: () => keys.fingerprint(),
         })),
+      bureau: bureauStore,
+      /** The bureau store's notices, once it is open (never opening it just to ask). */
+      bureauNotices: () => bureau?.notices ?? [],
     };
   };
   let state = open();
@@ -138,6 +150,9 @@ export function createServices(options: CreateServicesOptions): Services {
     },
     get inspections() {
       return state.inspections();
+    },
+    get bureau() {
+      return state.bureau();
     },
     reviews: openReviewStore({ dataDir, log, now, inspections: () => state.inspections() }),
     evidence,
@@ -157,6 +172,7 @@ export function createServices(options: CreateServicesOptions): Services {
       ...state.settings.notices,
       ...state.templates.notices,
       ...state.inspections().notices,
+      ...state.bureauNotices(),
     ],
     reload() {
       state = open();
