@@ -10,25 +10,39 @@ interface Props {
   readonly inspectionId: string;
   /** Who signed, as the warning names them. */
   readonly signer: string;
+  /** A reason to start from, which the user may edit (the bureau's, when it returned it). */
+  readonly initialReason?: string;
+  /** The button's own words, where "重新打开" alone would say too little. */
+  readonly label?: string;
 }
 
 /** "重新打开": voids the sign-off, with a reason, after saying what that means. */
-export function ReopenButton({ inspectionId, signer }: Props) {
+export function ReopenButton({ inspectionId, signer, initialReason, label }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
     <>
       <button type="button" className="button" onClick={() => setOpen(true)}>
-        {t('signoff.reopen.button')}
+        {label ?? t('signoff.reopen.button')}
       </button>
       {open && (
-        <ReopenDialog inspectionId={inspectionId} signer={signer} onClose={() => setOpen(false)} />
+        <ReopenDialog
+          inspectionId={inspectionId}
+          signer={signer}
+          initialReason={initialReason}
+          onClose={() => setOpen(false)}
+        />
       )}
     </>
   );
 }
 
-function ReopenDialog({ inspectionId, signer, onClose }: Props & { onClose: () => void }) {
+function ReopenDialog({
+  inspectionId,
+  signer,
+  initialReason,
+  onClose,
+}: Props & { onClose: () => void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const reopen = useSignoffStore((s) => s.reopen);
@@ -38,7 +52,7 @@ function ReopenDialog({ inspectionId, signer, onClose }: Props & { onClose: () =
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
+  } = useForm<{ reason: string }>({ defaultValues: { reason: initialReason ?? '' } });
   useEffect(() => {
     ref.current?.showModal();
   }, []);

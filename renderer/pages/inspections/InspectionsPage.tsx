@@ -9,6 +9,7 @@ import { useAppStore } from '../../stores/app-store';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { useInspectionsStore } from '../../stores/inspections-store';
 import { useTemplatesStore } from '../../stores/templates-store';
+import { ImportBureauFeedback } from './ImportBureauFeedback';
 import { ImportInspection } from './ImportInspection';
 import { InspectionFilters } from './InspectionFilters';
 import type { StateFilter } from './InspectionFilters';
@@ -80,6 +81,7 @@ export function InspectionsPage() {
           {t('inspections.newButton')}
         </button>
         <ImportInspection />
+        <ImportBureauFeedback />
         <OpenWorkbook />
         <LeftBehindReport />
         <span className="spacer" />

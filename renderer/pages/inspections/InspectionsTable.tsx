@@ -10,6 +10,7 @@ import { inspectionHref, inspectionViewHref } from '../../lib/routes';
 import { useReportError } from '../../lib/use-report-error';
 import { useFeedbackStore } from '../../stores/feedback-store';
 import { useInspectionsStore } from '../../stores/inspections-store';
+import { BureauRowBadge } from './ImportBureauFeedback';
 
 const COLUMNS = [
   'period',
@@ -71,6 +72,11 @@ function InspectionRow({
       <td>{s.inspector}</td>
       <td>
         <span className={`state state-${s.state}`}>{t(`inspections.states.${s.state}`)}</span>
+        {s.trashedAt === undefined && (
+          <div>
+            <BureauRowBadge inspectionId={s.id} />
+          </div>
+        )}
       </td>
       <td>
         {s.figures && (

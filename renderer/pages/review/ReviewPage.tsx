@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BureauReviewBanner } from '../../components/bureau-reviews/BureauReviewBanner';
 import { ExportMenu } from '../../components/ExportMenu';
 import { LoadedInspection } from '../../components/LoadedInspection';
 import { periodLabel } from '../../../shared/inspection/period';
@@ -91,6 +92,13 @@ export function Review({ inspection, template }: { inspection: Inspection; templ
         </div>
       </header>
 
+      {workbook === null && (
+        <BureauReviewBanner
+          inspection={inspection}
+          template={template}
+          sectionHref={(sectionId) => links.section(id, sectionId)}
+        />
+      )}
       {state === 'signed' && signoff ? (
         <SignedPanel inspectionId={id} signoff={signoff} />
       ) : (

@@ -1,9 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BureauItemComments } from '../../components/bureau-reviews/BureauItemComments';
+import { BureauReviewBanner } from '../../components/bureau-reviews/BureauReviewBanner';
 import { LoadedInspection } from '../../components/LoadedInspection';
 import { periodLabel } from '../../../shared/inspection/period';
 import type { Inspection } from '../../../shared/inspection/schema';
-import type { Template } from '../../../shared/template/schema';
+import type { Evaluation } from '../../../shared/template/engine';
+import type { Item, Template } from '../../../shared/template/schema';
 import { useInspectionLinks, useOpenedWorkbook } from '../../lib/opened-workbook';
 import { hrefOf } from '../../lib/routes';
 import { useLocale } from '../../i18n/use-locale';
@@ -53,7 +56,6 @@ export function Walk({
   const { pick } = useLocale();
   const today = useMemo(() => localToday(), []);
   const evaluation = useEvaluation(template, inspection, today);
-  const generation = useWalkStore((s) => s.generation);
   const apply = useWalkStore((s) => s.apply);
   const locked = useLocked();
   const workbook = useOpenedWorkbook();
@@ -133,6 +135,14 @@ export function Walk({
         <DetailsDialog inspection={inspection} onSave={apply} onClose={() => setEditing(false)} />
       )}
       <LockBanner inspection={inspection} />
+      {/* An opened workbook is the bureau's copy: the school's feedback is not about it. */}
+      {workbook === null && (
+        <BureauReviewBanner
+          inspection={inspection}
+          template={template}
+          sectionHref={(id) => links.section(inspection.id, id)}
+        />
+      )}
       <div className="walk-body">
         <SectionNav
           template={template}
@@ -149,24 +159,14 @@ export function Walk({
             {sectionIndex + 1}. {pick(section.title)}
           </h2>
           <p className="hint shortcuts">{t('walk.shortcuts')}</p>
-          {visibleItems.map((item) => (
-            <ItemCard
-              key={`${item.id}:${generation}`}
-              item={item}
-              number={`${sectionIndex + 1}.${section.items.indexOf(item) + 1}`}
-              answer={
-                Object.hasOwn(inspection.answers, item.id) ? inspection.answers[item.id] : undefined
-              }
-              rows={
-                Object.hasOwn(inspection.registers, item.id)
-                  ? inspection.registers[item.id]
-                  : undefined
-              }
-              result={evaluation.items[item.id]!}
-              actions={inspection.actions.filter((a) => a.itemId === item.id)}
-              today={today}
-            />
-          ))}
+          <SectionItems
+            inspection={inspection}
+            items={visibleItems}
+            number={(item) => `${sectionIndex + 1}.${section.items.indexOf(item) + 1}`}
+            evaluation={evaluation}
+            today={today}
+            bureau={workbook === null}
+          />
           <nav className="section-pager" aria-label={t('walk.sectionPager')}>
             {previous ? (
               <a className="button" href={links.section(inspection.id, previous.id)}>
@@ -189,4 +189,41 @@ export function Walk({
       </div>
     </div>
   );
+}
+
+/** A section's visible items, each with the bureau's comments on it above (not for a workbook). */
+function SectionItems({
+  inspection,
+  items,
+  number,
+  evaluation,
+  today,
+  bureau,
+}: {
+  inspection: Inspection;
+  items: readonly Item[];
+  number: (item: Item) => string;
+  evaluation: Evaluation;
+  today: string;
+  bureau: boolean;
+}) {
+  const generation = useWalkStore((s) => s.generation);
+  return items.map((item) => (
+    <Fragment key={`${item.id}:${generation}`}>
+      {bureau && <BureauItemComments inspectionId={inspection.id} itemId={item.id} />}
+      <ItemCard
+        item={item}
+        number={number(item)}
+        answer={
+          Object.hasOwn(inspection.answers, item.id) ? inspection.answers[item.id] : undefined
+        }
+        rows={
+          Object.hasOwn(inspection.registers, item.id) ? inspection.registers[item.id] : undefined
+        }
+        result={evaluation.items[item.id]!}
+        actions={inspection.actions.filter((a) => a.itemId === item.id)}
+        today={today}
+      />
+    </Fragment>
+  ));
 }
