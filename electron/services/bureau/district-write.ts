@@ -12,7 +12,7 @@ export function writeDistrictWorkbook(sheets: readonly WorkbookSheet[]): Buffer 
 }
 
 /** Characters of column width that print on one landscape A4 page at a readable size. */
-const PAGE_WIDTH = 170;
+const PAGE_WIDTH = 140;
 
 /** Columns repeated on every page of a sheet printed more than one page wide: who, what. */
 const REPEATED: Readonly<Record<string, { readonly range: string; readonly count: number }>> = {
