@@ -26,9 +26,15 @@ export function BureauItemComments({ inspectionId, itemId }: Props) {
   const wanted = focusItem === itemId && comments.length > 0;
   useEffect(() => {
     if (!wanted) return;
-    ref.current?.scrollIntoView({ block: 'center' });
-    ref.current?.focus({ preventScroll: true });
-    focus(null);
+    // A new section first puts the keyboard on its heading, in its first frame: this comes after.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        ref.current?.scrollIntoView({ block: 'center' });
+        ref.current?.focus({ preventScroll: true });
+        focus(null);
+      });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [wanted, focus]);
   if (comments.length === 0) return null;
   const labelId = `bureau-comment-${itemId}`;

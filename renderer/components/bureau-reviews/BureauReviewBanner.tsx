@@ -101,7 +101,7 @@ function ReviewCard({
           <button
             type="button"
             className="button button-quiet"
-            aria-label={t('bureauReviews.dismissLabel', { bureau: feedback.bureau.name, date })}
+            aria-describedby={titleId}
             onClick={() => report(dismiss(inspection.id, review.sha256))}
           >
             {t('bureauReviews.dismiss')}

@@ -37,7 +37,7 @@ export function ImportBureauFeedback() {
         >
           <div className="problems">
             {outcome.kind === 'imported' ? (
-              <p className="problems-title">
+              <p className="bureau-import-done">
                 {t(outcome.duplicate ? 'bureauReviews.importedAgain' : 'bureauReviews.imported', {
                   school: outcome.schoolName,
                   period: pick(periodLabel(outcome.period)),
