@@ -7,6 +7,7 @@ import { useAppStore } from '../../stores/app-store';
 import { useReportError } from '../../lib/use-report-error';
 import { BackupsSection } from './BackupsSection';
 import { ProfileForm, profilePatch } from './ProfileForm';
+import { RoleSection } from './RoleSection';
 import { SigningKeySection } from './SigningKeySection';
 import { useFeedbackStore } from '../../stores/feedback-store';
 
@@ -27,25 +28,28 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title={t('pages.settings.title')} lead={t('pages.settings.lead')} />
-      <section className="card" aria-labelledby="settings-profile">
-        <h2 id="settings-profile">{t('settings.profile.title')}</h2>
-        <p className="hint">{t('settings.profile.description')}</p>
-        <ProfileForm
-          key={JSON.stringify(settings.profile ?? null) + (settings.inspector ?? '')}
-          initial={
-            settings.profile
-              ? { ...settings.profile, inspector: settings.inspector ?? '' }
-              : undefined
-          }
-          submitLabel={t('settings.profile.save')}
-          onSubmit={(values) =>
-            updateSettings(profilePatch(values)).then(
-              () => show({ kind: 'success', text: t('settings.profile.saved') }),
-              (error: unknown) => report(Promise.reject(error)),
-            )
-          }
-        />
-      </section>
+      <RoleSection />
+      {settings.role !== 'bureau' && (
+        <section className="card" aria-labelledby="settings-profile">
+          <h2 id="settings-profile">{t('settings.profile.title')}</h2>
+          <p className="hint">{t('settings.profile.description')}</p>
+          <ProfileForm
+            key={JSON.stringify(settings.profile ?? null) + (settings.inspector ?? '')}
+            initial={
+              settings.profile
+                ? { ...settings.profile, inspector: settings.inspector ?? '' }
+                : undefined
+            }
+            submitLabel={t('settings.profile.save')}
+            onSubmit={(values) =>
+              updateSettings(profilePatch(values)).then(
+                () => show({ kind: 'success', text: t('settings.profile.saved') }),
+                (error: unknown) => report(Promise.reject(error)),
+              )
+            }
+          />
+        </section>
+      )}
       <section className="card" aria-labelledby="settings-language">
         <h2 id="settings-language">{t('settings.language.title')}</h2>
         <p className="hint">{t('settings.language.description')}</p>
@@ -71,7 +75,7 @@ export function SettingsPage() {
         </dl>
       </section>
       <BackupsSection />
-      <SigningKeySection />
+      {settings.role !== 'bureau' && <SigningKeySection />}
       <section className="card" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about.title')}</h2>
         <dl className="fields">
