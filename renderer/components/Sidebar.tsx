@@ -1,9 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../lib/routes';
-import { hrefOf, ROUTES } from '../lib/routes';
+import { hrefOf, routesFor } from '../lib/routes';
 import { Icon } from './icons';
 
-export function Sidebar({ current, version }: { current: Route; version: string | undefined }) {
+export function Sidebar({
+  current,
+  version,
+  role,
+}: {
+  current: Route;
+  version: string | undefined;
+  /** A bureau's copy hides the pages only schools use. */
+  role?: 'school' | 'bureau' | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <aside className="sidebar">
@@ -18,7 +27,7 @@ export function Sidebar({ current, version }: { current: Route; version: string 
       </div>
       <nav aria-label={t('nav.label')}>
         <ul className="nav-list">
-          {ROUTES.map((route) => (
+          {routesFor(role).map((route) => (
             <li key={route}>
               <a
                 className="nav-link"

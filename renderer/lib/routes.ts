@@ -5,6 +5,17 @@ export type Route = (typeof ROUTES)[number];
 export const DEFAULT_ROUTE: Route = 'inspections';
 
 /**
+ * The pages a bureau's copy (区教育局) does not show: it fills in no inspections and tracks no
+ * actions of its own. It opens on 汇总 instead.
+ */
+export const SCHOOL_ONLY_ROUTES: readonly Route[] = ['inspections', 'actions'];
+
+/** The pages in the navigation for a copy of this role (a school's when not chosen yet). */
+export function routesFor(role: 'school' | 'bureau' | undefined): readonly Route[] {
+  return role === 'bureau' ? ROUTES.filter((r) => !SCHOOL_ONLY_ROUTES.includes(r)) : ROUTES;
+}
+
+/**
  * The views of one open inspection besides its walk-through. In the address they are written
  * `@review`, a segment no section id can be (ids have no "@"), so a template may name a section
  * anything.
@@ -23,9 +34,12 @@ export interface Location {
   readonly workbookKey?: string;
   readonly sectionId?: string;
   readonly view?: InspectionView;
+  /** On 汇总 (bureau mode): the submission under review, by its file's sha256. */
+  readonly submission?: string;
 }
 
 const SEGMENT = /^[A-Za-z0-9_-]{1,64}$/;
+const SHA256 = /^[0-9a-f]{64}$/;
 
 export function locationFromHash(hash: string): Location {
   const [name = '', id, section] = hash.replace(/^#\/?/, '').split('/');
@@ -35,6 +49,7 @@ export function locationFromHash(hash: string): Location {
     : (ROUTES as readonly string[]).includes(name)
       ? (name as Route)
       : DEFAULT_ROUTE;
+  if (route === 'bureau' && id !== undefined && SHA256.test(id)) return { route, submission: id };
   if ((route !== 'inspections' && !workbook) || id === undefined || !SEGMENT.test(id))
     return { route };
   const which = workbook ? { route, workbookKey: id } : { route, inspectionId: id };
@@ -59,6 +74,11 @@ export function inspectionHref(id: string, sectionId?: string): string {
 /** One of an inspection's views: its review (审阅), its printable report, its audit trail. */
 export function inspectionViewHref(id: string, view: InspectionView): string {
   return `#/inspections/${id}/@${view}`;
+}
+
+/** The review of one submission on 汇总 (bureau mode), by its file's sha256. */
+export function bureauSubmissionHref(sha256: string): string {
+  return `#/bureau/${sha256}`;
 }
 
 /** The first segment of an opened workbook's address; not a page of its own. */
