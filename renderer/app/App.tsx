@@ -5,7 +5,6 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { NoticeBanner } from '../components/NoticeBanner';
 import { Sidebar } from '../components/Sidebar';
 import { StatusLine } from '../components/StatusLine';
-import { ComingSoonPage } from '../pages/ComingSoonPage';
 import { InspectionsPage } from '../pages/inspections/InspectionsPage';
 import { FirstRunDialog } from '../pages/settings/FirstRunDialog';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -13,7 +12,7 @@ import { TemplatesPage } from '../pages/templates/TemplatesPage';
 import { useAppStore } from '../stores/app-store';
 import { flushOnLeave } from '../stores/walk-store';
 import type { InspectionView, Route } from '../lib/routes';
-import { locationFromHash, useHash, useRoute } from '../lib/routes';
+import { hrefOf, locationFromHash, SCHOOL_ONLY_ROUTES, useHash, useRoute } from '../lib/routes';
 import { useReportError } from '../lib/use-report-error';
 
 // The walk-through is the heaviest screen: it loads when an inspection is opened, not at start.
@@ -37,6 +36,10 @@ const ReportPage = lazy(() =>
 // An opened bureau workbook: its verification over the same views, fed its copy, read-only.
 const WorkbookFrame = lazy(() =>
   import('../pages/workbook/WorkbookFrame').then((m) => ({ default: m.WorkbookFrame })),
+);
+// 汇总 (bureau mode), with its own stylesheet.
+const BureauPage = lazy(() =>
+  import('../pages/bureau/BureauPage').then((m) => ({ default: m.BureauPage })),
 );
 const Walk = lazy(() => import('../pages/walk/WalkPage').then((m) => ({ default: m.Walk })));
 const Review = lazy(() =>
@@ -106,12 +109,30 @@ function ActionsRoute() {
   );
 }
 
+function BureauRoute() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<p className="hint">{t('app.loading')}</p>}>
+      <BureauPage />
+    </Suspense>
+  );
+}
+
 function Page({ route }: { route: Route }) {
   if (route === 'settings') return <SettingsPage />;
   if (route === 'templates') return <TemplatesPage />;
   if (route === 'inspections') return <InspectionsRoute />;
   if (route === 'actions') return <ActionsRoute />;
-  return <ComingSoonPage page={route} />;
+  return <BureauRoute />;
+}
+
+/** A bureau's copy opens on 汇总, and the pages only schools use send it there. */
+function useBureauLanding(role: string | undefined, route: Route): boolean {
+  const away = role === 'bureau' && SCHOOL_ONLY_ROUTES.includes(route);
+  useEffect(() => {
+    if (away) window.location.replace(hrefOf('bureau'));
+  }, [away]);
+  return away;
 }
 
 export function App() {
@@ -129,7 +150,12 @@ export function App() {
   const settingsReadOnly = info?.notices.some(
     (n) => n.kind === 'newer-version' && n.file === 'settings.json',
   );
-  const needsProfile = settings !== null && !settings.profile && !settingsReadOnly;
+  // First run: whose copy this is, then the school's profile or the bureau's name.
+  const needsProfile =
+    settings !== null &&
+    !settingsReadOnly &&
+    (settings.role === 'bureau' ? !settings.bureau : !settings.profile);
+  const away = useBureauLanding(settings?.role, route);
 
   const chooseLanguage = (language: Locale) => {
     report(setLanguage(language));
@@ -137,7 +163,7 @@ export function App() {
 
   return (
     <div className="shell">
-      <Sidebar current={route} version={info?.version} />
+      <Sidebar current={route} version={info?.version} role={settings?.role} />
       <div className="workspace">
         <header className="topbar">
           <span className="topbar-context">
@@ -155,7 +181,7 @@ export function App() {
           <NoticeBanner notices={info.notices} onDismiss={dismissNotices} />
         )}
         <main className="content" id="content">
-          <Page route={route} />
+          {!away && <Page route={route} />}
         </main>
         <StatusLine />
         {needsProfile && (
