@@ -3,6 +3,7 @@ import { idSchema } from '../template/schema';
 import { inspectionIdSchema, periodSchema, sha256Schema } from '../inspection/schema';
 import { instantSchema, lineSchema, textSchema } from '../inspection/text';
 import type { Locale } from '../i18n/locale';
+import { safeNamePart } from './file-names';
 import type { Submission } from './submission';
 
 /**
@@ -107,7 +108,7 @@ export function feedbackFileName(
   inspection: Pick<Feedback['inspection'], 'schoolCode' | 'period'>,
   language: Locale,
 ): string {
-  const code = inspection.schoolCode.replace(/[^\p{L}\p{N}_-]/gu, '_').slice(0, 32) || 'school';
+  const code = safeNamePart(inspection.schoolCode, 32) || 'school';
   const { year, term } = inspection.period;
   const what = language === 'zh-CN' ? '教育局意见' : 'bureau-feedback';
   return `${code}-${year}-${term}-${what}.qinglang-feedback.json`;
