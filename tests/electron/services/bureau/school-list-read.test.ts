@@ -14,7 +14,8 @@ const EXPECTED = [
 
 function xlsxOf(rows: unknown[][], origin = 'A1'): Buffer {
   const book = XLSX.utils.book_new();
-  const sheet = XLSX.utils.aoa_to_sheet(rows, { origin });
+  const sheet = XLSX.utils.aoa_to_sheet([]);
+  XLSX.utils.sheet_add_aoa(sheet, rows, { origin });
   XLSX.utils.book_append_sheet(book, sheet, '名单');
   XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['other']]), 'Other');
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
