@@ -7,6 +7,11 @@ export interface CliIo {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
   readonly env: NodeJS.ProcessEnv;
+  /**
+   * One line of progress that replaces the last (\r on stderr), given only when stderr is a
+   * terminal; "" clears it.
+   */
+  readonly progress?: (text: string) => void;
 }
 
 export const EXIT_OK = 0;
