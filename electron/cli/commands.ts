@@ -1,4 +1,5 @@
 import type { Command } from './command';
+import { aggregateCommand } from './commands/aggregate';
 import { demoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
 import { infoCommand } from './commands/info';
@@ -22,4 +23,5 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   exportCommand,
   verifyCommand,
+  aggregateCommand,
 ];
