@@ -90,9 +90,7 @@ export function moveToRemoved(paths: DataPaths, sha256: string, kind: CopyKind):
 }
 
 /** The copies in `bureau/files/` (anything else there, a set-aside copy or a temp file, is not). */
-export function listCopies(
-  paths: DataPaths,
-): {
+export function listCopies(paths: DataPaths): {
   readonly sha256: string;
   readonly kind: CopyKind;
   readonly name: string;
