@@ -204,6 +204,11 @@ describe('qinglang aggregate', () => {
     const none = await run(['aggregate', empty, '--out', out]);
     expect(none.code).toBe(1);
     expect(none.err).toContain('no workbook (.xlsx) or package (.zip) was found');
+
+    const nowhere = await run(['aggregate', path.join(dir, 'no-such-folder'), '--out', out]);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.err).toContain('no-such-folder');
+    expect(fs.existsSync(out)).toBe(false);
   });
 
   it('exits 2 on usage errors, before reading any file', async () => {
