@@ -178,7 +178,11 @@ async function importByMouse(page: Page, language: Language, which: string): Pro
 }
 
 async function importByKeyboard(page: Page, language: Language, which: string): Promise<void> {
-  await page.getByRole('button', { name: TEXT[language].import }).focus();
+  // The list is there first: nothing re-renders under the keyboard while it presses Enter.
+  await expect(page.locator('.inspections-table tbody tr').first()).toBeVisible();
+  const button = page.getByRole('button', { name: TEXT[language].import });
+  await button.focus();
+  await expect(button).toBeFocused();
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Enter');
   await (await chooser).setFiles(which);
