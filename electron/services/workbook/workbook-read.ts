@@ -6,6 +6,7 @@ import { cellAddress } from '../../../shared/workbook/sheet';
 import type { ZipEntry, ZipLimits, ZipRefusal } from '../zip/zip-reader';
 import { readZip } from '../zip/zip-reader';
 import { writeStoredZip } from '../zip/zip-writer';
+import { readOwnWorkbook } from './workbook-own-read';
 
 /**
  * What a bureau workbook may unpack to. The largest inspection (20 MB of JSON) renders to well
@@ -39,21 +40,51 @@ export const isZipBytes = (bytes: Uint8Array): boolean =>
   bytes[2] === 0x03 &&
   bytes[3] === 0x04;
 
+export interface WorkbookReadOptions {
+  /**
+   * 'sheetjs' reads every workbook through SheetJS, even one this app wrote (which the direct
+   * reader, workbook-own-read.ts, reads faster to the same values): for the tests that prove so.
+   */
+  readonly reader?: 'auto' | 'sheetjs';
+}
+
+type ReadSheet = FoundSheet & { readonly name: string; readonly hidden: boolean };
+
 /**
  * Reads a workbook's values, whoever wrote it (this app, Excel, WPS, LibreOffice, openpyxl),
  * through the app's own zip reader: SheetJS only ever sees a stored copy of what readZip
  * inflated within its budget. Never throws for bad input.
  */
-export function readWorkbookValues(bytes: Uint8Array): WorkbookRead {
+export function readWorkbookValues(
+  bytes: Uint8Array,
+  options: WorkbookReadOptions = {},
+): WorkbookRead {
   if (!isZipBytes(bytes)) return { ok: false, refusal: 'not-zip', reason: 'not a zip' };
   const zip = readZip(bytes, WORKBOOK_ZIP_LIMITS);
   if (!zip.ok) return zip;
   // A zip of something else (a .docx, a folder of files) is not a damaged workbook.
   if (!zip.entries.some((e) => /^xl\/workbook\.(xml|bin)$/i.test(e.name)))
     return { ok: false, refusal: 'not-zip', reason: 'a zip, but not a workbook' };
+  const own = options.reader === 'sheetjs' ? null : readOwnWorkbook(zip.entries);
+  if (!own) return readWithSheetJs(zip.entries);
+  const read = collect(own.map((sheet) => ({ ...sheet, formulas: new Map<string, string>() })));
+  readerCheck.compare?.(read, readWithSheetJs(zip.entries));
+  return read;
+}
+
+/**
+ * The tests' hook (tests/setup-node.ts): when set, every workbook the direct reader reads is read
+ * by SheetJS too, and both results handed here to be compared, so that every workbook any test
+ * verifies proves the two readers equal. Unset in the app.
+ */
+export const readerCheck: {
+  compare?: (direct: WorkbookRead, sheetjs: WorkbookRead) => void;
+} = {};
+
+function readWithSheetJs(entries: readonly ZipEntry[]): WorkbookRead {
   let book: XLSX.WorkBook;
   try {
-    book = XLSX.read(writeStoredZip(zip.entries.map(withAstralReferencesDecoded)), {
+    book = XLSX.read(writeStoredZip(entries.map(withAstralReferencesDecoded)), {
       type: 'array',
       dense: true,
       cellDates: false,
@@ -73,15 +104,22 @@ export function readWorkbookValues(bytes: Uint8Array): WorkbookRead {
   const hidden = new Map(
     (book.Workbook?.Sheets ?? []).map((s) => [s.name ?? '', (s.Hidden ?? 0) !== 0] as const),
   );
-  let data: string[] | null = null;
-  const sheets: (FoundSheet & { hidden: boolean })[] = [];
+  const sheets: ReadSheet[] = [];
   for (const name of book.SheetNames) {
     const sheet = book.Sheets[name];
-    if (!sheet) continue;
-    const { rows, formulas } = valuesOf(sheet);
-    if (name === DATA_SHEET_NAME)
-      data = rows.map((row) => (typeof row[0] === 'string' ? row[0] : ''));
-    else sheets.push({ name, rows, formulas, hidden: hidden.get(name) ?? false });
+    if (sheet) sheets.push({ name, ...valuesOf(sheet), hidden: hidden.get(name) ?? false });
+  }
+  return collect(sheets);
+}
+
+/** The data sheet's column A apart, every other sheet in workbook order. */
+function collect(read: readonly ReadSheet[]): WorkbookRead {
+  let data: string[] | null = null;
+  const sheets: ReadSheet[] = [];
+  for (const sheet of read) {
+    if (sheet.name === DATA_SHEET_NAME)
+      data = sheet.rows.map((row) => (typeof row[0] === 'string' ? row[0] : ''));
+    else sheets.push(sheet);
   }
   return { ok: true, data, sheets };
 }

@@ -12,6 +12,7 @@ import type { WorkbookCheck, WorkbookStatus } from '../../../shared/workbook/ver
 import { DATA_WORD, differenceText, SIGNED_WORD } from '../../../shared/workbook/verdict';
 import { checkSignature } from '../signing/verify';
 import { templateHash } from '../templates/template-store';
+import type { WorkbookReadOptions } from './workbook-read';
 import { readWorkbookValues } from './workbook-read';
 
 /** A workbook checked: what it carries (when its data could be read) and the verdict. */
@@ -52,8 +53,11 @@ const REFUSALS: Readonly<Record<string, Bilingual>> = {
  * validated, the sign-off in it checked as on import, and every visible sheet rebuilt from that
  * data and compared, value by value, with what the file shows. Never throws for bad input.
  */
-export function verifyWorkbook(bytes: Uint8Array): WorkbookVerification {
-  const read = readWorkbookValues(bytes);
+export function verifyWorkbook(
+  bytes: Uint8Array,
+  options: WorkbookReadOptions = {},
+): WorkbookVerification {
+  const read = readWorkbookValues(bytes, options);
   if (!read.ok) {
     const status = read.refusal === 'not-zip' ? 'not-workbook' : 'unreadable';
     return { envelope: null, check: verdict(status, REFUSALS[read.refusal] ?? REFUSALS.damaged!) };
