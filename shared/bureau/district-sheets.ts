@@ -87,7 +87,7 @@ export function districtSheets(
     options,
     say,
     language,
-    title: (what) => `${heading} · ${what}（${options.today}）`,
+    title: (what) => `${heading} · ${what}${say(`（${options.today}）`, ` (${options.today})`)}`,
     prompt: (id) => prompts.get(id) ?? '',
   };
   const taken = new Set<string>();
@@ -424,7 +424,7 @@ function aboutSheet(context: Context, name: string): WorkbookSheet {
     line('逾期判断日期', 'Overdue as of', date(options.today)),
     line('程序版本', 'App version', text(options.appVersion)),
     line('读取文件数', 'Files read', num(counts.read)),
-    line('采用文件数', 'Files used', num(counts.accepted)),
+    line('采用文件数（各学期）', 'Files used (every term)', num(counts.accepted)),
     line('拒收文件数', 'Files rejected', num(counts.rejected)),
     line('重复文件数', 'Duplicate files', num(counts.duplicates)),
     line('学校数', 'Schools', num(district.schools.length)),
@@ -436,7 +436,7 @@ function aboutSheet(context: Context, name: string): WorkbookSheet {
         options.schoolList
           ? say(
               `已加载（${options.schoolList.length} 所）`,
-              `loaded (${options.schoolList.length} schools)`,
+              `loaded (schools listed: ${options.schoolList.length})`,
             )
           : say('未加载', 'not loaded'),
       ),
