@@ -93,7 +93,10 @@ export function Dashboard() {
 
 function Figures({ figures }: { figures: DistrictFigures }) {
   const { t } = useTranslation();
-  const shown: [keyof DistrictFigures | keyof DistrictFigures['reviews'], string | number][] = [
+  const shown: [
+    Exclude<keyof DistrictFigures, 'reviews'> | keyof DistrictFigures['reviews'],
+    string | number,
+  ][] = [
     ['schools', figures.schools],
     ['averageRate', formatPercent(figures.averageRate)],
     ['withNonCompliant', figures.withNonCompliant],

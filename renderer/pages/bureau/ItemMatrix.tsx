@@ -40,7 +40,7 @@ export function ItemMatrix({ items, schools }: Props) {
         className="table-scroll matrix-scroll"
         tabIndex={0}
         role="region"
-        aria-label={t('bureau.matrix.title')}
+        aria-label={t('bureau.matrix.table')}
       >
         <table className="matrix">
           <thead>

@@ -1,10 +1,15 @@
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ReviewState } from '../../../shared/bureau/dashboard';
 import { REVIEW_COMMENT_MAX, reviewProblem } from '../../../shared/bureau/dashboard';
 import type { ItemComment } from '../../../shared/bureau/feedback';
 import type { Review } from '../../../shared/bureau/store-index';
-import type { Submission, SubmissionTemplate } from '../../../shared/bureau/submission';
+import type {
+  Submission,
+  SubmissionItemStatus,
+  SubmissionTemplate,
+} from '../../../shared/bureau/submission';
 import { FieldMessage, FormField } from '../../components/FormField';
 import { useLocale } from '../../i18n/use-locale';
 import type { ReviewInput } from '../../stores/bureau-store';
@@ -32,11 +37,11 @@ interface Props {
  */
 export function ReviewForm({ submission, template, review, reviewer, onSave }: Props) {
   const { t } = useTranslation();
-  const { pick } = useLocale();
   const byItem = new Map((review?.items ?? []).map((c) => [c.itemId, c.comment]));
   const {
     register,
     handleSubmit,
+    getValues,
     setError,
     formState: { errors, isSubmitting },
   } = useForm<ReviewValues>({
@@ -46,19 +51,29 @@ export function ReviewForm({ submission, template, review, reviewer, onSave }: P
       reviewer: review?.reviewer ?? reviewer,
     },
   });
-  const decide = (decision: ReviewState) =>
-    handleSubmit(async (values) => {
-      const items: ItemComment[] = template.items.flatMap((item, index) => {
-        const comment = (values.items[index] ?? '').trim();
-        return comment === '' ? [] : [{ itemId: item.id, comment }];
-      });
-      const comment = values.comment.trim();
-      if (reviewProblem({ decision, comment, items }) !== null) {
-        setError('comment', { message: t('bureau.review.needsComment') }, { shouldFocus: true });
-        return;
-      }
-      await onSave({ decision, comment, items, reviewer: values.reviewer.trim() });
+  const commentsOf = (values: ReviewValues): ItemComment[] =>
+    template.items.flatMap((item, index) => {
+      const comment = (values.items[index] ?? '').trim();
+      return comment === '' ? [] : [{ itemId: item.id, comment }];
     });
+  // A return without any comment is refused first, whatever else the form still lacks.
+  const decide = (decision: ReviewState) => (event: React.BaseSyntheticEvent) => {
+    const values = getValues();
+    const problem = reviewProblem({ decision, comment: values.comment, items: commentsOf(values) });
+    if (problem !== null) {
+      setError('comment', { message: t('bureau.review.needsComment') }, { shouldFocus: true });
+      return;
+    }
+    void handleSubmit(async (valid) => {
+      const comment = valid.comment.trim();
+      await onSave({
+        decision,
+        comment,
+        items: commentsOf(valid),
+        reviewer: valid.reviewer.trim(),
+      });
+    })(event);
+  };
   const max = {
     value: REVIEW_COMMENT_MAX,
     message: t('form.maxLength', { n: REVIEW_COMMENT_MAX }),
@@ -78,43 +93,17 @@ export function ReviewForm({ submission, template, review, reviewer, onSave }: P
             </tr>
           </thead>
           <tbody>
-            {template.items.flatMap((item, index) => {
-              const status = submission.items[item.id] ?? 'unanswered';
-              const heading =
-                item.sectionId !== template.items[index - 1]?.sectionId ? (
-                  <tr key={`s-${item.sectionId}`} className="review-section">
-                    <th scope="colgroup" colSpan={3}>
-                      {pick(item.section)}
-                    </th>
-                  </tr>
-                ) : null;
-              const id = `review-item-${index}`;
-              return [
-                heading,
-                <tr key={item.id}>
-                  <th scope="row" id={`${id}-label`} className="review-item-prompt">
-                    <span className="cell-id">{item.id}</span>
-                    {pick(item.prompt)}
-                  </th>
-                  <td>
-                    <span className={`tag status-tag status-${status}`}>
-                      {t(`bureau.matrix.status.${status}`)}
-                    </span>
-                  </td>
-                  <td>
-                    <textarea
-                      rows={1}
-                      aria-labelledby={`${id}-label`}
-                      aria-describedby={errors.items?.[index] ? `${id}-error` : undefined}
-                      {...register(`items.${index}`, { maxLength: max })}
-                    />
-                    {errors.items?.[index] && (
-                      <FieldMessage error={errors.items[index]?.message} id={`${id}-error`} />
-                    )}
-                  </td>
-                </tr>,
-              ];
-            })}
+            {template.items.map((item, index) => (
+              <ItemRow
+                key={item.id}
+                item={item}
+                index={index}
+                status={submission.items[item.id] ?? 'unanswered'}
+                first={item.sectionId !== template.items[index - 1]?.sectionId}
+                field={register(`items.${index}`, { maxLength: max })}
+                error={errors.items?.[index]?.message}
+              />
+            ))}
           </tbody>
         </table>
       </section>
@@ -156,7 +145,7 @@ export function ReviewForm({ submission, template, review, reviewer, onSave }: P
             type="button"
             className="button button-primary"
             disabled={isSubmitting}
-            onClick={(e) => void decide('accepted')(e)}
+            onClick={decide('accepted')}
           >
             {t('bureau.review.accept')}
           </button>
@@ -164,12 +153,61 @@ export function ReviewForm({ submission, template, review, reviewer, onSave }: P
             type="button"
             className="button button-danger"
             disabled={isSubmitting}
-            onClick={(e) => void decide('returned')(e)}
+            onClick={decide('returned')}
           >
             {t('bureau.review.return')}
           </button>
         </div>
       </section>
     </form>
+  );
+}
+
+interface ItemRowProps {
+  readonly item: SubmissionTemplate['items'][number];
+  readonly index: number;
+  readonly status: SubmissionItemStatus;
+  /** The first item of its section: the section's heading row goes before it. */
+  readonly first: boolean;
+  readonly field: UseFormRegisterReturn;
+  readonly error: string | undefined;
+}
+
+/** An item, what the school answered, and the bureau's comment box beside it. */
+function ItemRow({ item, index, status, first, field, error }: ItemRowProps) {
+  const { t } = useTranslation();
+  const { pick } = useLocale();
+  const id = `review-item-${index}`;
+  return (
+    <>
+      {first && (
+        <tr className="review-section">
+          <th scope="colgroup" colSpan={3}>
+            {pick(item.section)}
+          </th>
+        </tr>
+      )}
+      <tr>
+        <th scope="row" id={`${id}-label`} className="review-item-prompt">
+          <span className="cell-id">{item.id}</span>
+          {pick(item.prompt)}
+        </th>
+        <td>
+          <span className={`tag status-tag status-${status}`}>
+            {t(`bureau.matrix.status.${status}`)}
+          </span>
+        </td>
+        <td>
+          <textarea
+            rows={1}
+            aria-labelledby={`${id}-label`}
+            aria-describedby={error ? `${id}-error` : undefined}
+            aria-invalid={error ? true : undefined}
+            {...field}
+          />
+          {error && <FieldMessage error={error} id={`${id}-error`} />}
+        </td>
+      </tr>
+    </>
   );
 }

@@ -76,16 +76,18 @@ export function FirstRunDialog({
           />
         </>
       )}
-      <div className="dialog-footer" hidden={role === 'bureau'}>
-        <p className="hint">{t('firstRun.sampleHint')}</p>
-        <button
-          type="button"
-          className="button"
-          onClick={() => report(loadSample().then(() => reloadSettings()))}
-        >
-          {t('firstRun.sample')}
-        </button>
-      </div>
+      {role === 'school' && (
+        <div className="dialog-footer">
+          <p className="hint">{t('firstRun.sampleHint')}</p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => report(loadSample().then(() => reloadSettings()))}
+          >
+            {t('firstRun.sample')}
+          </button>
+        </div>
+      )}
     </dialog>
   );
 }
