@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Bilingual } from '../../../shared/i18n/locale';
 import { LOCALES } from '../../../shared/i18n/locale';
 import { inspectionSchema } from '../../../shared/inspection/schema';
+import type { Template } from '../../../shared/template/schema';
 import { templateSchema } from '../../../shared/template/schema';
 import { unkeepableKeyPaths } from '../../../shared/template/validate-problems';
 import { compareSheets } from '../../../shared/workbook/compare';
@@ -192,8 +193,33 @@ function parseEnvelope(json: string): WorkbookEnvelope | null {
   // A "__proto__" key cannot be kept as data: the schema's records would drop it silently, and
   // the data would pass for what was signed with a part of it unread.
   if (unkeepableKeyPaths(value, 1).length > 0) return null;
-  const parsed = envelopeSchema.safeParse(value);
-  return parsed.success ? (parsed.data as WorkbookEnvelope) : null;
+  if (typeof value !== 'object' || value === null || !('template' in value)) return null;
+  const { template, ...rest } = value as { template: unknown };
+  const parsed = envelopeSchema.omit({ template: true }).safeParse(rest);
+  const checked = checkedTemplate(template);
+  return parsed.success && checked
+    ? ({ ...parsed.data, template: checked } as WorkbookEnvelope)
+    : null;
+}
+
+/**
+ * The checklist a workbook carries, validated once per distinct text: a thousand schools' workbooks
+ * carry the same one, and the same JSON validates to the same template (the one object, so its
+ * hash is computed once too). The key is the value's JSON as parsed, so two keys are equal only
+ * when the values are. Templates are never changed in place.
+ */
+const checkedTemplates = new Map<string, Template | null>();
+const MAX_CHECKED_TEMPLATES = 16;
+
+function checkedTemplate(value: unknown): Template | null {
+  const key = JSON.stringify(value);
+  const known = checkedTemplates.get(key);
+  if (known !== undefined) return known;
+  const parsed = templateSchema.safeParse(value);
+  const template = parsed.success ? parsed.data : null;
+  if (checkedTemplates.size >= MAX_CHECKED_TEMPLATES) checkedTemplates.clear();
+  checkedTemplates.set(key, template);
+  return template;
 }
 
 /** A later version of this format: what an upgrade of the app would read. */
