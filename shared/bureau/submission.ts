@@ -104,13 +104,15 @@ export type Submission = z.infer<typeof submissionSchema>;
 /** The bureau's view of one verified workbook's data, judged as of `today` for a draft. */
 export function summariseSubmission(envelope: WorkbookEnvelope, today: string): Submission {
   const { inspection, template } = envelope;
-  const evaluation = evaluateInspection(template, inspection, today);
+  const { signoff } = inspection;
+  // A signed submission is judged on its signing day, as its workbook shows it; a draft on today.
+  const judgedOn = signoff?.date ?? today;
+  const evaluation = evaluateInspection(template, inspection, judgedOn);
   const items: Record<string, SubmissionItemStatus> = {};
   for (const item of allItems(template)) {
     const result = evaluation.items[item.id];
     items[item.id] = !result ? 'unanswered' : result.visible ? result.status : 'hidden';
   }
-  const { signoff } = inspection;
   return {
     inspectionId: inspection.id,
     school: inspection.school,
@@ -127,7 +129,7 @@ export function summariseSubmission(envelope: WorkbookEnvelope, today: string): 
       contentHash: signoff.contentHash,
     }),
     updatedAt: inspection.updatedAt,
-    judgedOn: signoff?.date ?? today,
+    judgedOn,
     counts: evaluation.counts,
     complianceRate: evaluation.complianceRate,
     items,

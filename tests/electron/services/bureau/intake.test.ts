@@ -47,6 +47,15 @@ describe('intakeFile: one file, checked as qinglang verify checks it', () => {
     expect(template?.items.length).toBeGreaterThan(0);
   });
 
+  it('judges a signed submission on its signing day, whatever day the bureau reads it', () => {
+    const bytes = workbookOf(bureauSamples('all')[0]!);
+    const now = intakeFile('a.xlsx', bytes, TODAY).intake;
+    const later = intakeFile('a.xlsx', bytes, '2031-06-30').intake;
+    if (now.outcome !== 'accepted' || later.outcome !== 'accepted') throw new Error('rejected');
+    expect(later.submission).toEqual(now.submission);
+    expect(now.submission.judgedOn).toBe(now.submission.signedOn);
+  });
+
   it('accepts a draft as a draft (the merge decides whether drafts count)', () => {
     const [draft] = bureauSamples('none');
     const { intake } = intakeFile('draft.xlsx', workbookOf(draft!), TODAY);
