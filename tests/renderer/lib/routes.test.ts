@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bureauSubmissionHref,
   inspectionHref,
   inspectionViewHref,
   locationFromHash,
+  ROUTES,
+  routesFor,
   workbookHref,
   workbookViewHref,
 } from '../../../renderer/lib/routes';
@@ -64,5 +67,22 @@ describe('locationFromHash', () => {
     }
     expect(locationFromHash('#/workbooks/../@review')).toEqual({ route: 'inspections' });
     expect(locationFromHash('#/workbooks')).toEqual({ route: 'inspections' });
+  });
+
+  it('reads the review of a bureau submission by its sha256, and nothing else under 汇总', () => {
+    const SHA = 'ab'.repeat(32);
+    expect(locationFromHash(bureauSubmissionHref(SHA))).toEqual({
+      route: 'bureau',
+      submission: SHA,
+    });
+    expect(locationFromHash('#/bureau/AB' + 'c'.repeat(62))).toEqual({ route: 'bureau' });
+    expect(locationFromHash('#/bureau/1234')).toEqual({ route: 'bureau' });
+    expect(locationFromHash('#/bureau')).toEqual({ route: 'bureau' });
+  });
+
+  it('leaves 检查 and 整改 out of a bureau copy, and keeps every page for a school', () => {
+    expect(routesFor('bureau')).toEqual(['bureau', 'templates', 'settings']);
+    expect(routesFor('school')).toEqual(ROUTES);
+    expect(routesFor(undefined)).toEqual(ROUTES);
   });
 });
