@@ -19,9 +19,9 @@ test('opens in Chinese on the inspections list, with the navigation and a page s
   await expect(page.getByRole('heading', { level: 1, name: '检查' })).toBeVisible();
   await expect(page.getByText('还没有检查记录。')).toBeVisible();
   await screenshot(page, 'inspections-empty-zh');
-  // Pages whose features have not landed (汇总, the bureau's) say so plainly.
+  // 汇总 is a bureau's page: a school's copy says how to become one (tests/e2e/bureau.spec.ts).
   await nav.getByRole('link', { name: '汇总' }).click();
-  await expect(page.getByText('即将推出')).toBeVisible();
+  await expect(page.getByText('这份应用现在由学校使用。', { exact: false })).toBeVisible();
 });
 
 test('switches to English and back, and keeps the choice across a reload', async ({ page }) => {
