@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { StoredValue } from '../../../shared/workbook/cells';
 import type { ZipEntry } from '../zip/zip-reader';
 
@@ -78,45 +79,35 @@ const SHEET_TAGS = new Set([
   'ignoredError',
 ]);
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /** UTF-8 XML in this app's prolog, or null (not UTF-8, a BOM, another prolog, a comment, CDATA). */
 function xmlOf(data: Uint8Array | undefined): string | null {
-  if (!data) return null;
-  let text: string;
-  try {
-    text = decoder.decode(data);
-  } catch {
-    return null;
-  }
+  if (!data || !isUtf8(data)) return null;
+  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
   if (!text.startsWith(PROLOG)) return null;
   const body = text.slice(PROLOG.length);
   // No comment, CDATA, processing instruction or DOCTYPE, no character reference, no carriage return.
   return /<[!?]|&#|\r/.test(body) ? null : body;
 }
 
-const ENTITIES: Readonly<Record<string, string>> = {
-  '&quot;': '"',
-  '&apos;': "'",
-  '&gt;': '>',
-  '&lt;': '<',
-  '&amp;': '&',
-};
+/** Any "&" that does not begin one of the five entities SheetJS's writer uses. */
+const OTHER_AMPERSAND = /&(?!(?:quot|apos|gt|lt|amp);)/;
+const ESCAPE = /_x[0-9a-f]{4}_/i;
 
 /**
  * Text between tags, its five entities decoded; null when it holds anything SheetJS would read
  * differently or that this reader does not decode (any other "&", an "_xHHHH_" escape).
  */
 function textOf(raw: string): string | null {
-  if (/_x[0-9a-f]{4}_/i.test(raw)) return null;
+  if ((raw.includes('_x') || raw.includes('_X')) && ESCAPE.test(raw)) return null;
   if (!raw.includes('&')) return raw;
-  let bad = false;
-  const text = raw.replace(/&[^;&]{0,8};?/g, (entity) => {
-    const decoded = ENTITIES[entity];
-    if (decoded === undefined) bad = true;
-    return decoded ?? '';
-  });
-  return bad ? null : text;
+  if (OTHER_AMPERSAND.test(raw)) return null;
+  // "&amp;" last, so that "&amp;lt;" reads as "&lt;", as written.
+  return raw
+    .replaceAll('&quot;', '"')
+    .replaceAll('&apos;', "'")
+    .replaceAll('&gt;', '>')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&amp;', '&');
 }
 
 class NotOurs extends Error {}
