@@ -36,7 +36,7 @@ export function RoleSection() {
         <BureauProfileForm
           key={JSON.stringify(settings.bureau ?? null)}
           {...(settings.bureau && { initial: settings.bureau })}
-          submitLabel={t('settings.profile.save')}
+          submitLabel={t('role.saveBureau')}
           onSubmit={(bureau) =>
             updateSettings({ bureau }).then(
               () => show({ kind: 'success', text: t('settings.profile.saved') }),
