@@ -146,8 +146,8 @@ function draftRejection(intake: AcceptedIntake): RejectedIntake {
     size: intake.size,
     status: 'draft',
     reason: b(
-      '未签字的草稿，不能作为正式报送（如需汇总草稿，请勾选“包括草稿”）',
-      'an unsigned draft, not an official submission (allow drafts to include it)',
+      '未签字的草稿，不能作为正式报送（要汇总草稿，请选择“包括未签字的草稿”，命令行加 --allow-drafts）',
+      'an unsigned draft, not an official submission (to merge drafts, choose "Include unsigned drafts", or --allow-drafts on the command line)',
     ),
   };
 }
