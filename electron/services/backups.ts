@@ -20,8 +20,10 @@ import {
   isDataFile,
   KEY_HISTORY_FILE,
   KEYS_DIR,
+  REVIEWS_DIR,
   SETTINGS_FILE,
 } from './data-layout';
+import type { BackedUpDir } from './data-layout';
 import type { Logger } from './logger';
 
 export interface Backups {
@@ -41,8 +43,10 @@ interface Options {
 }
 
 /**
- * Copies of what a person typed: settings.json (with the index), every inspection file, the
- * imported templates and the key history (public keys only), in <dataDir>/backups/<time>-<reason>/. Evidence files are not copied:
+ * Copies of what a person typed or received: settings.json (with the index), every inspection
+ * file, the imported templates, the bureau's feedback on the inspections (reviews/<id>/, the
+ * files and when each was archived) and the key history (public keys only), in
+ * <dataDir>/backups/<time>-<reason>/. Evidence files are not copied:
  * they are named by their content and never changed or deleted, so every backup's references
  * stay good. The last ten are kept.
  */
@@ -61,6 +65,13 @@ export function openBackups(options: Options): Backups {
     }
   }
 
+  /** A backed-up folder's data files, as paths inside it (reviews/ is one folder deep). */
+  const dataFilesIn = (folder: BackedUpDir): string[] => {
+    const dir = path.join(dataDir, folder);
+    if (!fs.existsSync(dir)) return [];
+    return filesIn(dir).filter((rel) => isDataFile(folder, rel));
+  };
+
   const sources = (): { from: string; to: string }[] => {
     const out: { from: string; to: string }[] = [];
     const add = (rel: string) => out.push({ from: path.join(dataDir, rel), to: rel });
@@ -69,11 +80,7 @@ export function openBackups(options: Options): Backups {
     // holds. Never the private key: it does not leave keys/.
     if (fs.existsSync(paths.keyHistoryFile)) add(path.join(KEYS_DIR, KEY_HISTORY_FILE));
     for (const folder of BACKED_UP_DIRS) {
-      const dir = path.join(dataDir, folder);
-      if (!fs.existsSync(dir)) continue;
-      for (const name of fs.readdirSync(dir)) {
-        if (isDataFile(folder, name)) add(path.join(folder, name));
-      }
+      for (const rel of dataFilesIn(folder)) add(path.join(folder, rel));
     }
     return out;
   };
@@ -175,15 +182,14 @@ export function openBackups(options: Options): Backups {
         const files = filesIn(from).filter(
           (rel) => rel !== BACKUP_MANIFEST && !rel.startsWith(`${KEYS_DIR}${path.sep}`),
         );
-        // What the backup does not have is removed: a restore goes back to that moment.
-        // Nothing is lost: the before-restore backup above holds it.
-        const inspections = paths.inspections;
-        for (const name of fs.existsSync(inspections) ? fs.readdirSync(inspections) : []) {
-          if (
-            isDataFile(INSPECTIONS_DIR, name) &&
-            !fs.existsSync(path.join(from, INSPECTIONS_DIR, name))
-          ) {
-            fs.rmSync(path.join(inspections, name));
+        // What the backup does not have is removed: a restore goes back to that moment (the
+        // bureau's feedback and what was archived included). Nothing is lost: the
+        // before-restore backup above holds it. Imported templates stay: inspections name them.
+        for (const folder of [INSPECTIONS_DIR, REVIEWS_DIR] as const) {
+          for (const rel of dataFilesIn(folder)) {
+            if (!fs.existsSync(path.join(from, folder, rel))) {
+              fs.rmSync(path.join(dataDir, folder, rel));
+            }
           }
         }
         for (const rel of files) {

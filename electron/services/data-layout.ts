@@ -59,11 +59,16 @@ export function bureauCopyOf(
 }
 export const LOG_FILE = path.join('logs', 'qinglang.log');
 
-/** The folders whose data files a backup copies and a restore puts back. */
-export const BACKED_UP_DIRS = [INSPECTIONS_DIR, TEMPLATES_DIR] as const;
+/**
+ * The folders whose data files a backup copies and a restore puts back. inspections/ and
+ * templates/ are flat; reviews/ holds one folder per inspection (`<id>/<sha256>.json` and
+ * `<id>/reviews.json`), so its data files are named by a path one folder deep.
+ */
+export const BACKED_UP_DIRS = [INSPECTIONS_DIR, TEMPLATES_DIR, REVIEWS_DIR] as const;
 export type BackedUpDir = (typeof BACKED_UP_DIRS)[number];
 
 const TEMPLATE_FILE = /^[a-z][a-z0-9_]*@[\d.]+\.json$/;
+const FEEDBACK_FILE = /^[0-9a-f]{64}\.json$/;
 
 export const inspectionFileName = (id: string): string => `${id}.json`;
 export const templateFileName = (ref: TemplateRef): string => `${ref.id}@${ref.version}.json`;
@@ -75,9 +80,20 @@ export function inspectionIdOf(fileName: string): string | null {
   return INSPECTION_ID_PATTERN.test(id) ? id : null;
 }
 
-/** Whether a file in a backed-up folder is one of the app's data files (not a temp or a corrupt copy). */
-export function isDataFile(dir: BackedUpDir, fileName: string): boolean {
-  return dir === INSPECTIONS_DIR ? inspectionIdOf(fileName) !== null : TEMPLATE_FILE.test(fileName);
+/**
+ * Whether a file in a backed-up folder is one of the app's data files (not a temp or a corrupt
+ * copy). `relative` is its path inside that folder: a plain name, or for reviews/ `<id>/<name>`
+ * with either separator.
+ */
+export function isDataFile(dir: BackedUpDir, relative: string): boolean {
+  if (dir === INSPECTIONS_DIR) return inspectionIdOf(relative) !== null;
+  if (dir === TEMPLATES_DIR) return TEMPLATE_FILE.test(relative);
+  const parts = relative.split(/[\\/]/);
+  return (
+    parts.length === 2 &&
+    INSPECTION_ID_PATTERN.test(parts[0]!) &&
+    (parts[1] === REVIEWS_STATE_FILE || FEEDBACK_FILE.test(parts[1]!))
+  );
 }
 
 /** Absolute paths inside one data folder. */

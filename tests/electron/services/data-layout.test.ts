@@ -51,5 +51,20 @@ describe('the data folder layout', () => {
       isDataFile('templates', 'school_security@2026.1.corrupt-2026-11-29T08-30-00-000Z.json'),
     ).toBe(false);
     expect(isDataFile('templates', '../settings.json')).toBe(false);
+    // reviews/ is one folder per inspection: its feedback files by hash, and their state.
+    const SHA = 'ab'.repeat(32);
+    expect(isDataFile('reviews', `${ID}/${SHA}.json`)).toBe(true);
+    expect(isDataFile('reviews', path.join(ID, 'reviews.json'))).toBe(true);
+    for (const other of [
+      `${SHA}.json`,
+      `${ID}/${SHA}.corrupt-2026-11-29T08-30-00-000Z.json`,
+      `${ID}/reviews.json.1234.tmp`,
+      `${ID}/notes.txt`,
+      `not-an-id/${SHA}.json`,
+      `${ID}/x/${SHA}.json`,
+      `../${ID}/${SHA}.json`,
+    ]) {
+      expect(isDataFile('reviews', other)).toBe(false);
+    }
   });
 });

@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { confStoreFactory } from '../../../electron/services/json-store';
+import { silentLogger } from '../../../electron/services/logger';
+import { sampleData } from '../../../electron/services/sample-data';
+import { createServices } from '../../../electron/services/services';
+import type { Feedback } from '../../../shared/bureau/feedback';
+import { FEEDBACK_FORMAT } from '../../../shared/bureau/feedback';
+import type { Inspection } from '../../../shared/inspection/schema';
+import { useTempDir } from '../temp-dir';
+import { INSPECTOR, movingClock, PROFILE, snapshot } from './inspection-fixtures';
+
+/**
+ * The bureau's feedback on a school's inspections (reviews/<id>/<sha256>.json and reviews.json,
+ * one folder deeper than inspections/) is in every backup, and a restore brings it back as it was.
+ */
+const [SAMPLE] = sampleData({
+  count: 1,
+  seed: 'backups-reviews',
+  asOf: '2026-11-30',
+  signing: 'all',
+});
+const SIGNED: Inspection = SAMPLE!.inspection;
+
+function feedback(extra: Partial<Feedback> = {}): Buffer {
+  const value: Feedback = {
+    format: FEEDBACK_FORMAT,
+    bureau: { name: '海淀区教育局', district: '海淀区' },
+    inspection: {
+      id: SIGNED.id,
+      schoolCode: SIGNED.school.code,
+      schoolName: SIGNED.school.name,
+      period: SIGNED.period,
+      contentHash: SIGNED.signoff!.contentHash,
+      signedAt: SIGNED.signoff!.signedAt,
+    },
+    decision: 'returned',
+    comment: '请补充佐证材料。',
+    items: [{ itemId: 'some_item', comment: '缺少文件' }],
+    reviewer: '王科长',
+    reviewedAt: '2026-12-02T02:00:00.000Z',
+    ...extra,
+  };
+  return Buffer.from(JSON.stringify(value), 'utf8');
+}
+
+describe('backups of the bureau feedback', () => {
+  const tempDir = useTempDir();
+
+  function setUp() {
+    const dataDir = tempDir();
+    const clock = movingClock();
+    const services = createServices({
+      dataDir,
+      version: '0.0.0-test',
+      shell: 'browser',
+      storeFactory: confStoreFactory,
+      log: silentLogger,
+      now: clock.now,
+    });
+    services.settings.update({ profile: PROFILE, inspector: INSPECTOR });
+    services.inspections.add([SIGNED]);
+    return { dataDir, services, clock, reviewsDir: path.join(dataDir, 'reviews', SIGNED.id) };
+  }
+
+  it('copies each feedback file and the archive state, and no damaged or temp file', () => {
+    const { dataDir, services, reviewsDir } = setUp();
+    services.reviews.import(feedback());
+    const [review] = services.reviews.list(SIGNED.id);
+    services.reviews.dismiss(SIGNED.id, review!.sha256);
+    fs.writeFileSync(path.join(reviewsDir, `${'c'.repeat(64)}.corrupt-x.json`), '{');
+    fs.writeFileSync(path.join(reviewsDir, 'reviews.json.1234.tmp'), '{');
+    fs.writeFileSync(path.join(dataDir, 'reviews', 'notes.txt'), 'not ours');
+
+    const info = services.backups.create('manual');
+    const folder = path.join(dataDir, 'backups', info.id);
+    const kept = Object.keys(snapshot(path.join(folder, 'reviews')));
+    expect(kept.sort()).toEqual(
+      [`${SIGNED.id}/${review!.sha256}.json`, `${SIGNED.id}/reviews.json`].sort(),
+    );
+    for (const rel of kept) {
+      expect(fs.readFileSync(path.join(folder, 'reviews', rel))).toEqual(
+        fs.readFileSync(path.join(dataDir, 'reviews', rel)),
+      );
+    }
+  });
+
+  it('a restore brings the feedback back, archived as it was, and drops what came after', () => {
+    const { services, clock, reviewsDir } = setUp();
+    services.reviews.import(feedback());
+    const [first] = services.reviews.list(SIGNED.id);
+    services.reviews.dismiss(SIGNED.id, first!.sha256);
+    const [archived] = services.reviews.list(SIGNED.id);
+    expect(archived!.dismissedAt).not.toBeNull();
+    const info = services.backups.create('manual');
+    const before = snapshot(reviewsDir);
+
+    // Later: the folder is lost, and a newer feedback file is imported.
+    clock.tick(60_000);
+    fs.rmSync(reviewsDir, { recursive: true });
+    services.reviews.import(
+      feedback({ decision: 'accepted', reviewedAt: '2026-12-05T02:00:00.000Z' }),
+    );
+    expect(services.reviews.list(SIGNED.id).map((r) => r.feedback.decision)).toEqual(['accepted']);
+
+    clock.tick(60_000);
+    services.backups.restore(info.id);
+    expect(snapshot(reviewsDir)).toEqual(before);
+    const restored = services.reviews.list(SIGNED.id);
+    expect(restored).toEqual([
+      expect.objectContaining({ sha256: first!.sha256, dismissedAt: archived!.dismissedAt }),
+    ]);
+    expect(services.reviews.latest()).toEqual([]);
+
+    // The before-restore backup holds what the restore replaced: the newer feedback.
+    const [beforeRestore] = services.backups.list().filter((b) => b.reason === 'before-restore');
+    services.backups.restore(beforeRestore!.id);
+    expect(services.reviews.latest()).toEqual([
+      expect.objectContaining({ inspectionId: SIGNED.id, decision: 'accepted' }),
+    ]);
+  });
+});
