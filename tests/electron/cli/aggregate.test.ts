@@ -86,6 +86,10 @@ function schoolList(dir: string): string {
 const sheetRows = (book: XLSX.WorkBook, name: string) =>
   XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[name]!, { header: 1, defval: null }).slice(2);
 
+/** A sheet's rows as objects by header (row 2), so tests do not depend on column order. */
+const sheetRecords = (book: XLSX.WorkBook, name: string) =>
+  XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets[name]!, { range: 1, defval: null });
+
 describe('qinglang aggregate', () => {
   const tempDir = useTempDir();
 
@@ -124,9 +128,9 @@ describe('qinglang aggregate', () => {
       '未采用',
       '说明',
     ]);
-    const schools = sheetRows(book, '学校');
-    expect(schools.map((r) => String(r[2])).sort()).toEqual([...signedCodes].sort());
-    const checklists = new Set(schools.map((r) => r[6]));
+    const schools = sheetRecords(book, '学校');
+    expect(schools.map((r) => String(r['学校标识码'])).sort()).toEqual([...signedCodes].sort());
+    const checklists = new Set(schools.map((r) => r['检查表及版本']));
     expect(checklists).toEqual(
       new Set([`${V1.id} 2026.1`, `${LATEST_BUILT_IN.id} ${LATEST_BUILT_IN.version}`]),
     );
@@ -177,8 +181,10 @@ describe('qinglang aggregate', () => {
     expect(result.out).toContain('summarised 5 schools');
     const book = XLSX.read(fs.readFileSync(out), { type: 'buffer' });
     expect(book.SheetNames[0]).toBe('Schools');
-    const draftRow = sheetRows(book, 'Schools').find((r) => r[2] === codeOf(draft!))!;
-    expect(draftRow[7]).toBe('Draft');
+    const draftRow = sheetRecords(book, 'Schools').find(
+      (r) => r['School code'] === codeOf(draft!),
+    )!;
+    expect(draftRow['Signed']).toBe('Draft');
     const missing = sheetRows(book, 'Missing schools');
     expect(String(missing[0]![1])).toMatch(/^No school list was loaded/);
   });
