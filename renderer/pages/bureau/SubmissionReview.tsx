@@ -13,6 +13,7 @@ import { hrefOf } from '../../lib/routes';
 import { useReportError } from '../../lib/use-report-error';
 import { useBureauStore } from '../../stores/bureau-store';
 import { useFeedbackStore } from '../../stores/feedback-store';
+import { RemoveSubmission } from './RemoveSubmission';
 import { ReviewForm } from './ReviewForm';
 import { useAnnounceSave } from './use-announce-save';
 
@@ -156,6 +157,10 @@ export function SubmissionReview({ sha256 }: { sha256: string }) {
         }}
       />
       <FeedbackSave sha256={sha256} review={review} signed={sub.signed} />
+      <RemoveSubmission
+        sha256={sha256}
+        school={`${sub.school.name} · ${pick(periodLabel(sub.period))}`}
+      />
     </>
   );
 }
