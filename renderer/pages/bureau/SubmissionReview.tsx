@@ -105,12 +105,24 @@ export function SubmissionReview({ sha256 }: { sha256: string }) {
           <p className="hint">{t('bureau.review.noFindings')}</p>
         ) : (
           <ul className="bureau-findings">
-            {sub.findings.map((f, i) => (
-              <li key={i}>
-                <span className="cell-id">{f.itemId}</span>
-                {pick(f.message)}
-              </li>
-            ))}
+            {sub.findings.map((f, i) => {
+              // The finding's own words can be as short as "self-assessment": say which item,
+              // as the school's checklist asks it, and what the school answered.
+              const prompt = template.items.find((item) => item.id === f.itemId)?.prompt;
+              const status = sub.items[f.itemId];
+              return (
+                <li key={i}>
+                  <span className="cell-id">{f.itemId}</span>
+                  {prompt && <strong>{pick(prompt)}</strong>}{' '}
+                  {status && (
+                    <span className={`tag status-tag status-${status}`}>
+                      {t(`bureau.matrix.status.${status}`)}
+                    </span>
+                  )}{' '}
+                  {pick(f.message)}
+                </li>
+              );
+            })}
           </ul>
         )}
         <h3>{t('bureau.review.openActions', { count: open.length })}</h3>
