@@ -1,8 +1,7 @@
-import type { RejectedIntake } from '../../shared/bureau/intake';
 import { districtSheets } from '../../shared/bureau/district-sheets';
 import { feedbackFileName, feedbackFor, feedbackSchema } from '../../shared/bureau/feedback';
 import { districtSummaryFileName } from '../../shared/bureau/file-names';
-import { mergeDistrict } from '../../shared/bureau/merge';
+import { storedDistrict } from '../../shared/bureau/stored-district';
 import type { BureauIndex } from '../../shared/bureau/store-index';
 import { currentReviews, findSubmission, intakeOf } from '../../shared/bureau/store-ops';
 import { AppError } from '../../shared/errors';
@@ -112,20 +111,15 @@ function summaryWorkbook(
   options: { readonly language: Locale; readonly allowDrafts: boolean; readonly at: Date },
 ): Buffer {
   const today = localIsoDate(options.at);
-  const rejected = index.rejected.map((r): RejectedIntake => ({
-    outcome: 'rejected',
-    file: r.file,
-    ...(r.sha256 !== undefined && { sha256: r.sha256 }),
-    size: r.size,
-    status: r.status,
-    reason: r.reason,
-  }));
   const schools = index.schools ?? undefined;
-  const district = mergeDistrict(
-    index.submissions.map(intakeOf),
-    rejected,
-    new Map(Object.entries(index.templates)),
-    { allowDrafts: options.allowDrafts, today, ...(schools && { schools }) },
+  const district = storedDistrict(
+    {
+      submissions: index.submissions.map(intakeOf),
+      rejected: index.rejected,
+      templates: Object.values(index.templates),
+      schools: index.schools,
+    },
+    { allowDrafts: options.allowDrafts, today },
   );
   const bureau = services.settings.get().bureau;
   const sheets = districtSheets(district, {

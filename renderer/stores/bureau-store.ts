@@ -1,12 +1,10 @@
 import { create } from 'zustand';
 import { planImport } from '../../shared/bureau/dashboard';
 import type { ItemComment } from '../../shared/bureau/feedback';
-import type { RejectedIntake } from '../../shared/bureau/intake';
 import { MAX_BUREAU_FILE_BYTES } from '../../shared/bureau/limits';
 import type { District } from '../../shared/bureau/merge';
-import { mergeDistrict } from '../../shared/bureau/merge';
+import { storedDistrict } from '../../shared/bureau/stored-district';
 import type { Review, ReviewState } from '../../shared/bureau/store-index';
-import type { SubmissionTemplate } from '../../shared/bureau/submission';
 import type { Bilingual, Locale } from '../../shared/i18n/locale';
 import type { BureauState, DataCounts } from '../../shared/ipc/bureau';
 import type { SaveOutcome } from '../../shared/ipc/exports';
@@ -85,20 +83,7 @@ export const nameOf = (file: File): string => file.webkitRelativePath || file.na
 
 /** The district as the dashboard shows it, merged here from what the store holds. */
 export function districtOf(state: BureauState, allowDrafts: boolean, today: string): District {
-  const rejected = state.rejected.map(({ file, sha256, size, status, reason }): RejectedIntake => ({
-    outcome: 'rejected',
-    file,
-    ...(sha256 !== undefined && { sha256 }),
-    size,
-    status,
-    reason,
-  }));
-  const templates = new Map<string, SubmissionTemplate>(state.templates.map((t) => [t.hash, t]));
-  return mergeDistrict(state.submissions, rejected, templates, {
-    allowDrafts,
-    today,
-    ...(state.schools && { schools: state.schools }),
-  });
+  return storedDistrict(state, { allowDrafts, today });
 }
 
 function offered(outcome: SaveOutcome, mimeType: string): SaveResult {
