@@ -83,12 +83,19 @@ describe('settings.json version 2: settings and the inspection index', () => {
       }),
     );
     const settings = open(dir, () => undefined);
-    expect(settings.get()).toEqual({ language: 'zh-CN', profile: PROFILE, inspector: INSPECTOR });
+    // A file from before roles, with a school profile, is a school's installation.
+    expect(settings.get()).toEqual({
+      language: 'zh-CN',
+      profile: PROFILE,
+      inspector: INSPECTOR,
+      role: 'school',
+    });
     expect(onDisk(dir)).toEqual({
       schemaVersion: 2,
       language: 'zh-CN',
       profile: PROFILE,
       inspector: INSPECTOR,
+      role: 'school',
       index: {},
     });
   });
@@ -195,7 +202,7 @@ describe('settings.json version 2: settings and the inspection index', () => {
     );
     const settings = open(dir);
     expect(settings.notices).toEqual([]);
-    expect(settings.get()).toEqual({ language: 'en-US', profile: PROFILE });
+    expect(settings.get()).toEqual({ language: 'en-US', profile: PROFILE, role: 'school' });
     expect(settings.index()).toEqual({});
     expect(fs.readdirSync(dir)).toEqual(['settings.json']);
   });
@@ -218,7 +225,12 @@ describe('settings.json version 2: settings and the inspection index', () => {
     settings.update({ language: 'en-US' });
 
     const reopened = open(dir);
-    expect(reopened.get()).toEqual({ language: 'en-US', profile: PROFILE, inspector: INSPECTOR });
+    expect(reopened.get()).toEqual({
+      language: 'en-US',
+      profile: PROFILE,
+      inspector: INSPECTOR,
+      role: 'school',
+    });
     expect(reopened.index()).toEqual(index);
     expect(onDisk(dir)).toEqual({
       schemaVersion: 2,
@@ -229,7 +241,12 @@ describe('settings.json version 2: settings and the inspection index', () => {
     });
 
     reopened.writeIndex({});
-    expect(open(dir).get()).toEqual({ language: 'en-US', profile: PROFILE, inspector: INSPECTOR });
+    expect(open(dir).get()).toEqual({
+      language: 'en-US',
+      profile: PROFILE,
+      inspector: INSPECTOR,
+      role: 'school',
+    });
     expect(open(dir).index()).toEqual({});
   });
 
