@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -77,6 +78,32 @@ export async function openWorld(dataDir: string): Promise<World> {
     ),
   );
   const templateJson = serializeTemplate(otherTemplate('2027.9'), 'json');
+  // The bureau's side holds that workbook as a received submission, so remove, review and
+  // saveFeedback reach a real one; the school's side is offered a feedback file about it.
+  await core.dispatch('bureau:addFile', {
+    fileName: '收到/检查工作簿.xlsx',
+    dataBase64: base64(workbook),
+  });
+  const received = createHash('sha256').update(workbook).digest('hex');
+  const itemId = Object.keys(live.answers)[0] ?? 'org_leading_group';
+  const feedback = {
+    format: 'qinglang-feedback/1',
+    bureau: { name: '清朗区教育局', district: '清朗区' },
+    inspection: {
+      id: live.id,
+      schoolCode: live.school.code,
+      schoolName: live.school.name,
+      period: live.period,
+      contentHash: live.signoff?.contentHash ?? received,
+      signedAt: live.signoff?.signedAt ?? NOW.toISOString(),
+    },
+    decision: 'returned',
+    comment: '请补充佐证材料后重新报送。',
+    items: [{ itemId, comment: '缺少任命文件。' }],
+    reviewer: '王老师',
+    reviewedAt: NOW.toISOString(),
+  };
+  const feedbackBytes = Buffer.from(JSON.stringify(feedback));
   const examples: Record<string, unknown[]> = {
     'app:info': [undefined],
     'app:logRendererError': [
@@ -187,6 +214,46 @@ export async function openWorld(dataDir: string): Promise<World> {
       { key: openedKey, language: 'en-US' },
     ],
     'workbooks:close': [{ key: openedKey }],
+    'bureau:state': [undefined],
+    'bureau:counts': [undefined],
+    'bureau:addFile': [
+      { fileName: '收到/检查工作簿.xlsx', dataBase64: base64(workbook) },
+      { fileName: 'notes.xlsx', dataBase64: base64('这不是工作簿') },
+    ],
+    'bureau:remove': [{ sha256: received }],
+    'bureau:review': [
+      {
+        sha256: received,
+        decision: 'returned',
+        comment: '请补充佐证材料。',
+        items: [{ itemId, comment: '缺少任命文件。' }],
+        reviewer: '王老师',
+      },
+      { sha256: received, decision: 'accepted', comment: '', items: [], reviewer: '王老师' },
+    ],
+    'bureau:saveFeedback': [{ sha256: received, language: 'zh-CN' }],
+    'bureau:loadSchools': [
+      {
+        fileName: '学校名单.csv',
+        dataBase64: base64(
+          `学校标识码,学校名称,所属区县,学段\n${live.school.code},测试学校,清朗区,小学\n`,
+        ),
+      },
+    ],
+    'bureau:clearSchools': [undefined],
+    'bureau:clearRejected': [undefined],
+    'bureau:exportSummary': [
+      { language: 'zh-CN', allowDrafts: true },
+      { language: 'en-US', allowDrafts: false },
+    ],
+    'bureauReviews:import': [
+      { fileName: '教育局意见.qinglang-feedback.json', dataBase64: base64(feedbackBytes) },
+    ],
+    'bureauReviews:list': [{ id: live.id }],
+    'bureauReviews:latest': [undefined],
+    'bureauReviews:dismiss': [
+      { id: live.id, sha256: createHash('sha256').update(feedbackBytes).digest('hex') },
+    ],
     'backups:list': [undefined],
     'backups:create': [undefined],
     'backups:restore': [{ id: backup.id }],
@@ -203,6 +270,7 @@ export async function openWorld(dataDir: string): Promise<World> {
     ...rows.slice(0, 5).map((r) => r.id),
     ...rows.slice(0, 2).flatMap((r) => Object.keys(r.cells)),
     ...live.actions.slice(0, 3).map((a) => a.id),
+    received,
     period,
     ref,
   ];
