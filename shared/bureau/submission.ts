@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bilingualSchema } from '../i18n/bilingual-schema';
 import { evaluateInspection } from '../inspection/summary';
 import { periodSchema, schoolProfileSchema, sha256Schema } from '../inspection/schema';
+import type { Evaluation } from '../template/engine';
 import { allItems } from '../template/items';
 import type { WorkbookEnvelope } from '../workbook/envelope';
 
@@ -101,13 +102,30 @@ export const submissionSchema = z.strictObject({
 });
 export type Submission = z.infer<typeof submissionSchema>;
 
-/** The bureau's view of one verified workbook's data, judged as of `today` for a draft. */
-export function summariseSubmission(envelope: WorkbookEnvelope, today: string): Submission {
+/** An envelope's inspection as evaluateInspection judged it as of `asOf`. */
+export interface EvaluatedAs {
+  readonly asOf: string;
+  readonly evaluation: Evaluation;
+}
+
+/**
+ * The bureau's view of one verified workbook's data, judged as of `today` for a draft.
+ * `evaluated`, when given, is evaluateInspection(template, inspection, asOf) of this very envelope
+ * (verify made it): used when it judges the same day, since the evaluation is a function of it.
+ */
+export function summariseSubmission(
+  envelope: WorkbookEnvelope,
+  today: string,
+  evaluated?: EvaluatedAs,
+): Submission {
   const { inspection, template } = envelope;
   const { signoff } = inspection;
   // A signed submission is judged on its signing day, as its workbook shows it; a draft on today.
   const judgedOn = signoff?.date ?? today;
-  const evaluation = evaluateInspection(template, inspection, judgedOn);
+  const evaluation =
+    evaluated && (signoff?.date ?? evaluated.asOf) === judgedOn
+      ? evaluated.evaluation
+      : evaluateInspection(template, inspection, judgedOn);
   const items: Record<string, SubmissionItemStatus> = {};
   for (const item of allItems(template)) {
     const result = evaluation.items[item.id];

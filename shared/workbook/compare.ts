@@ -111,7 +111,10 @@ export function sameValue(cell: WorkbookCell, value: StoredValue | null): boolea
   if (cell === null) return isBlank(value);
   const want = storedValue(cell);
   if (typeof want === 'string')
-    return typeof value === 'string' && value.replace(/\r\n?/g, '\n') === want;
+    return (
+      typeof value === 'string' &&
+      (value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value) === want
+    );
   if (typeof value !== 'number') return false;
   const tolerance = cell.kind === 'datetime' ? 0.5 / 86_400 : 1e-12 * Math.max(1, Math.abs(want));
   return Math.abs(value - want) <= tolerance;

@@ -3,6 +3,7 @@ import type { Inspection } from '../inspection/schema';
 import type { Template } from '../template/schema';
 import type { WorkbookEnvelope } from './envelope';
 import { chunkText, DATA_SHEET_NAME, WORKBOOK_FORMAT, workbookInspection } from './envelope';
+import type { WorkbookInput } from './input';
 import { workbookInput } from './input';
 import type { WorkbookSheet } from './sheet';
 import { pickerFor, sheetName } from './sheet';
@@ -45,10 +46,21 @@ export function workbookModel(
   };
 }
 
-/** The visible sheets an envelope gives: what verify expects to find. */
-export function visibleSheets(envelope: WorkbookEnvelope): WorkbookSheet[] {
+/** What an envelope's sheets are made from (its evaluation among it). */
+export function envelopeInput(envelope: WorkbookEnvelope): WorkbookInput {
   const { inspection, template, language, appVersion } = envelope;
-  const input = workbookInput(inspection, template, language, appVersion);
+  return workbookInput(inspection, template, language, appVersion);
+}
+
+/**
+ * The visible sheets an envelope gives: what verify expects to find. `input`, when given, is
+ * envelopeInput(envelope), made once by a caller that uses its evaluation too.
+ */
+export function visibleSheets(
+  envelope: WorkbookEnvelope,
+  input: WorkbookInput = envelopeInput(envelope),
+): WorkbookSheet[] {
+  const { language } = envelope;
   const say = pickerFor(language);
   // The data sheet's name is reserved first, so no register can take it.
   const taken = new Set<string>([DATA_SHEET_NAME.toLowerCase()]);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FileIntake, RejectedIntake, RejectionStatus } from '../../../shared/bureau/intake';
-import type { SubmissionTemplate } from '../../../shared/bureau/submission';
+import type { EvaluatedAs, SubmissionTemplate } from '../../../shared/bureau/submission';
 import { submissionTemplate, summariseSubmission } from '../../../shared/bureau/submission';
 import type { Bilingual } from '../../../shared/i18n/locale';
 import type { WorkbookEnvelope } from '../../../shared/workbook/envelope';
@@ -89,7 +89,7 @@ export function intakeFile(file: string, bytes: Uint8Array, today: string): Inta
         sha256,
         size,
         kind: isPackage ? 'package' : 'workbook',
-        submission: summariseSubmission(envelope, today),
+        submission: summariseSubmission(envelope, today, verified.evaluated),
       },
       template: submissionTemplate(envelope),
     };
@@ -106,6 +106,7 @@ function rejectionOf(check: WorkbookCheck): RejectionStatus {
 interface Verified {
   readonly envelope: WorkbookEnvelope | null;
   readonly check: WorkbookCheck;
+  readonly evaluated?: EvaluatedAs;
   /** What is wrong with the package itself: its first problem. */
   readonly problem?: Bilingual;
 }

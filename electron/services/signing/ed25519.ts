@@ -49,12 +49,22 @@ export function fingerprintOf(publicKey: string): string {
   return createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest('hex');
 }
 
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/** SHA-256 of a text's UTF-8 bytes (or of the bytes given), hex. */
+export function sha256Hex(text: string | Uint8Array): string {
+  return typeof text === 'string'
+    ? createHash('sha256').update(text, 'utf8').digest('hex')
+    : createHash('sha256').update(text).digest('hex');
 }
 
-/** Whether `signature` is an Ed25519 signature by `publicKey` over the text's UTF-8 bytes. */
-export function verifyText(publicKey: string, text: string, signature: string): boolean {
+/**
+ * Whether `signature` is an Ed25519 signature by `publicKey` over the text's UTF-8 bytes (or
+ * over the bytes given: a text's, encoded once by a caller that hashes them too).
+ */
+export function verifyText(
+  publicKey: string,
+  text: string | Uint8Array,
+  signature: string,
+): boolean {
   try {
     const key = createPublicKey({
       key: Buffer.from(publicKey, 'base64'),
@@ -62,7 +72,8 @@ export function verifyText(publicKey: string, text: string, signature: string): 
       type: 'spki',
     });
     if (key.asymmetricKeyType !== 'ed25519') return false;
-    return verify(null, Buffer.from(text, 'utf8'), key, Buffer.from(signature, 'base64'));
+    const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    return verify(null, data, key, Buffer.from(signature, 'base64'));
   } catch {
     return false;
   }

@@ -13,7 +13,7 @@ export function checkSignature(inspection: Inspection, ownFingerprint?: string):
   if (!signoff) return { status: 'unsigned' };
   const fingerprint = fingerprintOf(signoff.publicKey);
   if (fingerprint !== signoff.keyFingerprint) return { status: 'invalid', fingerprint };
-  const text = signedText({ ...inspection, signoff });
+  const text = Buffer.from(signedText({ ...inspection, signoff }), 'utf8');
   const hash = sha256Hex(text);
   if (!verifyText(signoff.publicKey, text, signoff.signature)) {
     // The signature no longer fits. If the content's hash moved too, the content was changed

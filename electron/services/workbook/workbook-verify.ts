@@ -8,7 +8,8 @@ import { unkeepableKeyPaths } from '../../../shared/template/validate-problems';
 import { compareSheets } from '../../../shared/workbook/compare';
 import type { WorkbookEnvelope } from '../../../shared/workbook/envelope';
 import { WORKBOOK_FORMAT } from '../../../shared/workbook/envelope';
-import { visibleSheets } from '../../../shared/workbook/model';
+import type { EvaluatedAs } from '../../../shared/bureau/submission';
+import { envelopeInput, visibleSheets } from '../../../shared/workbook/model';
 import type { WorkbookCheck, WorkbookStatus } from '../../../shared/workbook/verdict';
 import { DATA_WORD, differenceText, SIGNED_WORD } from '../../../shared/workbook/verdict';
 import { checkSignature } from '../signing/verify';
@@ -20,6 +21,11 @@ import { readWorkbookValues } from './workbook-read';
 export interface WorkbookVerification {
   readonly envelope: WorkbookEnvelope | null;
   readonly check: WorkbookCheck;
+  /**
+   * The envelope's inspection evaluated as the sheets were rebuilt (as of `asOf`): present once
+   * the sheets were compared, so that a summary of the same envelope need not evaluate it again.
+   */
+  readonly evaluated?: EvaluatedAs;
 }
 
 const envelopeSchema = z.strictObject({
@@ -143,7 +149,9 @@ export function verifyWorkbook(
     };
   }
   const visible = read.sheets.filter((s) => !s.hidden);
-  const { differences, total } = compareSheets(visibleSheets(envelope), visible);
+  const input = envelopeInput(envelope);
+  const evaluated: EvaluatedAs = { asOf: input.asOf, evaluation: input.evaluation };
+  const { differences, total } = compareSheets(visibleSheets(envelope, input), visible);
   const signed = signature.status === 'valid';
   if (total > 0) {
     const first = differenceText(differences[0]!, signed ? SIGNED_WORD : DATA_WORD);
@@ -151,6 +159,7 @@ export function verifyWorkbook(
       total > 1 ? b(`（共 ${total} 处不同）`, ` (${total} differences in all)`) : b('', '');
     return {
       envelope,
+      evaluated,
       check: verdict(
         'cells-differ',
         b(
@@ -164,6 +173,7 @@ export function verifyWorkbook(
   if (!signed) {
     return {
       envelope,
+      evaluated,
       check: verdict(
         'draft',
         b('未签字的草稿，不能作为正式报告', 'an unsigned draft, not an official report'),
@@ -172,6 +182,7 @@ export function verifyWorkbook(
   }
   return {
     envelope,
+    evaluated,
     check: verdict(
       'signed',
       b(
@@ -183,20 +194,27 @@ export function verifyWorkbook(
   };
 }
 
+/** The envelope's members but its checklist, whose checking checkedTemplate memoises. */
+const restSchema = envelopeSchema.omit({ template: true });
+
 function parseEnvelope(json: string): WorkbookEnvelope | null {
+  const known = knownTemplateEnd(json);
   let value: unknown;
   try {
-    value = JSON.parse(json);
+    // A text ending in a checklist text already checked is parsed without it (see knownTemplateEnd).
+    value = JSON.parse(known ? `${json.slice(0, known.at)}}` : json);
   } catch {
     return null;
   }
+  if (typeof value !== 'object' || value === null) return null;
+  const { template, ...rest } = value as { template?: unknown };
   // A "__proto__" key cannot be kept as data: the schema's records would drop it silently, and
-  // the data would pass for what was signed with a part of it unread.
-  if (unkeepableKeyPaths(value, 1).length > 0) return null;
-  if (typeof value !== 'object' || value === null || !('template' in value)) return null;
-  const { template, ...rest } = value as { template: unknown };
-  const parsed = envelopeSchema.omit({ template: true }).safeParse(rest);
-  const checked = checkedTemplate(template);
+  // the data would pass for what was signed with a part of it unread. (A known checklist was
+  // checked for one when it was kept; a "template" the text names before it is not kept.)
+  if (unkeepableKeyPaths(known ? rest : value, 1).length > 0) return null;
+  if (!known && !('template' in value)) return null;
+  const parsed = restSchema.safeParse(rest);
+  const checked = known ? known.template : checkedTemplate(template);
   return parsed.success && checked
     ? ({ ...parsed.data, template: checked } as WorkbookEnvelope)
     : null;
@@ -206,7 +224,8 @@ function parseEnvelope(json: string): WorkbookEnvelope | null {
  * The checklist a workbook carries, validated once per distinct text: a thousand schools' workbooks
  * carry the same one, and the same JSON validates to the same template (the one object, so its
  * hash is computed once too). The key is the value's JSON as parsed, so two keys are equal only
- * when the values are. Templates are never changed in place.
+ * when the values are. Templates are never changed in place. Only a checklist free of
+ * "__proto__" keys is kept (parseEnvelope refuses any other before it gets here).
  */
 const checkedTemplates = new Map<string, Template | null>();
 const MAX_CHECKED_TEMPLATES = 16;
@@ -221,6 +240,29 @@ function checkedTemplate(value: unknown): Template | null {
   checkedTemplates.set(key, template);
   return template;
 }
+
+/**
+ * Where the checklist begins when the text ends `,"template":K}` for a K already checked (this
+ * app writes the checklist last, in JSON.stringify's own form): then, if the text is JSON at all,
+ * its top-level object's last member is "template" with K's value. Proof: the `"` after the comma
+ * cannot be escaped, and cannot close a string (`template` would follow a string), so it opens the
+ * key "template", whose value K (a whole JSON value) is followed by the text's last `}`, which
+ * closes the object holding that key: the top-level one. JSON.parse keeps a key's last value, so
+ * the text parses to what the text before the comma, closed with `}`, parses to, with K's value
+ * as its template; and the one is JSON exactly when the other is (the text before the comma ends
+ * a member, as the comma follows one). K's value passed the "__proto__" check when it was kept.
+ */
+function knownTemplateEnd(json: string): { at: number; template: Template | null } | undefined {
+  if (!json.endsWith('}}')) return undefined;
+  for (const [text, template] of checkedTemplates) {
+    const at = json.length - text.length - TEMPLATE_KEY.length - 1;
+    if (at > 0 && json.startsWith(TEMPLATE_KEY, at) && json.endsWith(text, json.length - 1))
+      return { at, template };
+  }
+  return undefined;
+}
+
+const TEMPLATE_KEY = ',"template":';
 
 /** A later version of this format: what an upgrade of the app would read. */
 function isNewerFormat(format: string): boolean {

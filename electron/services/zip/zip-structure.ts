@@ -29,7 +29,8 @@ export interface ZipSlot {
   readonly start: number;
 }
 
-const END_SIGNATURE = 0x06054b50;
+/** The end record's signature, 0x06054b50 little-endian. */
+const END_BYTES = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const DESCRIPTOR_SIGNATURE = 0x08074b50;
@@ -97,11 +98,15 @@ interface EndRecord {
 
 function findEnd(bytes: Bytes, maxEntries: number): EndRecord {
   const { data } = bytes;
+  // Every place in the last END_SEARCH bytes where the signature stands (Buffer's search).
+  const tail = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const positions: number[] = [];
-  for (let i = data.length - 4; i >= Math.max(0, data.length - END_SEARCH); i--) {
-    if (data[i] === 0x50 && data[i + 1] === 0x4b && bytes.u32(i) === END_SIGNATURE)
-      positions.push(i);
-  }
+  for (
+    let i = tail.indexOf(END_BYTES, Math.max(0, data.length - END_SEARCH));
+    i >= 0;
+    i = tail.indexOf(END_BYTES, i + 1)
+  )
+    positions.push(i);
   if (positions.length === 0) throw damaged('no end of central directory record');
   if (positions.length > 1)
     throw damaged(`${positions.length} end-of-central-directory signatures near the end`);

@@ -68,6 +68,65 @@ describe('canonicalText', () => {
       }),
     );
   });
+
+  it('writes what JSON.stringify writes of a copy with sorted keys, for any value (property)', () => {
+    // The definition the direct writer must match byte for byte: signatures made before it hash this.
+    const sortKeys = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(sortKeys);
+      if (typeof value !== 'object' || value === null) return value;
+      const sorted: Record<string, unknown> = {};
+      for (const key of Object.keys(value).sort())
+        Object.defineProperty(sorted, key, {
+          value: sortKeys((value as Record<string, unknown>)[key]),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      return sorted;
+    };
+    const key = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        '0',
+        '1',
+        '9',
+        '10',
+        '01',
+        '4294967294',
+        '4294967295',
+        '-1',
+        '1.5',
+        '__proto__',
+      ),
+      fc.nat().map(String),
+    );
+    const leaf = fc.oneof(
+      fc.jsonValue(),
+      fc.constantFrom(undefined, Number.NaN, -0, Infinity, 1e21, 5e-7),
+      fc.double(),
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
+      array: fc.array(tie('node'), { maxLength: 5 }),
+      object: fc.array(fc.tuple(key, tie('node')), { maxLength: 6 }).map((entries) => {
+        const o: Record<string, unknown> = {};
+        for (const [k, v] of entries)
+          Object.defineProperty(o, k, {
+            value: v,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        return o;
+      }),
+    })).node;
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonicalText(v)).toBe(JSON.stringify(sortKeys(v)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('inspectionJson', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { intakeFile } from '../../../../electron/services/bureau/intake';
+import { verifyWorkbook } from '../../../../electron/services/workbook/workbook-verify';
+import { summariseSubmission } from '../../../../shared/bureau/submission';
+import { beijingDate } from '../../../../shared/workbook/input';
 import {
   LATEST_BUILT_IN,
   templateHash,
@@ -63,6 +66,27 @@ describe('intakeFile: one file, checked as qinglang verify checks it', () => {
       outcome: 'accepted',
       submission: { signed: false, judgedOn: TODAY },
     });
+  });
+
+  it('summarises what a fresh evaluation would, whether or not it reuses verify’s', () => {
+    // Verify evaluates the inspection as of its signing day (a draft: its last change's day); the
+    // summary reuses that only when it judges the same day, and is the same either way.
+    const drafts = bureauSamples('none');
+    const cases = [...bureauSamples('all'), ...drafts].map((sample) => workbookOf(sample));
+    for (const bytes of cases) {
+      const verified = verifyWorkbook(bytes);
+      const envelope = verified.envelope!;
+      const lastChanged = beijingDate(envelope.inspection.updatedAt);
+      for (const day of [TODAY, lastChanged, '2031-06-30']) {
+        const { intake } = intakeFile('a.xlsx', bytes, day);
+        if (intake.outcome !== 'accepted') throw new Error(intake.reason['en-US']);
+        expect(intake.submission).toEqual(summariseSubmission(envelope, day));
+        expect(summariseSubmission(envelope, day, verified.evaluated)).toEqual(
+          summariseSubmission(envelope, day),
+        );
+      }
+    }
+    expect(drafts.length).toBeGreaterThan(0);
   });
 
   it('accepts a signed package, and rejects one with a problem, naming it', async () => {
