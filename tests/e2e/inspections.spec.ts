@@ -28,7 +28,10 @@ test.describe('the first run', () => {
     const welcome = page.getByRole('dialog', { name: '欢迎使用清朗校园网络安全检查' });
     await expect(welcome).toBeVisible();
     await screenshot(page, 'first-run-zh', false);
-    // By keyboard alone: the dialog puts the focus in its first field.
+    // By keyboard alone: the dialog puts the focus on its first question, whose use this copy is
+    // for (学校 already chosen); Tab goes on to the school's name.
+    await expect(welcome.getByRole('radio', { name: /学校/ })).toBeFocused();
+    await page.keyboard.press('Tab');
     await page.keyboard.type('北京市西城区育才学校');
     await page.keyboard.press('Tab');
     await page.keyboard.type('1101020003');
