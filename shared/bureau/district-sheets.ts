@@ -2,10 +2,10 @@ import type { Locale } from '../i18n/locale';
 import { periodLabel } from '../inspection/period';
 import { STAGE_TEXT } from '../report/report-text';
 import { EFFECT_LABELS } from '../template/labels';
-import { date, datetime, num, percent, text } from '../workbook/cells';
 import type { WorkbookCell } from '../workbook/cells';
 import type { Pick2, SheetColumn, WorkbookSheet } from '../workbook/sheet';
 import { pickerFor, sheetName } from '../workbook/sheet';
+import { date, datetime, num, percent, sharingCells, text } from './district-cells';
 import type { BureauProfile } from './feedback';
 import { DUPLICATE_LABEL, MATRIX_LABELS, REJECTION_LABELS } from './labels';
 import type { District, DistrictSchool } from './merge';
@@ -92,7 +92,7 @@ export function districtSheets(
   };
   const taken = new Set<string>();
   const name = (zh: string, en: string) => sheetName(say(zh, en), taken);
-  return [
+  return sharingCells(() => [
     schoolsSheet(context, name('学校', 'Schools')),
     itemsSheet(context, name('检查项', 'Items')),
     findingsSheet(context, name('发现问题', 'Findings')),
@@ -100,7 +100,7 @@ export function districtSheets(
     missingSheet(context, name('未报送', 'Missing schools')),
     unusedSheet(context, name('未采用', 'Files not used')),
     aboutSheet(context, name('说明', 'About')),
-  ];
+  ]);
 }
 
 const SCHOOL_COLUMNS: readonly Column[] = [

@@ -1,14 +1,15 @@
 import type { WorkbookSheet } from '../../../shared/workbook/sheet';
 import type { SheetPrint } from '../workbook/workbook-dress';
-import { writeSheets } from '../workbook/workbook-write';
+import { writeStreamedSheets } from './district-stream';
 
 /**
  * Writes the district summary (`qinglang-district/1`, shared/bureau/district-sheets.ts) with the
  * bureau workbook's writer and dress: bold title and headers, frozen panes, wrapped text,
  * landscape A4 with the two top rows on every page. No hidden data sheet: it is a report.
+ * Written sheet by sheet (district-stream.ts): 10,000 schools make millions of cells.
  */
 export function writeDistrictWorkbook(sheets: readonly WorkbookSheet[]): Buffer {
-  return writeSheets(sheets, null, sheets.map(printOf));
+  return writeStreamedSheets(sheets, sheets.map(printOf));
 }
 
 /** Characters of column width that print on one landscape A4 page at a readable size. */

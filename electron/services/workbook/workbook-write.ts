@@ -13,7 +13,7 @@ import type { SheetPrint } from './workbook-dress';
 import { dressWorkbook } from './workbook-dress';
 
 /** Row 1's height in points: the title, one bold line. */
-const POINTS_TITLE = 20;
+export const POINTS_TITLE = 20;
 
 /**
  * Writes the bureau workbook a model describes. SheetJS lays out the parts; the zip is then

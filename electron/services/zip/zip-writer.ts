@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 import type { ZipEntry } from './zip-reader';
 
 /**
@@ -37,6 +37,50 @@ function writeZip(entries: readonly ZipEntry[], deflate: boolean): Uint8Array {
       method: stored ? 0 : 8,
     };
   });
+  return assemble(packed);
+}
+
+/** An entry given piece by piece: never held whole uncompressed. */
+export interface StreamedZipEntry {
+  readonly name: string;
+  readonly chunks: Iterable<Uint8Array>;
+}
+
+/**
+ * Like writeDeflatedZip, for entries too large to hold uncompressed (the district summary of
+ * 10,000 schools): each piece is deflated on its own and full-flushed, so the pieces join into
+ * one deflate stream; the last is finished. Pieces are read in entry order, lazily, so a later
+ * entry may be made from what the earlier ones met (a shared-strings table).
+ */
+export function writeDeflatedZipStreamed(entries: Iterable<StreamedZipEntry>): Buffer {
+  const packed: Packed[] = [];
+  for (const entry of entries) {
+    const bodies: Buffer[] = [];
+    let crc = 0;
+    let size = 0;
+    let pending: Uint8Array | null = null;
+    const flush = (last: boolean) => {
+      if (pending === null && !last) return;
+      const data = pending ?? new Uint8Array(0);
+      const flag = last ? constants.Z_FINISH : constants.Z_FULL_FLUSH;
+      bodies.push(deflateRawSync(data, { level: 6, finishFlush: flag }));
+      // Node 20's crc32 gives 0 for no bytes after a crc of 2^31 or more: skip empty pieces.
+      if (data.length > 0) crc = crc32(data, crc);
+      size += data.length;
+      pending = null;
+    };
+    for (const chunk of entry.chunks) {
+      flush(false);
+      pending = chunk;
+    }
+    flush(true);
+    const body = Buffer.concat(bodies);
+    packed.push({ name: Buffer.from(entry.name, 'utf8'), body, size, crc: crc >>> 0, method: 8 });
+  }
+  return assemble(packed);
+}
+
+function assemble(packed: readonly Packed[]): Buffer {
   const locals = packed.reduce((sum, p) => sum + 30 + p.name.length + p.body.length, 0);
   const central = packed.reduce((sum, p) => sum + 46 + p.name.length, 0);
   const out = Buffer.alloc(locals + central + 22);

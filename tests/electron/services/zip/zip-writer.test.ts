@@ -2,7 +2,12 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { readZip } from '../../../../electron/services/zip/zip-reader';
 import { repackZip } from '../../../../electron/services/zip/zip-repack';
-import { writeStoredZip } from '../../../../electron/services/zip/zip-writer';
+import { inflateRawSync } from 'node:zlib';
+import {
+  writeDeflatedZip,
+  writeDeflatedZipStreamed,
+  writeStoredZip,
+} from '../../../../electron/services/zip/zip-writer';
 
 function workbook(compression: boolean): Buffer {
   const book = XLSX.utils.book_new();
@@ -75,5 +80,62 @@ describe('repackZip', () => {
       refusal: 'damaged',
       reason: 'no end of central directory record',
     });
+  });
+});
+
+describe('writeDeflatedZipStreamed', () => {
+  const text = (n: number) => Buffer.from(`<row>${'检查项 · item '.repeat(n)}</row>`, 'utf8');
+  const pieces = [text(3000), text(1), Buffer.alloc(0), text(5000)];
+  const whole = Buffer.concat(pieces);
+
+  it('joins the pieces of an entry into one entry that reads back whole', () => {
+    const zip = writeDeflatedZipStreamed([
+      { name: 'xl/worksheets/sheet1.xml', chunks: pieces },
+      { name: 'empty.xml', chunks: [] },
+      { name: '说明.txt', chunks: [Buffer.from('one piece')] },
+    ]);
+    const read = readZip(zip);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.entries.map((e) => [e.name, Buffer.from(e.data).toString('utf8')])).toEqual([
+      ['xl/worksheets/sheet1.xml', whole.toString('utf8')],
+      ['empty.xml', ''],
+      ['说明.txt', 'one piece'],
+    ]);
+  });
+
+  it('reads each entry lazily, in order: a later entry may list what the earlier ones met', () => {
+    const met: string[] = [];
+    function* first() {
+      met.push('first');
+      yield Buffer.from('a');
+    }
+    function* second() {
+      yield Buffer.from(met.join(','));
+    }
+    const read = readZip(
+      writeDeflatedZipStreamed([
+        { name: 'a', chunks: first() },
+        { name: 'b', chunks: second() },
+      ]),
+    );
+    if (!read.ok) throw new Error(read.reason);
+    expect(Buffer.from(read.entries[1]!.data).toString()).toBe('first');
+  });
+
+  it('is read by SheetJS as the same book as writeDeflatedZip writes, a deflate stream zlib inflates', () => {
+    const read = readZip(workbook(false));
+    if (!read.ok) throw new Error(read.reason);
+    const streamed = writeDeflatedZipStreamed(
+      read.entries.map((e) => ({
+        name: e.name,
+        chunks: [e.data.subarray(0, 7), e.data.subarray(7)],
+      })),
+    );
+    expect(sheets(streamed)).toEqual(sheets(writeDeflatedZip(read.entries)));
+    // The first entry's body, inflated on its own, is the entry.
+    const nameLength = streamed.readUInt16LE(26);
+    const bodyLength = streamed.readUInt32LE(18);
+    const body = streamed.subarray(30 + nameLength, 30 + nameLength + bodyLength);
+    expect(inflateRawSync(body).equals(Buffer.from(read.entries[0]!.data))).toBe(true);
   });
 });
