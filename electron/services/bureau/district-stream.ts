@@ -54,7 +54,12 @@ function skeletonEntries(sheets: readonly WorkbookSheet[], print: readonly Sheet
   sheets.forEach((sheet, index) => {
     const width = Math.max(1, sheet.columns.length);
     // SheetJS walks every row of the range: one shared empty row stands for the data rows.
-    const rows = Math.max(sheet.rows.length + HEADER_ROW, HEADER_ROW);
+    // The first sheet carries one cell of each number format (their styles must exist even when
+    // no school was merged), so it reaches the first data row at least.
+    const rows = Math.max(
+      sheet.rows.length + HEADER_ROW,
+      index === 0 ? FIRST_DATA_ROW : HEADER_ROW,
+    );
     const data = new Array<XLSX.CellObject[]>(rows).fill([]);
     data[0] = [{ t: 's', v: sheet.title }];
     if (index === 0)

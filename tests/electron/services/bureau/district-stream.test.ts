@@ -138,6 +138,21 @@ describe('writeStreamedSheets', () => {
     }
   });
 
+  it('writes the summary of a district with no school merged (every file rejected)', () => {
+    const none = mergeDistrict([], [], new Map(), { allowDrafts: false, today: TODAY });
+    for (const language of ['zh-CN', 'en-US'] as const) {
+      const empty = districtSheets(none, {
+        language,
+        appVersion: '0.1.0-test',
+        generatedAt: '2026-12-15T02:03:04.000Z',
+        today: TODAY,
+        allowDrafts: false,
+      });
+      const book = XLSX.read(writeDistrictWorkbook(empty), { type: 'buffer' });
+      expect(book.SheetNames).toEqual(empty.map((sheet) => sheet.name));
+    }
+  });
+
   it('is what writeDistrictWorkbook writes', () => {
     const district = writeDistrictWorkbook(merged);
     expect(sheetJsCells(district)).toEqual(
