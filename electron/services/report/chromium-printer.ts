@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { AppError } from '../../../shared/errors';
 import { REPORT_MARGINS } from '../../../shared/report/report-pages';
 import type { PdfPrinter } from './pdf-printer';
@@ -86,6 +85,9 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
       const executablePath = findBrowser(options.env);
       let browser: Browser | undefined;
       const work = (async () => {
+        // Loaded when a PDF is printed, not when the CLI starts: playwright-core costs every
+        // command (aggregate, verify) a second of start-up otherwise.
+        const { chromium } = await import('playwright-core');
         browser = await chromium.launch({
           executablePath,
           headless: true,
