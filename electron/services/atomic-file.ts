@@ -11,14 +11,25 @@ export const TEMP_SUFFIX = /\.tmp-[0-9a-f-]{36}$/;
  * enough).
  */
 export function writeFileAtomic(file: string, text: string | Uint8Array, mode?: number): void {
+  writeFileAtomicWith(
+    file,
+    (fd) => {
+      if (typeof text === 'string') fs.writeFileSync(fd, text, 'utf8');
+      else fs.writeFileSync(fd, text);
+    },
+    mode,
+  );
+}
+
+/** Like writeFileAtomic, the content written by `fill` into the temp file as it is made. */
+export function writeFileAtomicWith(file: string, fill: (fd: number) => void, mode?: number): void {
   const temp = `${file}.tmp-${randomUUID()}`;
   try {
     // A mode (0o600 for a private key) is set as the file is created, never after: no moment
     // exists in which others may read it. Windows keeps only the read-only bit of it.
     const fd = fs.openSync(temp, 'wx', mode);
     try {
-      if (typeof text === 'string') fs.writeFileSync(fd, text, 'utf8');
-      else fs.writeFileSync(fd, text);
+      fill(fd);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

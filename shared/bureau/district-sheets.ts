@@ -3,10 +3,11 @@ import { periodLabel } from '../inspection/period';
 import { STAGE_TEXT } from '../report/report-text';
 import { EFFECT_LABELS } from '../template/labels';
 import type { WorkbookCell } from '../workbook/cells';
-import type { Pick2, SheetColumn, WorkbookSheet } from '../workbook/sheet';
+import type { Pick2, SheetColumn, SheetShape, WorkbookSheet } from '../workbook/sheet';
 import { pickerFor, sheetName } from '../workbook/sheet';
-import { date, datetime, num, percent, sharingCells, text } from './district-cells';
+import { date, num, percent, sharingCells, text } from './district-cells';
 import type { BureauProfile } from './feedback';
+import { aboutSheet, ABOUT_COLUMNS } from './district-about';
 import { DUPLICATE_LABEL, MATRIX_LABELS, REJECTION_LABELS } from './labels';
 import type { District, DistrictSchool } from './merge';
 import type { SchoolListEntry } from './school-list';
@@ -17,7 +18,8 @@ import type { SchoolListEntry } from './school-list';
  * headers in row 2, data from row 3) and is in one language. Pure: the same merge, options and
  * time give the same sheets.
  */
-export const DISTRICT_FORMAT = 'qinglang-district/1';
+export { DISTRICT_FORMAT, districtFileCounts } from './district-about';
+export type { DistrictFileCounts } from './district-about';
 
 export interface DistrictSummaryOptions {
   readonly language: Locale;
@@ -30,21 +32,6 @@ export interface DistrictSummaryOptions {
   readonly allowDrafts: boolean;
   /** The bureau's list of schools, when one was loaded. */
   readonly schoolList?: readonly SchoolListEntry[];
-}
-
-/** How many files went where: each file read is kept, a duplicate, or rejected. */
-export interface DistrictFileCounts {
-  readonly read: number;
-  readonly accepted: number;
-  readonly rejected: number;
-  readonly duplicates: number;
-}
-
-export function districtFileCounts(district: District): DistrictFileCounts {
-  const accepted = district.kept.length;
-  const rejected = district.rejected.length;
-  const duplicates = district.duplicates.length;
-  return { read: accepted + rejected + duplicates, accepted, rejected, duplicates };
 }
 
 interface Context {
@@ -69,10 +56,39 @@ const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 export const daysOverdue = (due: string, today: string): number =>
   Math.max(0, Math.round(dayNumber(today) - dayNumber(due)));
 
+/** A sheet of the summary, made only when asked: for 10,000 schools one sheet's rows at a time. */
+export interface LazySheet {
+  readonly name: string;
+  /** All but the rows, without making them. */
+  readonly shape: () => SheetShape;
+  /** The sheet, made afresh at each call (its repeated cells shared within it). */
+  readonly build: () => WorkbookSheet;
+}
+
+/** A sheet whose rows are made when asked. */
+interface Made extends SheetShape {
+  readonly rows: () => WorkbookCell[][];
+}
+
+/** A small sheet, its rows made at once. */
+const eager = (sheet: WorkbookSheet): Made => ({
+  ...sheet,
+  rowCount: sheet.rows.length,
+  rows: () => sheet.rows as WorkbookCell[][],
+});
+
 export function districtSheets(
   district: District,
   options: DistrictSummaryOptions,
 ): WorkbookSheet[] {
+  return lazyDistrictSheets(district, options).map((sheet) => sheet.build());
+}
+
+/** The sheets districtSheets gives, in its order, each made when built. */
+export function lazyDistrictSheets(
+  district: District,
+  options: DistrictSummaryOptions,
+): LazySheet[] {
   const { language } = options;
   const say = pickerFor(language);
   const heading = [
@@ -91,16 +107,36 @@ export function districtSheets(
     prompt: (id) => prompts.get(id) ?? '',
   };
   const taken = new Set<string>();
-  const name = (zh: string, en: string) => sheetName(say(zh, en), taken);
-  return sharingCells(() => [
-    schoolsSheet(context, name('学校', 'Schools')),
-    itemsSheet(context, name('检查项', 'Items')),
-    findingsSheet(context, name('发现问题', 'Findings')),
-    actionsSheet(context, name('整改', 'Open actions')),
-    missingSheet(context, name('未报送', 'Missing schools')),
-    unusedSheet(context, name('未采用', 'Files not used')),
-    aboutSheet(context, name('说明', 'About')),
-  ]);
+  const lazy = (
+    zh: string,
+    en: string,
+    make: (context: Context, name: string) => Made,
+  ): LazySheet => {
+    const name = sheetName(say(zh, en), taken);
+    const shape = (): SheetShape => {
+      const made = make(context, name);
+      const { id, title, columns, rowCount } = made;
+      return { id, name: made.name, title, columns, rowCount };
+    };
+    const build = (): WorkbookSheet =>
+      sharingCells(() => {
+        const { rows, rowCount, ...rest } = make(context, name);
+        const made = rows();
+        if (made.length !== rowCount)
+          throw new Error(`${name}: ${made.length} rows, not ${rowCount}`);
+        return { ...rest, rows: made };
+      });
+    return { name, shape, build };
+  };
+  return [
+    lazy('学校', 'Schools', schoolsSheet),
+    lazy('检查项', 'Items', itemsSheet),
+    lazy('发现问题', 'Findings', findingsSheet),
+    lazy('整改', 'Open actions', actionsSheet),
+    lazy('未报送', 'Missing schools', (c, n) => eager(missingSheet(c, n))),
+    lazy('未采用', 'Files not used', (c, n) => eager(unusedSheet(c, n))),
+    lazy('说明', 'About', (c, n) => eager(aboutSheet(c, n, columnsOf(c.say, ABOUT_COLUMNS)))),
+  ];
 }
 
 const SCHOOL_COLUMNS: readonly Column[] = [
@@ -132,42 +168,44 @@ const SCHOOL_COLUMNS: readonly Column[] = [
   ['文件', 'File', 24],
 ];
 
-function schoolsSheet(context: Context, name: string): WorkbookSheet {
+function schoolsSheet(context: Context, name: string): Made {
   const { district, say, language, options } = context;
-  const rows = district.schools.map((school, index): WorkbookCell[] => {
-    const s = school.current.submission;
-    return [
-      num(index + 1),
-      text(school.name),
-      text(school.district),
-      text(school.code),
-      text(STAGE_TEXT[school.stage][language]),
-      percent(s.complianceRate),
-      percent(school.previousRate ?? null),
-      percent(school.rateChange ?? null),
-      num(s.counts.nonCompliant),
-      num(s.counts.partial),
-      num(school.overdueActions),
-      num(school.openActions),
-      num(s.findings.length),
-      text(s.signed ? say('已签字', 'Signed') : say('草稿', 'Draft')),
-      text(periodLabel(s.period)[language]),
-      text(`${s.template.id} ${s.template.version}`),
-      text(s.signer),
-      date(s.signedOn),
-      num(s.counts.compliant),
-      num(s.counts.na),
-      num(s.counts.unanswered),
-      text(keyChangeText(school, say)),
-      text(listedText(school, options, say)),
-      text(school.current.file),
-    ];
-  });
+  const rows = () =>
+    district.schools.map((school, index): WorkbookCell[] => {
+      const s = school.current.submission;
+      return [
+        num(index + 1),
+        text(school.name),
+        text(school.district),
+        text(school.code),
+        text(STAGE_TEXT[school.stage][language]),
+        percent(s.complianceRate),
+        percent(school.previousRate ?? null),
+        percent(school.rateChange ?? null),
+        num(s.counts.nonCompliant),
+        num(s.counts.partial),
+        num(school.overdueActions),
+        num(school.openActions),
+        num(s.findings.length),
+        text(s.signed ? say('已签字', 'Signed') : say('草稿', 'Draft')),
+        text(periodLabel(s.period)[language]),
+        text(`${s.template.id} ${s.template.version}`),
+        text(s.signer),
+        date(s.signedOn),
+        num(s.counts.compliant),
+        num(s.counts.na),
+        num(s.counts.unanswered),
+        text(keyChangeText(school, say)),
+        text(listedText(school, options, say)),
+        text(school.current.file),
+      ];
+    });
   return {
     id: 'schools',
     name,
     title: context.title(say('各校情况（每校最新学期）', "Schools (each school's latest term)")),
     columns: columnsOf(say, SCHOOL_COLUMNS),
+    rowCount: district.schools.length,
     rows,
   };
 }
@@ -190,7 +228,7 @@ function listedText(
   return school.listed ? say('是', 'Yes') : say('否（不在名单中）', 'No (not on the list)');
 }
 
-function itemsSheet(context: Context, name: string): WorkbookSheet {
+function itemsSheet(context: Context, name: string): Made {
   const { district, say, language } = context;
   const schools = district.schools;
   // Most schools failing first, then most partly compliant; otherwise the checklist's order.
@@ -203,18 +241,19 @@ function itemsSheet(context: Context, name: string): WorkbookSheet {
         x.order - y.order,
     )
     .map(({ item }) => item);
-  const rows = items.map((item, index): WorkbookCell[] => [
-    num(index + 1),
-    text(item.section[language]),
-    text(item.id),
-    text(item.prompt[language]),
-    num(item.nonCompliant),
-    num(item.partial),
-    ...schools.map((school) => {
-      const status = item.bySchool[school.code];
-      return text(status === undefined ? undefined : MATRIX_LABELS[status][language]);
-    }),
-  ]);
+  const rows = () =>
+    items.map((item, index): WorkbookCell[] => [
+      num(index + 1),
+      text(item.section[language]),
+      text(item.id),
+      text(item.prompt[language]),
+      num(item.nonCompliant),
+      num(item.partial),
+      ...schools.map((school) => {
+        const status = item.bySchool[school.code];
+        return text(status === undefined ? undefined : MATRIX_LABELS[status][language]);
+      }),
+    ]);
   const columns: SheetColumn[] = [
     ...columnsOf(say, [
       ['序号', 'No.', 5],
@@ -236,6 +275,7 @@ function itemsSheet(context: Context, name: string): WorkbookSheet {
       ),
     ),
     columns,
+    rowCount: items.length,
     rows,
   };
 }
@@ -252,8 +292,28 @@ const SCHOOL_HEAD: readonly Column[] = [
   ['学校名称', 'School', 20],
 ];
 
-function findingsSheet(context: Context, name: string): WorkbookSheet {
-  const { district, say, language } = context;
+function findingsSheet(context: Context, name: string): Made {
+  const { district, say } = context;
+  return {
+    id: 'findings',
+    name,
+    title: context.title(say('发现的问题（每校最新学期）', "Findings (each school's latest term)")),
+    columns: columnsOf(say, [
+      ['序号', 'No.', 5],
+      ...SCHOOL_HEAD,
+      ['检查项编号', 'Item id', 22],
+      ['检查项', 'Item', 30],
+      ['结论', 'Result', 9],
+      ['登记表行', 'Register row', 7],
+      ['问题', 'Finding', 44],
+    ]),
+    rowCount: district.schools.reduce((n, s) => n + s.current.submission.findings.length, 0),
+    rows: () => findingRows(context),
+  };
+}
+
+function findingRows(context: Context): WorkbookCell[][] {
+  const { district, language } = context;
   const rows: WorkbookCell[][] = [];
   for (const school of district.schools) {
     for (const finding of school.current.submission.findings) {
@@ -272,46 +332,11 @@ function findingsSheet(context: Context, name: string): WorkbookSheet {
       ]);
     }
   }
-  return {
-    id: 'findings',
-    name,
-    title: context.title(say('发现的问题（每校最新学期）', "Findings (each school's latest term)")),
-    columns: columnsOf(say, [
-      ['序号', 'No.', 5],
-      ...SCHOOL_HEAD,
-      ['检查项编号', 'Item id', 22],
-      ['检查项', 'Item', 30],
-      ['结论', 'Result', 9],
-      ['登记表行', 'Register row', 7],
-      ['问题', 'Finding', 44],
-    ]),
-    rows,
-  };
+  return rows;
 }
 
-function actionsSheet(context: Context, name: string): WorkbookSheet {
-  const { district, say, options } = context;
-  const open = district.schools.flatMap((school) =>
-    school.current.submission.actions
-      .filter((a) => a.state === 'open')
-      .map((action) => ({ school, action, late: daysOverdue(action.due, options.today) })),
-  );
-  // Overdue first, the longest overdue at the top; then by deadline.
-  open.sort(
-    (x, y) =>
-      y.late - x.late || (x.action.due < y.action.due ? -1 : x.action.due > y.action.due ? 1 : 0),
-  );
-  const rows = open.map(({ school, action, late }, index): WorkbookCell[] => [
-    num(index + 1),
-    ...schoolCells(school),
-    text(action.itemId),
-    text(context.prompt(action.itemId)),
-    text(action.description),
-    text(action.owner),
-    date(action.due),
-    text(late > 0 ? say('已逾期', 'Overdue') : say('未到期', 'Not yet due')),
-    num(late > 0 ? late : null),
-  ]);
+function actionsSheet(context: Context, name: string): Made {
+  const { district, say } = context;
   return {
     id: 'actions',
     name,
@@ -329,8 +354,37 @@ function actionsSheet(context: Context, name: string): WorkbookSheet {
       ['状态', 'State', 8],
       ['逾期天数', 'Days overdue', 8],
     ]),
-    rows,
+    rowCount: district.schools.reduce(
+      (n, s) => n + s.current.submission.actions.filter((a) => a.state === 'open').length,
+      0,
+    ),
+    rows: () => actionRows(context),
   };
+}
+
+function actionRows(context: Context): WorkbookCell[][] {
+  const { district, say, options } = context;
+  const open = district.schools.flatMap((school) =>
+    school.current.submission.actions
+      .filter((a) => a.state === 'open')
+      .map((action) => ({ school, action, late: daysOverdue(action.due, options.today) })),
+  );
+  // Overdue first, the longest overdue at the top; then by deadline.
+  open.sort(
+    (x, y) =>
+      y.late - x.late || (x.action.due < y.action.due ? -1 : x.action.due > y.action.due ? 1 : 0),
+  );
+  return open.map(({ school, action, late }, index): WorkbookCell[] => [
+    num(index + 1),
+    ...schoolCells(school),
+    text(action.itemId),
+    text(context.prompt(action.itemId)),
+    text(action.description),
+    text(action.owner),
+    date(action.due),
+    text(late > 0 ? say('已逾期', 'Overdue') : say('未到期', 'Not yet due')),
+    num(late > 0 ? late : null),
+  ]);
 }
 
 function missingSheet(context: Context, name: string): WorkbookSheet {
@@ -400,81 +454,6 @@ function unusedSheet(context: Context, name: string): WorkbookSheet {
       ['原因类别', 'Status', 14],
       ['原因', 'Reason', 50],
       ['采用的文件', 'File kept instead', 26],
-    ]),
-    rows,
-  };
-}
-
-function aboutSheet(context: Context, name: string): WorkbookSheet {
-  const { district, say, options } = context;
-  const counts = districtFileCounts(district);
-  const versions = district.templates.map((t) => `${t.id} ${t.version}`).join(', ');
-  const line = (zh: string, en: string, value: WorkbookCell): WorkbookCell[] => [
-    text(say(zh, en)),
-    value,
-  ];
-  const yes = (value: boolean) => text(value ? say('是', 'Yes') : say('否', 'No'));
-  const rows: WorkbookCell[][] = [
-    line('格式', 'Format', text(DISTRICT_FORMAT)),
-    ...(options.bureau
-      ? [
-          line('教育局', 'Bureau', text(options.bureau.name)),
-          line('所辖区县', 'District', text(options.bureau.district)),
-        ]
-      : []),
-    line('生成时间（北京时间）', 'Generated at (Beijing time)', datetime(options.generatedAt)),
-    line('逾期判断日期', 'Overdue as of', date(options.today)),
-    line('程序版本', 'App version', text(options.appVersion)),
-    line('读取文件数', 'Files read', num(counts.read)),
-    line('采用文件数（各学期）', 'Files used (every term)', num(counts.accepted)),
-    line('拒收文件数', 'Files rejected', num(counts.rejected)),
-    line('重复文件数', 'Duplicate files', num(counts.duplicates)),
-    line('学校数', 'Schools', num(district.schools.length)),
-    line('包括未签字的草稿', 'Unsigned drafts included', yes(options.allowDrafts)),
-    line(
-      '学校名单',
-      'School list',
-      text(
-        options.schoolList
-          ? say(
-              `已加载（${options.schoolList.length} 所）`,
-              `loaded (schools listed: ${options.schoolList.length})`,
-            )
-          : say('未加载', 'not loaded'),
-      ),
-    ),
-    ...(options.schoolList
-      ? [line('未报送学校数', 'Schools missing', num(district.missing.length))]
-      : []),
-    line('检查表版本', 'Checklist versions', text(versions)),
-    line(
-      '如何验证',
-      'How files were verified',
-      text(
-        say(
-          '每个文件都按 qinglang verify 的方式检查：校长签名（Ed25519）与签字内容的散列，隐藏数据表与各可见工作表逐格比对；报送材料（.zip）另查清单和每个文件的散列。未通过的文件列在“未采用”表中。各校数据取自签字数据本身。',
-          'Each file was checked as qinglang verify checks it: the principal’s signature (Ed25519) and the hash of the signed content, and every visible cell compared with the hidden data sheet; a submission package (.zip) also has its manifest and every file’s hash checked. Files that failed are listed on the “Files not used” sheet. Each school’s figures come from its signed data itself.',
-        ),
-      ),
-    ),
-    line(
-      '说明',
-      'Note',
-      text(
-        say(
-          '本汇总是给人阅读的报告，不是供程序读取的数据格式；需要机器可读的结果请用 qinglang aggregate --json。',
-          'This summary is a report for people, not a data format for programs; for machine-readable results use qinglang aggregate --json.',
-        ),
-      ),
-    ),
-  ];
-  return {
-    id: 'about',
-    name,
-    title: context.title(say('说明', 'About this summary')),
-    columns: columnsOf(say, [
-      ['项目', 'Item', 22],
-      ['内容', 'Value', 90],
     ]),
     rows,
   };

@@ -20,6 +20,11 @@ export interface WorkbookSheet {
   readonly rows: readonly (readonly WorkbookCell[])[];
 }
 
+/** A sheet but its rows: what a workbook's skeleton needs. */
+export interface SheetShape extends Omit<WorkbookSheet, 'rows'> {
+  readonly rowCount: number;
+}
+
 export const TITLE_ROW = 1;
 export const HEADER_ROW = 2;
 export const FIRST_DATA_ROW = 3;

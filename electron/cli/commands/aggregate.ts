@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { aggregateReport } from '../../../shared/bureau/aggregate-report';
-import { districtFileCounts, districtSheets } from '../../../shared/bureau/district-sheets';
+import { districtFileCounts, lazyDistrictSheets } from '../../../shared/bureau/district-sheets';
 import type { District } from '../../../shared/bureau/merge';
 import { mergeDistrict } from '../../../shared/bureau/merge';
 import type { SchoolListEntry } from '../../../shared/bureau/school-list';
@@ -9,11 +9,12 @@ import { SCHOOL_LIST_LIMITS } from '../../../shared/bureau/school-list-parse';
 import type { Locale } from '../../../shared/i18n/locale';
 import { isIsoDate } from '../../../shared/template/dates';
 import { beijingDate } from '../../../shared/workbook/input';
-import { writeFileAtomic } from '../../services/atomic-file';
-import { writeDistrictWorkbook } from '../../services/bureau/district-write';
+import { writeFileAtomic, writeFileAtomicWith } from '../../services/atomic-file';
+import { streamDistrictWorkbook } from '../../services/bureau/district-write';
 import { intakeAll } from '../../services/bureau/intake-pool';
 import { readSchoolList } from '../../services/bureau/school-list-read';
 import { listSubmissionFiles } from '../../services/bureau/submission-files';
+import { fileZipSink } from '../../services/zip/zip-writer';
 import { APP_VERSION } from '../../version';
 import type { Command, ParsedArgs } from '../command';
 import { languageOf, usageError as cliUsageError } from '../inspection-input';
@@ -192,23 +193,17 @@ function sayResult(district: District, outputs: Outputs, io: CliIo): void {
     );
 }
 
-async function aggregate({ positionals, values }: ParsedArgs, io: CliIo): Promise<number> {
-  const outputs = await outputsOf(values);
-  const language: Locale = languageOf(values, 'aggregate') ?? 'zh-CN';
-  const today = todayOf(values);
-  const allowDrafts = values['allow-drafts'] === true;
-  const listFile = typeof values.schools === 'string' ? values.schools : undefined;
-  if (values.schools !== undefined && !listFile)
-    throw usageError('--schools 应指定学校名单文件', '--schools must name the school list file');
-  const schoolList = listFile === undefined ? undefined : await schoolListOf(listFile, io);
-  const { sources, skipped } = await listSubmissionFiles(positionals);
-  const written = new Set([outputs.out, outputs.json].flatMap((f) => (f ? [path.resolve(f)] : [])));
-  const clash = sources.find((s) => written.has(path.resolve(s.path)));
-  if (clash)
-    throw usageError(
-      `输出文件不能是输入文件之一：${clash.path}`,
-      `an output file cannot be one of the inputs: ${clash.path}`,
-    );
+/**
+ * Every file checked and the district merged. Its own function so that the intake's results
+ * (referenced by the district only where it keeps them) are let go before the summary is written.
+ */
+async function intakeAndMerge(
+  sources: Parameters<typeof intakeAll>[0],
+  skipped: Parameters<typeof mergeDistrict>[1],
+  options: { today: string; allowDrafts: boolean; schoolList: SchoolListEntry[] | undefined },
+  io: CliIo,
+): Promise<District> {
+  const { today, allowDrafts, schoolList } = options;
   let accepted = 0;
   let rejected = skipped.length;
   const run = await intakeAll(sources, {
@@ -226,9 +221,51 @@ async function aggregate({ positionals, values }: ParsedArgs, io: CliIo): Promis
     today,
     ...(schoolList && { schools: schoolList }),
   });
+  return district;
+}
+
+/** The qinglang-aggregate-report/1 report as the file's bytes (UTF-8, a final newline). */
+function reportBytes(district: District, options: Parameters<typeof aggregateReport>[1]): Buffer {
+  return Buffer.from(`${JSON.stringify(aggregateReport(district, options), null, 2)}\n`, 'utf8');
+}
+
+async function aggregate({ positionals, values }: ParsedArgs, io: CliIo): Promise<number> {
+  const outputs = await outputsOf(values);
+  const language: Locale = languageOf(values, 'aggregate') ?? 'zh-CN';
+  const today = todayOf(values);
+  const allowDrafts = values['allow-drafts'] === true;
+  const listFile = typeof values.schools === 'string' ? values.schools : undefined;
+  if (values.schools !== undefined && !listFile)
+    throw usageError('--schools 应指定学校名单文件', '--schools must name the school list file');
+  const schoolList = listFile === undefined ? undefined : await schoolListOf(listFile, io);
+  const { sources, skipped } = await listSubmissionFiles(positionals);
+  const written = new Set([outputs.out, outputs.json].flatMap((f) => (f ? [path.resolve(f)] : [])));
+  const clash = sources.find((s) => written.has(path.resolve(s.path)));
+  if (clash)
+    throw usageError(
+      `输出文件不能是输入文件之一：${clash.path}`,
+      `an output file cannot be one of the inputs: ${clash.path}`,
+    );
+  const district = await intakeAndMerge(sources, skipped, { today, allowDrafts, schoolList }, io);
   if (district.schools.length === 0) return explainNothing(district, io);
   const generatedAt = new Date().toISOString();
-  const sheets = districtSheets(district, {
+  // The report made first, its objects let go before the sheets are, and written second.
+  const report = outputs.json
+    ? reportBytes(district, {
+        generatedAt,
+        appVersion: APP_VERSION,
+        options: {
+          paths: [...positionals],
+          allowDrafts,
+          language,
+          today,
+          ...(listFile !== undefined && { schools: listFile }),
+        },
+      })
+    : null;
+  // Each sheet is built as it is written, straight into the file: 10,000 schools make millions
+  // of cells, and the zip some 20 MB.
+  const sheets = lazyDistrictSheets(district, {
     language,
     appVersion: APP_VERSION,
     generatedAt,
@@ -236,21 +273,8 @@ async function aggregate({ positionals, values }: ParsedArgs, io: CliIo): Promis
     allowDrafts,
     ...(schoolList && { schoolList }),
   });
-  writeFileAtomic(outputs.out, writeDistrictWorkbook(sheets));
-  if (outputs.json) {
-    const report = aggregateReport(district, {
-      generatedAt,
-      appVersion: APP_VERSION,
-      options: {
-        paths: [...positionals],
-        allowDrafts,
-        language,
-        today,
-        ...(listFile !== undefined && { schools: listFile }),
-      },
-    });
-    writeFileAtomic(outputs.json, `${JSON.stringify(report, null, 2)}\n`);
-  }
+  writeFileAtomicWith(outputs.out, (fd) => streamDistrictWorkbook(fileZipSink(fd), sheets));
+  if (outputs.json && report) writeFileAtomic(outputs.json, report);
   sayResult(district, outputs, io);
   return EXIT_OK;
 }

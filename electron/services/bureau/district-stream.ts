@@ -1,11 +1,12 @@
 import * as XLSX from 'xlsx';
 import type { WorkbookCell } from '../../../shared/workbook/cells';
 import { NUMBER_FORMATS, storedValue } from '../../../shared/workbook/cells';
-import type { WorkbookSheet } from '../../../shared/workbook/sheet';
+import type { SheetShape, WorkbookSheet } from '../../../shared/workbook/sheet';
 import { cellAddress, FIRST_DATA_ROW, HEADER_ROW } from '../../../shared/workbook/sheet';
 import { readZip } from '../zip/zip-reader';
-import type { StreamedZipEntry } from '../zip/zip-writer';
-import { writeDeflatedZipStreamed } from '../zip/zip-writer';
+import type { ZipEntry } from '../zip/zip-reader';
+import type { StreamedZipEntry, ZipSink } from '../zip/zip-writer';
+import { memoryZipSink, writeDeflatedZipTo } from '../zip/zip-writer';
 import { rowHeight } from '../workbook/row-heights';
 import type { SheetPrint } from '../workbook/workbook-dress';
 import { dressWorkbook } from '../workbook/workbook-dress';
@@ -24,23 +25,59 @@ export function writeStreamedSheets(
   sheets: readonly WorkbookSheet[],
   print: readonly SheetPrint[],
 ): Buffer {
-  const skeleton = skeletonEntries(sheets, print);
+  const sink = memoryZipSink();
+  streamSheetsTo(
+    sink,
+    sheets.map((sheet) => ({
+      shape: () => ({ ...sheet, rowCount: sheet.rows.length }),
+      build: () => sheet,
+    })),
+    (_, index) => print[index] ?? { pagesWide: 1 },
+  );
+  return sink.bytes();
+}
+
+/** A sheet given by its shape (what the skeleton needs) and, when its rows are written, whole. */
+export interface SheetSource {
+  readonly shape: () => SheetShape;
+  readonly build: () => WorkbookSheet;
+}
+
+/**
+ * writeStreamedSheets' bytes into `sink`, each sheet built only as its rows are written: only
+ * one sheet's rows are held at a time, and (with a file sink) never the zip.
+ */
+export function streamSheetsTo(
+  sink: ZipSink,
+  sources: readonly SheetSource[],
+  printOf: (shape: SheetShape, index: number) => SheetPrint,
+): void {
+  const shapes = sources.map((source) => source.shape());
+  const builders = sources.map((source) => source.build);
+  const skeleton = skeletonEntries(shapes, shapes.map(printOf));
   const styles = stylesOf(skeleton.find((e) => e.name === 'xl/styles.xml')?.data);
+  writeDeflatedZipTo(sink, parts(skeleton, shapes, builders, styles));
+}
+
+function* parts(
+  skeleton: readonly ZipEntry[],
+  shapes: readonly SheetShape[],
+  builders: readonly (() => WorkbookSheet)[],
+  styles: Styles,
+): Generator<StreamedZipEntry> {
   const strings = new SharedStrings();
-  const parts: StreamedZipEntry[] = [];
   for (const entry of skeleton) {
     if (entry.name === 'xl/sharedStrings.xml') continue;
     const index = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.name)?.[1];
-    const sheet = index === undefined ? undefined : sheets[Number(index) - 1];
-    parts.push(
-      sheet
-        ? { name: entry.name, chunks: sheetChunks(decode(entry.data), sheet, styles, strings) }
-        : { name: entry.name, chunks: [entry.data] },
-    );
+    const at = index === undefined ? -1 : Number(index) - 1;
+    const shape = shapes[at];
+    const build = builders[at];
+    yield shape && build
+      ? { name: entry.name, chunks: sheetChunks(decode(entry.data), shape, build, styles, strings) }
+      : { name: entry.name, chunks: [entry.data] };
   }
   // Last: it lists the strings the sheets met.
-  parts.push({ name: 'xl/sharedStrings.xml', chunks: strings.chunks() });
-  return writeDeflatedZipStreamed(parts);
+  yield { name: 'xl/sharedStrings.xml', chunks: strings.chunks() };
 }
 
 const decode = (data: Uint8Array) => Buffer.from(data).toString('utf8');
@@ -49,17 +86,14 @@ const decode = (data: Uint8Array) => Buffer.from(data).toString('utf8');
 const FORMATTED = ['percent', 'date', 'datetime'] as const;
 
 /** The book as writeSheets lays it out, each sheet with its title cell only. */
-function skeletonEntries(sheets: readonly WorkbookSheet[], print: readonly SheetPrint[]) {
+function skeletonEntries(sheets: readonly SheetShape[], print: readonly SheetPrint[]) {
   const book = XLSX.utils.book_new();
   sheets.forEach((sheet, index) => {
     const width = Math.max(1, sheet.columns.length);
     // SheetJS walks every row of the range: one shared empty row stands for the data rows.
     // The first sheet carries one cell of each number format (their styles must exist even when
     // no school was merged), so it reaches the first data row at least.
-    const rows = Math.max(
-      sheet.rows.length + HEADER_ROW,
-      index === 0 ? FIRST_DATA_ROW : HEADER_ROW,
-    );
+    const rows = Math.max(sheet.rowCount + HEADER_ROW, index === 0 ? FIRST_DATA_ROW : HEADER_ROW);
     const data = new Array<XLSX.CellObject[]>(rows).fill([]);
     data[0] = [{ t: 's', v: sheet.title }];
     if (index === 0)
@@ -119,10 +153,14 @@ const PIECE = 1 << 20;
 
 function* sheetChunks(
   skeleton: string,
-  sheet: WorkbookSheet,
+  shape: SheetShape,
+  build: () => WorkbookSheet,
   styles: Styles,
   strings: SharedStrings,
 ): Generator<Uint8Array> {
+  const sheet = build();
+  if (sheet.rows.length !== shape.rowCount || sheet.name !== shape.name)
+    throw new Error(`the sheet ${shape.name} was made twice differently`);
   const open = skeleton.indexOf('<sheetData>');
   const close = skeleton.indexOf('</sheetData>');
   if (open < 0 || close < 0) throw new Error(`the skeleton of ${sheet.name} has no sheetData`);

@@ -1,6 +1,8 @@
+import type { LazySheet } from '../../../shared/bureau/district-sheets';
 import type { WorkbookSheet } from '../../../shared/workbook/sheet';
 import type { SheetPrint } from '../workbook/workbook-dress';
-import { writeStreamedSheets } from './district-stream';
+import type { ZipSink } from '../zip/zip-writer';
+import { streamSheetsTo, writeStreamedSheets } from './district-stream';
 
 /**
  * Writes the district summary (`qinglang-district/1`, shared/bureau/district-sheets.ts) with the
@@ -12,6 +14,14 @@ export function writeDistrictWorkbook(sheets: readonly WorkbookSheet[]): Buffer 
   return writeStreamedSheets(sheets, sheets.map(printOf));
 }
 
+/**
+ * writeDistrictWorkbook's bytes into `sink` (a file, for the CLI), each sheet built when it is
+ * written: for 10,000 schools only one sheet's rows are held at a time, and never the zip.
+ */
+export function streamDistrictWorkbook(sink: ZipSink, sheets: readonly LazySheet[]): void {
+  streamSheetsTo(sink, sheets, (shape) => printOf(shape));
+}
+
 /** Characters of column width that print on one landscape A4 page at a readable size. */
 const PAGE_WIDTH = 140;
 
@@ -21,7 +31,7 @@ const REPEATED: Readonly<Record<string, { readonly range: string; readonly count
   items: { range: '$A:$D', count: 4 },
 };
 
-function printOf(sheet: WorkbookSheet): SheetPrint {
+function printOf(sheet: Pick<WorkbookSheet, 'id' | 'columns'>): SheetPrint {
   const widths = sheet.columns.map((c) => c.width);
   const total = widths.reduce((sum, w) => sum + w, 0);
   const repeated = REPEATED[sheet.id];

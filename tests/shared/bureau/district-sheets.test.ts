@@ -5,6 +5,7 @@ import {
   DISTRICT_FORMAT,
   districtFileCounts,
   districtSheets,
+  lazyDistrictSheets,
 } from '../../../shared/bureau/district-sheets';
 import type { DistrictSummaryOptions } from '../../../shared/bureau/district-sheets';
 import { mergeDistrict } from '../../../shared/bureau/merge';
@@ -183,5 +184,20 @@ describe('districtSheets', () => {
       'about',
     );
     expect(withoutBureau.rows.map((r) => value(r[0]))).not.toContain('Bureau');
+  });
+});
+
+describe('lazyDistrictSheets', () => {
+  it('gives the sheets districtSheets gives, each shape without its rows', () => {
+    for (const language of ['zh-CN', 'en-US'] as const) {
+      const lazy = lazyDistrictSheets(district, options(language));
+      const whole = districtSheets(district, options(language));
+      expect(lazy.map((sheet) => sheet.build())).toEqual(whole);
+      lazy.forEach((sheet, index) => {
+        const { rows, ...rest } = whole[index]!;
+        expect(sheet.name).toBe(rest.name);
+        expect(sheet.shape()).toEqual({ ...rest, rowCount: rows.length });
+      });
+    }
   });
 });

@@ -2,8 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { writeDistrictWorkbook } from '../../../../electron/services/bureau/district-write';
-import { districtSheets } from '../../../../shared/bureau/district-sheets';
+import { writeFileAtomicWith } from '../../../../electron/services/atomic-file';
+import {
+  streamDistrictWorkbook,
+  writeDistrictWorkbook,
+} from '../../../../electron/services/bureau/district-write';
+import { fileZipSink } from '../../../../electron/services/zip/zip-writer';
+import type { DistrictSummaryOptions } from '../../../../shared/bureau/district-sheets';
+import { districtSheets, lazyDistrictSheets } from '../../../../shared/bureau/district-sheets';
 import { mergeDistrict } from '../../../../shared/bureau/merge';
 import { intakes, changed, templatesOf, TODAY } from '../../../shared/bureau/fixtures';
 import { python, tempDir } from '../workbook/workbook-fixtures';
@@ -85,5 +91,39 @@ print(json.dumps({
       columns: '$A:$C',
     });
     expect(found.types).not.toContain('f');
+  });
+});
+
+describe('streamDistrictWorkbook', () => {
+  it('writes into the file, each sheet built as it is written, the bytes writeDistrictWorkbook returns', () => {
+    const none = mergeDistrict([], [], new Map(), { allowDrafts: false, today: TODAY });
+    for (const [merged, language] of [
+      [district, 'zh-CN'],
+      [district, 'en-US'],
+      [none, 'zh-CN'],
+    ] as const) {
+      const options: DistrictSummaryOptions = {
+        language,
+        appVersion: '0.1.0-test',
+        generatedAt: '2026-12-15T02:03:04.000Z',
+        today: TODAY,
+        allowDrafts: false,
+        bureau: { name: '某区教育局', district: '某区' },
+      };
+      const file = path.join(tempDir(), 'district.xlsx');
+      let built = 0;
+      const lazy = lazyDistrictSheets(merged, options).map((sheet) => ({
+        ...sheet,
+        build: () => {
+          built += 1;
+          return sheet.build();
+        },
+      }));
+      writeFileAtomicWith(file, (fd) => streamDistrictWorkbook(fileZipSink(fd), lazy));
+      const expected = writeDistrictWorkbook(districtSheets(merged, options));
+      expect(fs.readFileSync(file).equals(expected), language).toBe(true);
+      // Each sheet once, as its rows are written.
+      expect(built).toBe(lazy.length);
+    }
   });
 });

@@ -1,13 +1,19 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { readZip } from '../../../../electron/services/zip/zip-reader';
 import { repackZip } from '../../../../electron/services/zip/zip-repack';
 import { inflateRawSync } from 'node:zlib';
 import {
+  fileZipSink,
+  memoryZipSink,
   writeDeflatedZip,
   writeDeflatedZipStreamed,
+  writeDeflatedZipTo,
   writeStoredZip,
 } from '../../../../electron/services/zip/zip-writer';
+import { tempDir } from '../workbook/workbook-fixtures';
 
 function workbook(compression: boolean): Buffer {
   const book = XLSX.utils.book_new();
@@ -137,5 +143,62 @@ describe('writeDeflatedZipStreamed', () => {
     const bodyLength = streamed.readUInt32LE(18);
     const body = streamed.subarray(30 + nameLength, 30 + nameLength + bodyLength);
     expect(inflateRawSync(body).equals(Buffer.from(read.entries[0]!.data))).toBe(true);
+  });
+});
+
+describe('writeDeflatedZipTo', () => {
+  const text = (n: number) => Buffer.from(`<c>${'整改 · action '.repeat(n)}</c>`, 'utf8');
+  const entries = () => [
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      chunks: [text(4000), text(2), Buffer.alloc(0), text(9000)],
+    },
+    { name: 'empty.xml', chunks: [] },
+    { name: '说明.txt', chunks: [Buffer.from('one piece')] },
+  ];
+
+  it('writes into a file, piece by piece, the bytes writeDeflatedZipStreamed returns', () => {
+    const file = path.join(tempDir(), 'streamed.zip');
+    const fd = fs.openSync(file, 'wx');
+    try {
+      writeDeflatedZipTo(fileZipSink(fd), entries());
+    } finally {
+      fs.closeSync(fd);
+    }
+    expect(fs.readFileSync(file).equals(writeDeflatedZipStreamed(entries()))).toBe(true);
+  });
+
+  it('hands the sink each local header before its entry and writes it over only once known', () => {
+    const sink = memoryZipSink();
+    const calls: string[] = [];
+    writeDeflatedZipTo(
+      {
+        write: (bytes) => {
+          calls.push(`write ${bytes.length}`);
+          sink.write(bytes);
+        },
+        overwrite: (position, bytes) => {
+          calls.push(`overwrite ${position} ${bytes.length}`);
+          sink.overwrite(position, bytes);
+        },
+      },
+      [{ name: 'a.txt', chunks: [Buffer.from('abc')] }],
+    );
+    expect(calls[0]).toBe('write 35');
+    expect(calls).toContain('overwrite 0 35');
+    expect(
+      sink
+        .bytes()
+        .equals(
+          writeDeflatedZipStreamed([{ name: 'a.txt', chunks: ['abc'].map((t) => Buffer.from(t)) }]),
+        ),
+    ).toBe(true);
+  });
+
+  it('refuses to write over bytes that were not a piece written whole', () => {
+    const sink = memoryZipSink();
+    sink.write(Buffer.alloc(10));
+    expect(() => sink.overwrite(2, Buffer.alloc(3))).toThrow(/no piece/);
+    expect(() => sink.overwrite(0, Buffer.alloc(3))).toThrow(/no piece/);
   });
 });
