@@ -22,9 +22,27 @@ const ENTRIES = {
 };
 
 export async function loadAppCode() {
+  const { dir, remove } = await bundleForNode(ENTRIES, 'qinglang-bench-export-');
+  try {
+    const modules = {};
+    for (const name of Object.keys(ENTRIES))
+      modules[name] = await import(pathToFileURL(path.join(dir, `${name}.mjs`)).href);
+    return modules;
+  } finally {
+    await remove();
+  }
+}
+
+/**
+ * Bundles `entries` ({name: source path}) from the TypeScript sources for Node, as the app's main
+ * build does, into a new folder under node_modules/.cache (where the external packages resolve
+ * from), named `<prefix>…`; each entry becomes `<name>.mjs`. Shared by the benchmarks.
+ */
+export async function bundleForNode(entries, prefix) {
   const cache = path.join(checkout, 'node_modules', '.cache');
   await mkdir(cache, { recursive: true });
-  const outDir = await mkdtemp(path.join(cache, 'qinglang-bench-export-'));
+  const dir = await mkdtemp(path.join(cache, prefix));
+  const remove = () => rm(dir, { recursive: true, force: true });
   try {
     await build({
       configFile: false,
@@ -33,22 +51,20 @@ export async function loadAppCode() {
       define: { __APP_VERSION__: JSON.stringify('bench') },
       build: {
         ssr: true,
-        outDir,
+        outDir: dir,
         emptyOutDir: false,
         minify: false,
         rollupOptions: {
           input: Object.fromEntries(
-            Object.entries(ENTRIES).map(([name, file]) => [name, path.join(checkout, file)]),
+            Object.entries(entries).map(([name, file]) => [name, path.join(checkout, file)]),
           ),
           output: { format: 'esm', entryFileNames: '[name].mjs' },
         },
       },
     });
-    const load = (name) => import(pathToFileURL(path.join(outDir, `${name}.mjs`)).href);
-    const modules = {};
-    for (const name of Object.keys(ENTRIES)) modules[name] = await load(name);
-    return modules;
-  } finally {
-    await rm(outDir, { recursive: true, force: true });
+  } catch (error) {
+    await remove();
+    throw error;
   }
+  return { dir, remove };
 }
