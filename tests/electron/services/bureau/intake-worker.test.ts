@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeAll } from '../../../../electron/services/bureau/intake-pool';
 import type { IntakeSource } from '../../../../electron/services/bureau/intake-read';
 import { useTempDir } from '../../temp-dir';
@@ -13,12 +13,12 @@ import { bureauSamples, TODAY, workbookOf } from './bureau-fixtures';
  */
 const root = path.resolve(import.meta.dirname, '../../../..');
 let workerPath = '';
+let outDir = '';
 
 beforeAll(async () => {
   const cache = path.join(root, 'node_modules', '.cache');
   fs.mkdirSync(cache, { recursive: true });
-  const outDir = fs.mkdtempSync(path.join(cache, 'qinglang-intake-worker-'));
-  process.once('exit', () => fs.rmSync(outDir, { recursive: true, force: true }));
+  outDir = fs.mkdtempSync(path.join(cache, 'qinglang-intake-worker-'));
   await build({
     configFile: false,
     root,
@@ -36,6 +36,11 @@ beforeAll(async () => {
   });
   workerPath = path.join(outDir, 'intake-worker.mjs');
 }, 120_000);
+
+// (A process 'exit' hook never runs in a Vitest worker: each run left its build behind.)
+afterAll(() => {
+  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+});
 
 describe('intakeAll with worker threads', { timeout: 120_000 }, () => {
   const tempDir = useTempDir();
