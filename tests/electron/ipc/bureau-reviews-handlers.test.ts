@@ -5,32 +5,16 @@ import { confStoreFactory } from '../../../electron/services/json-store';
 import { silentLogger } from '../../../electron/services/logger';
 import { sampleData } from '../../../electron/services/sample-data';
 import { createServices } from '../../../electron/services/services';
-import { FEEDBACK_FORMAT } from '../../../shared/bureau/feedback';
 import { MAX_FEEDBACK_BYTES } from '../../../shared/bureau/review-rules';
 import { contract } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/define';
 import { useTempDir } from '../temp-dir';
+import { feedbackAbout } from '../services/bureau-reviews/feedback-fixtures';
 import { INSPECTOR, movingClock, PROFILE } from '../services/inspection-fixtures';
 
 const [SAMPLE] = sampleData({ count: 1, seed: 'review-door', asOf: '2026-11-30', signing: 'all' });
 const SIGNED = SAMPLE!.inspection;
-const FEEDBACK = {
-  format: FEEDBACK_FORMAT,
-  bureau: { name: '海淀区教育局', district: '海淀区' },
-  inspection: {
-    id: SIGNED.id,
-    schoolCode: SIGNED.school.code,
-    schoolName: SIGNED.school.name,
-    period: SIGNED.period,
-    contentHash: SIGNED.signoff!.contentHash,
-    signedAt: SIGNED.signoff!.signedAt,
-  },
-  decision: 'returned',
-  comment: '请补充。',
-  items: [],
-  reviewer: '王科长',
-  reviewedAt: '2026-12-02T02:00:00.000Z',
-};
+const FEEDBACK = feedbackAbout(SIGNED, { comment: '请补充。', items: [] });
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 describe('the bureauReviews handlers, through the door', () => {

@@ -6,9 +6,9 @@ import { silentLogger } from '../../../electron/services/logger';
 import { sampleData } from '../../../electron/services/sample-data';
 import { createServices } from '../../../electron/services/services';
 import type { Feedback } from '../../../shared/bureau/feedback';
-import { FEEDBACK_FORMAT } from '../../../shared/bureau/feedback';
 import type { Inspection } from '../../../shared/inspection/schema';
 import { useTempDir } from '../temp-dir';
+import { feedbackAbout, feedbackBytes } from './bureau-reviews/feedback-fixtures';
 import { INSPECTOR, movingClock, PROFILE, snapshot } from './inspection-fixtures';
 
 /**
@@ -23,27 +23,7 @@ const [SAMPLE] = sampleData({
 });
 const SIGNED: Inspection = SAMPLE!.inspection;
 
-function feedback(extra: Partial<Feedback> = {}): Buffer {
-  const value: Feedback = {
-    format: FEEDBACK_FORMAT,
-    bureau: { name: '海淀区教育局', district: '海淀区' },
-    inspection: {
-      id: SIGNED.id,
-      schoolCode: SIGNED.school.code,
-      schoolName: SIGNED.school.name,
-      period: SIGNED.period,
-      contentHash: SIGNED.signoff!.contentHash,
-      signedAt: SIGNED.signoff!.signedAt,
-    },
-    decision: 'returned',
-    comment: '请补充佐证材料。',
-    items: [{ itemId: 'some_item', comment: '缺少文件' }],
-    reviewer: '王科长',
-    reviewedAt: '2026-12-02T02:00:00.000Z',
-    ...extra,
-  };
-  return Buffer.from(JSON.stringify(value), 'utf8');
-}
+const feedback = (extra: Partial<Feedback> = {}) => feedbackBytes(feedbackAbout(SIGNED, extra));
 
 describe('backups of the bureau feedback', () => {
   const tempDir = useTempDir();

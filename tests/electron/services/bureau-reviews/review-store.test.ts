@@ -5,38 +5,18 @@ import { confStoreFactory } from '../../../../electron/services/json-store';
 import { silentLogger } from '../../../../electron/services/logger';
 import { sampleData } from '../../../../electron/services/sample-data';
 import { createServices } from '../../../../electron/services/services';
-import type { Feedback } from '../../../../shared/bureau/feedback';
-import { FEEDBACK_FORMAT } from '../../../../shared/bureau/feedback';
 import { MAX_FEEDBACK_BYTES } from '../../../../shared/bureau/review-rules';
 import type { Inspection } from '../../../../shared/inspection/schema';
 import { useTempDir } from '../../temp-dir';
 import { INSPECTOR, movingClock, PROFILE } from '../inspection-fixtures';
+import { FEEDBACK_FORMAT } from '../../../../shared/bureau/feedback';
+import { feedbackAbout, feedbackBytes } from './feedback-fixtures';
 
 const [SAMPLE] = sampleData({ count: 1, seed: 'review-store', asOf: '2026-11-30', signing: 'all' });
 const SIGNED: Inspection = SAMPLE!.inspection;
 
-function feedbackOf(inspection: Inspection, extra: Partial<Feedback> = {}): Feedback {
-  return {
-    format: FEEDBACK_FORMAT,
-    bureau: { name: '海淀区教育局', district: '海淀区' },
-    inspection: {
-      id: inspection.id,
-      schoolCode: inspection.school.code,
-      schoolName: inspection.school.name,
-      period: inspection.period,
-      contentHash: inspection.signoff!.contentHash,
-      signedAt: inspection.signoff!.signedAt,
-    },
-    decision: 'returned',
-    comment: '请补充佐证材料。',
-    items: [{ itemId: 'some_item', comment: '缺少文件' }],
-    reviewer: '王科长',
-    reviewedAt: '2026-12-02T02:00:00.000Z',
-    ...extra,
-  };
-}
-
-const bytes = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
+const feedbackOf = feedbackAbout;
+const bytes = feedbackBytes;
 
 describe('the bureau review store', () => {
   const tempDir = useTempDir();
