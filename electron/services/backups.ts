@@ -21,6 +21,7 @@ import {
   KEY_HISTORY_FILE,
   KEYS_DIR,
   REVIEWS_DIR,
+  SCANS_DIR,
   SETTINGS_FILE,
 } from './data-layout';
 import type { BackedUpDir } from './data-layout';
@@ -45,7 +46,8 @@ interface Options {
 /**
  * Copies of what a person typed or received: settings.json (with the index), every inspection
  * file, the imported templates, the bureau's feedback on the inspections (reviews/<id>/, the
- * files and when each was archived) and the key history (public keys only), in
+ * files and when each was archived), the content review's saved scans (scans/<id>/, the reports
+ * with their marks and what each attached) and the key history (public keys only), in
  * <dataDir>/backups/<time>-<reason>/. Evidence files are not copied:
  * they are named by their content and never changed or deleted, so every backup's references
  * stay good. The last ten are kept.
@@ -183,9 +185,9 @@ export function openBackups(options: Options): Backups {
           (rel) => rel !== BACKUP_MANIFEST && !rel.startsWith(`${KEYS_DIR}${path.sep}`),
         );
         // What the backup does not have is removed: a restore goes back to that moment (the
-        // bureau's feedback and what was archived included). Nothing is lost: the
-        // before-restore backup above holds it. Imported templates stay: inspections name them.
-        for (const folder of [INSPECTIONS_DIR, REVIEWS_DIR] as const) {
+        // bureau's feedback and what was archived, and the saved scans, included). Nothing is
+        // lost: the before-restore backup above holds it. Imported templates stay: inspections name them.
+        for (const folder of [INSPECTIONS_DIR, REVIEWS_DIR, SCANS_DIR] as const) {
           for (const rel of dataFilesIn(folder)) {
             if (!fs.existsSync(path.join(from, folder, rel))) {
               fs.rmSync(path.join(dataDir, folder, rel));

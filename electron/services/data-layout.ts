@@ -22,6 +22,11 @@ import type { TemplateRef } from '../../shared/settings';
  *     backups/index-<time>-<reason>.json  copies of the index (daily, before a removal)
  *   reviews/<id>/<sha256>.json  the bureau's feedback files on inspection <id>, as received
  *   reviews/<id>/reviews.json   when each was imported and dismissed
+ *   scans/<id>/<scanId>.json    the content review's saved scans of inspection <id>
+ *                               (qinglang-scan-report/1, the inspector's marks in each finding)
+ *   scans/<id>/scans.json       what each scan last attached as evidence, when, to which items
+ *   .scan-uploads/<token>/      the browser harness's copies of a folder chosen for a scan;
+ *                               removed when its scan ends, and at the next start
  *   logs/qinglang.log        rotating log (+ qinglang.1.log …)
  * ```
  */
@@ -35,6 +40,11 @@ export const BACKUPS_DIR = 'backups';
 /** The bureau's feedback (qinglang-feedback/1), kept beside the inspections it is about. */
 export const REVIEWS_DIR = 'reviews';
 export const REVIEWS_STATE_FILE = 'reviews.json';
+/** The content review's saved scans (qinglang-scan-report/1), one folder per inspection. */
+export const SCANS_DIR = 'scans';
+export const SCANS_STATE_FILE = 'scans.json';
+/** The browser harness's copies of folders uploaded to be scanned: never data, never backed up. */
+export const SCAN_UPLOADS_DIR = '.scan-uploads';
 /** This installation's signing key (private, readable by the user only) and its history. */
 export const KEYS_DIR = 'keys';
 export const SIGNING_KEY_FILE = 'signing-key.pem';
@@ -61,14 +71,16 @@ export const LOG_FILE = path.join('logs', 'qinglang.log');
 
 /**
  * The folders whose data files a backup copies and a restore puts back. inspections/ and
- * templates/ are flat; reviews/ holds one folder per inspection (`<id>/<sha256>.json` and
- * `<id>/reviews.json`), so its data files are named by a path one folder deep.
+ * templates/ are flat; reviews/ and scans/ hold one folder per inspection (`<id>/<sha256>.json`
+ * and `<id>/reviews.json`; `<id>/<scan id>.json` and `<id>/scans.json`), so their data files
+ * are named by a path one folder deep.
  */
-export const BACKED_UP_DIRS = [INSPECTIONS_DIR, TEMPLATES_DIR, REVIEWS_DIR] as const;
+export const BACKED_UP_DIRS = [INSPECTIONS_DIR, TEMPLATES_DIR, REVIEWS_DIR, SCANS_DIR] as const;
 export type BackedUpDir = (typeof BACKED_UP_DIRS)[number];
 
 const TEMPLATE_FILE = /^[a-z][a-z0-9_]*@[\d.]+\.json$/;
 const FEEDBACK_FILE = /^[0-9a-f]{64}\.json$/;
+const SCAN_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/;
 
 export const inspectionFileName = (id: string): string => `${id}.json`;
 export const templateFileName = (ref: TemplateRef): string => `${ref.id}@${ref.version}.json`;
@@ -82,18 +94,17 @@ export function inspectionIdOf(fileName: string): string | null {
 
 /**
  * Whether a file in a backed-up folder is one of the app's data files (not a temp or a corrupt
- * copy). `relative` is its path inside that folder: a plain name, or for reviews/ `<id>/<name>`
- * with either separator.
+ * copy). `relative` is its path inside that folder: a plain name, or for reviews/ and scans/
+ * `<id>/<name>` with either separator.
  */
 export function isDataFile(dir: BackedUpDir, relative: string): boolean {
   if (dir === INSPECTIONS_DIR) return inspectionIdOf(relative) !== null;
   if (dir === TEMPLATES_DIR) return TEMPLATE_FILE.test(relative);
   const parts = relative.split(/[\\/]/);
-  return (
-    parts.length === 2 &&
-    INSPECTION_ID_PATTERN.test(parts[0]!) &&
-    (parts[1] === REVIEWS_STATE_FILE || FEEDBACK_FILE.test(parts[1]!))
-  );
+  if (parts.length !== 2 || !INSPECTION_ID_PATTERN.test(parts[0]!)) return false;
+  const name = parts[1]!;
+  if (dir === SCANS_DIR) return name === SCANS_STATE_FILE || SCAN_FILE.test(name);
+  return name === REVIEWS_STATE_FILE || FEEDBACK_FILE.test(name);
 }
 
 /** Absolute paths inside one data folder. */
@@ -129,6 +140,14 @@ export interface DataPaths {
   reviewsOf(inspectionId: string): string;
   reviewFile(inspectionId: string, sha256: string): string;
   reviewsStateFile(inspectionId: string): string;
+  readonly scans: string;
+  /** The folder of one inspection's saved scans. */
+  scansOf(inspectionId: string): string;
+  scanFile(inspectionId: string, scanId: string): string;
+  scansStateFile(inspectionId: string): string;
+  /** Where the browser harness keeps the copies of uploaded folders, one per token. */
+  readonly scanUploads: string;
+  scanUpload(token: string): string;
 }
 
 export function dataPaths(dataDir: string): DataPaths {
@@ -171,5 +190,11 @@ export function dataPaths(dataDir: string): DataPaths {
     reviewsOf: (id) => path.join(root, REVIEWS_DIR, id),
     reviewFile: (id, sha256) => path.join(root, REVIEWS_DIR, id, `${sha256}.json`),
     reviewsStateFile: (id) => path.join(root, REVIEWS_DIR, id, REVIEWS_STATE_FILE),
+    scans: path.join(root, SCANS_DIR),
+    scansOf: (id) => path.join(root, SCANS_DIR, id),
+    scanFile: (id, scanId) => path.join(root, SCANS_DIR, id, `${scanId}.json`),
+    scansStateFile: (id) => path.join(root, SCANS_DIR, id, SCANS_STATE_FILE),
+    scanUploads: path.join(root, SCAN_UPLOADS_DIR),
+    scanUpload: (token) => path.join(root, SCAN_UPLOADS_DIR, token),
   };
 }
