@@ -159,6 +159,19 @@ export const ERROR_MESSAGES = {
     'zh-CN': '找不到这个备份。',
     'en-US': 'This backup cannot be found.',
   },
+  'scan-not-found': {
+    'zh-CN': '找不到这次内容审查的结果，它可能已被删除。',
+    'en-US': 'This content review scan cannot be found; it may have been deleted.',
+  },
+  'scan-busy': {
+    'zh-CN': '已有一次内容审查正在进行。请等它完成或停止后再开始新的审查。',
+    'en-US': 'A content review scan is already running. Wait for it to finish, or stop it, first.',
+  },
+  'scan-folder-unavailable': {
+    'zh-CN': '所选文件夹已失效（程序重启或已被使用）。请重新选择文件夹。',
+    'en-US':
+      'The folder chosen is no longer available (the app restarted, or it was used already). Choose the folder again.',
+  },
   internal: {
     'zh-CN': '发生了意外错误，已记录到日志。请重试；如仍失败，请将日志文件发送给技术支持。',
     'en-US':
