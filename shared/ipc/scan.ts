@@ -3,16 +3,13 @@ import { bilingualSchema } from '../i18n/bilingual-schema';
 import { LOCALES } from '../i18n/locale';
 import { evidenceRefSchema, inspectionIdSchema } from '../inspection/schema';
 import { DETECTORS } from '../scan/detectors';
+import { HOST_PATTERN } from '../scan/hosts';
 import { FINDING_STATES, SCAN_LIMITS, scanReportSchema, scanSourceSchema } from '../scan/finding';
 import { scanRunStatusSchema } from '../scan/progress';
 import { defineDomain } from './define';
 import { saveOutcomeSchema } from './exports';
 
-const host = z
-  .string()
-  .min(1)
-  .max(253)
-  .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/);
+const host = z.string().min(1).max(253).regex(HOST_PATTERN);
 
 /** A folder the user chose: the main process keeps its path; the page holds only a token. */
 export const pickedFolderSchema = z.strictObject({
