@@ -75,4 +75,9 @@ export interface AnalyseOptions {
   readonly words: WordMatcher | null;
   /** The school's own hosts, lower-case: links elsewhere are external; links here are checked. */
   readonly ownHosts: readonly string[];
+  /**
+   * This year on the scan's clock (injected: shared/ reads no clock): an ID number whose birth
+   * date is later is not one. Absent: any year up to 2099 counts.
+   */
+  readonly year?: number;
 }
