@@ -31,10 +31,19 @@ export type ZipRead =
   | { readonly ok: true; readonly entries: ZipEntry[] }
   | { readonly ok: false; readonly refusal: ZipRefusal; readonly reason: string };
 
-/** Reads a whole zip from its bytes; never throws for bad input, it refuses with a reason. */
-export function readZip(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipRead {
+/**
+ * Reads a whole zip from its bytes; never throws for bad input, it refuses with a reason.
+ * `select`, when given, names the entries wanted: the whole layout is still checked, but only
+ * those are inflated and counted against the unpacked budget (a DOCX's text, not its images).
+ */
+export function readZip(
+  data: Uint8Array,
+  limits: ZipLimits = ZIP_LIMITS,
+  select?: (name: string) => boolean,
+): ZipRead {
   try {
-    const slots = readStructure(data, limits.maxEntries);
+    const all = readStructure(data, limits.maxEntries);
+    const slots = select ? all.filter((slot) => select(slot.name)) : all;
     const declared = slots.reduce((sum, slot) => sum + slot.size, 0);
     if (declared > limits.maxUnpackedBytes)
       throw new ZipRefused('too-large', `the entries declare ${declared} bytes unpacked`);
