@@ -5,8 +5,8 @@
  * text (shared/scan/text/fold.ts), so full-width digits and dashes are already ASCII.
  *
  * A span stands alone when it is not part of a longer number or word:
- * - the text before the run and after it is not a letter or digit (nor a decimal point or
- *   thousands comma between digits: 3.1415…, 1,234,…);
+ * - the text before the run and after it is not a letter or digit, nor a decimal point between
+ *   digits (3.1415…; a comma is not: '，' folds to ',' and Chinese text puts it between numbers);
  * - a span of one group may sit next to other groups only across a space ("电话 138… 139…");
  *   a span of several groups may do so only across a space when its own groups are joined by
  *   dashes; groups joined the way the span's own are make one longer number, which it is part of.
@@ -37,7 +37,7 @@ function gluedAt(text: string, at: number, away: number): boolean {
   const code = text.charCodeAt(at);
   if (Number.isNaN(code)) return false;
   if (isWordChar(code)) return true;
-  return (code === 46 || code === 44) && isDigit(text.charCodeAt(at + away));
+  return code === 46 && isDigit(text.charCodeAt(at + away));
 }
 
 /** The runs of digit groups in folded text, in order. */
