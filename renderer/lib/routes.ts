@@ -16,11 +16,12 @@ export function routesFor(role: 'school' | 'bureau' | undefined): readonly Route
 }
 
 /**
- * The views of one open inspection besides its walk-through. In the address they are written
+ * The views of one open inspection besides its walk-through (its content review, 网站内容审查,
+ * is the school's own: an opened workbook has none). In the address they are written
  * `@review`, a segment no section id can be (ids have no "@"), so a template may name a section
  * anything.
  */
-export const INSPECTION_VIEWS = ['review', 'report', 'audit'] as const;
+export const INSPECTION_VIEWS = ['review', 'report', 'audit', 'content-review'] as const;
 export type InspectionView = (typeof INSPECTION_VIEWS)[number];
 
 /**

@@ -28,6 +28,8 @@ interface Props {
   readonly result: ItemResult;
   readonly actions: readonly CorrectiveAction[];
   readonly today: string;
+  /** The content review, for the items its findings are evidence for (用工具检查网站内容…). */
+  readonly toolHref?: string | undefined;
 }
 
 interface FormValues {
@@ -36,7 +38,7 @@ interface FormValues {
 }
 
 /** One checklist item: its control, live status with reasons, guidance, note, evidence, actions. */
-function ItemCardView({ item, number, answer, rows, result, actions, today }: Props) {
+function ItemCardView({ item, number, answer, rows, result, actions, today, toolHref }: Props) {
   const { t } = useTranslation();
   const { pick } = useLocale();
   const apply = useWalkStore((s) => s.apply);
@@ -82,7 +84,6 @@ function ItemCardView({ item, number, answer, rows, result, actions, today }: Pr
     () => [...result.reasons, ...result.warnings],
     [result.reasons, result.warnings],
   );
-  const evidenceMissing = item.evidence === 'required' && (answer?.evidence.length ?? 0) === 0;
 
   return (
     <article
@@ -169,6 +170,8 @@ function ItemCardView({ item, number, answer, rows, result, actions, today }: Pr
         </ul>
       )}
 
+      {toolHref !== undefined && <ToolLink href={toolHref} />}
+
       {(item.guidance || item.basis.length > 0) && (
         <details className="guidance">
           <summary>{t('walk.guidance')}</summary>
@@ -187,7 +190,7 @@ function ItemCardView({ item, number, answer, rows, result, actions, today }: Pr
             label={pick(item.prompt)}
             refs={answer?.evidence ?? []}
             required={item.evidence === 'required'}
-            missing={evidenceMissing}
+            missing={item.evidence === 'required' && (answer?.evidence.length ?? 0) === 0}
             onAdd={(refs) => apply([{ kind: 'evidence-add', itemId: item.id, refs }])}
             onRemove={(sha256) => apply([{ kind: 'evidence-remove', itemId: item.id, sha256 }])}
           />
@@ -197,6 +200,16 @@ function ItemCardView({ item, number, answer, rows, result, actions, today }: Pr
         <ActionsBox itemId={item.id} number={number} actions={actions} rows={rows} today={today} />
       )}
     </article>
+  );
+}
+
+/** 用工具检查网站内容…: the content review, beside the items its findings are evidence for. */
+function ToolLink({ href }: { href: string }) {
+  const { t } = useTranslation();
+  return (
+    <p className="item-tool">
+      <a href={href}>{t('contentReview.fromItem')}</a>
+    </p>
   );
 }
 
@@ -213,6 +226,7 @@ export const ItemCard = memo(
   (a, b) =>
     a.item === b.item &&
     a.answer === b.answer &&
+    a.toolHref === b.toolHref &&
     a.rows === b.rows &&
     a.actions.length === b.actions.length &&
     a.actions.every((x, i) => x === b.actions[i]) &&

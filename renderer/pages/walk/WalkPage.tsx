@@ -8,7 +8,8 @@ import type { Inspection } from '../../../shared/inspection/schema';
 import type { Evaluation } from '../../../shared/template/engine';
 import type { Item, Template } from '../../../shared/template/schema';
 import { useInspectionLinks, useOpenedWorkbook } from '../../lib/opened-workbook';
-import { hrefOf } from '../../lib/routes';
+import { hrefOf, inspectionViewHref } from '../../lib/routes';
+import { DETECTOR_ITEMS, REVIEW_ITEM } from '../../../shared/scan/detectors';
 import { useLocale } from '../../i18n/use-locale';
 import { localToday } from '../../lib/local-today';
 import { useLocked, useWalkStore } from '../../stores/walk-store';
@@ -127,6 +128,7 @@ export function Walk({
             <a className="button" href={links.view(inspection.id, 'report')}>
               {t('report.open')}
             </a>
+            <ContentReviewLink inspectionId={inspection.id} />
           </div>
           {workbook === null && <SaveIndicator />}
         </div>
@@ -191,6 +193,23 @@ export function Walk({
   );
 }
 
+/** 网站内容审查: the school's own tool; an opened workbook (the bureau's copy) has none. */
+function ContentReviewLink({ inspectionId }: { inspectionId: string }) {
+  const { t } = useTranslation();
+  if (useOpenedWorkbook() !== null) return null;
+  return (
+    <a className="button" href={inspectionViewHref(inspectionId, 'content-review')}>
+      {t('contentReview.open')}
+    </a>
+  );
+}
+
+/** The items the content review's findings are evidence for: each offers the tool beside it. */
+const CONTENT_REVIEW_ITEMS: ReadonlySet<string> = new Set([
+  REVIEW_ITEM,
+  ...Object.values(DETECTOR_ITEMS).flat(),
+]);
+
 /** A section's visible items, each with the bureau's comments on it above (not for a workbook). */
 function SectionItems({
   inspection,
@@ -223,6 +242,11 @@ function SectionItems({
         result={evaluation.items[item.id]!}
         actions={inspection.actions.filter((a) => a.itemId === item.id)}
         today={today}
+        toolHref={
+          bureau && CONTENT_REVIEW_ITEMS.has(item.id)
+            ? inspectionViewHref(inspection.id, 'content-review')
+            : undefined
+        }
       />
     </Fragment>
   ));

@@ -1,0 +1,140 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScanSummary } from '../../../shared/ipc/scan';
+import { useLocale } from '../../i18n/use-locale';
+import { formatDateTime } from '../../lib/format';
+import { useScanStore } from '../../stores/scan-store';
+import { sourceLabel } from './source-label';
+import { FINDING_STATE_LIST } from './states';
+
+/** The inspection's saved scans, newest first, each with 打开 and 移除 (after a confirmation). */
+export function ScanHistory() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const scans = useScanStore((s) => s.scans);
+  const shownId = useScanStore((s) => s.report?.id);
+  const show = useScanStore((s) => s.show);
+  const [removing, setRemoving] = useState<ScanSummary | null>(null);
+  const id = useId();
+  return (
+    <section className="card scan-history" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('contentReview.history.title')}</h2>
+      {scans.length === 0 ? (
+        <p className="hint">{t('contentReview.history.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('contentReview.history.date')}</th>
+                <th scope="col">{t('contentReview.history.source')}</th>
+                <th scope="col">{t('contentReview.history.counts')}</th>
+                <th scope="col">{t('contentReview.history.attached')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('contentReview.history.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {scans.map((scan) => {
+                const when = formatDateTime(scan.startedAt, locale);
+                return (
+                  <tr key={scan.id} aria-current={scan.id === shownId ? 'true' : undefined}>
+                    <td className="nowrap">
+                      {when}
+                      {!scan.complete && (
+                        <span className="pill">{t('contentReview.history.incomplete')}</span>
+                      )}
+                    </td>
+                    <td className="source-text">{sourceLabel(scan.source, t)}</td>
+                    <td>
+                      {t('contentReview.history.scanned', { count: scan.scanned })} ·{' '}
+                      {FINDING_STATE_LIST.map(
+                        (state) => `${t(`contentReview.states.${state}`)} ${scan.byState[state]}`,
+                      ).join(t('contentReview.listSeparator'))}
+                    </td>
+                    <td>
+                      {scan.attached === null
+                        ? t('contentReview.history.notAttached')
+                        : t('contentReview.history.attachedAt', {
+                            time: formatDateTime(scan.attached.at, locale),
+                          })}
+                    </td>
+                    <td className="row-actions">
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-label={t('contentReview.history.openLabel', { when })}
+                        onClick={() => void show(scan.id)}
+                      >
+                        {t('contentReview.history.open')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-small button-danger"
+                        aria-label={t('contentReview.history.removeLabel', { when })}
+                        onClick={() => setRemoving(scan)}
+                      >
+                        {t('contentReview.history.remove')}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {removing && <RemoveDialog scan={removing} onClose={() => setRemoving(null)} />}
+    </section>
+  );
+}
+
+function RemoveDialog({ scan, onClose }: { scan: ScanSummary; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const ref = useRef<HTMLDialogElement>(null);
+  const remove = useScanStore((s) => s.remove);
+  const busy = useScanStore((s) => s.busy === 'remove');
+  const id = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  const confirm = () => {
+    void remove(scan.id).then(() => ref.current?.close());
+  };
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-what`}
+      onClose={onClose}
+    >
+      <h2 id={`${id}-title`}>{t('contentReview.history.removeTitle')}</h2>
+      <p className="dialog-subject">
+        {formatDateTime(scan.startedAt, locale)} · {sourceLabel(scan.source, t)}
+      </p>
+      <p id={`${id}-what`}>
+        {scan.attached === null
+          ? t('contentReview.history.removeWhat')
+          : t('contentReview.history.removeAttached')}
+      </p>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={busy}
+          aria-busy={busy || undefined}
+          onClick={confirm}
+        >
+          {t('contentReview.history.removeConfirm')}
+        </button>
+        <button type="button" className="button" autoFocus onClick={() => ref.current?.close()}>
+          {t('contentReview.history.cancel')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
