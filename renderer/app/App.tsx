@@ -33,6 +33,12 @@ const AuditPage = lazy(() =>
 const ReportPage = lazy(() =>
   import('../pages/report/ReportPage').then((m) => ({ default: m.ReportPage })),
 );
+// 网站内容审查 (content review), with its own stylesheet.
+const ContentReviewPage = lazy(() =>
+  import('../pages/content-review/ContentReviewPage').then((m) => ({
+    default: m.ContentReviewPage,
+  })),
+);
 // An opened bureau workbook: its verification over the same views, fed its copy, read-only.
 const WorkbookFrame = lazy(() =>
   import('../pages/workbook/WorkbookFrame').then((m) => ({ default: m.WorkbookFrame })),
@@ -64,6 +70,8 @@ function InspectionsRoute() {
         <AuditPage id={inspectionId} />
       ) : view === 'report' ? (
         <ReportPage id={inspectionId} />
+      ) : view === 'content-review' ? (
+        <ContentReviewPage id={inspectionId} />
       ) : (
         <WalkPage id={inspectionId} sectionId={sectionId} />
       )}
