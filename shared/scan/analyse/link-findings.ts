@@ -1,0 +1,86 @@
+import type { HidingTrick } from '../detectors';
+import { maskContext } from '../mask';
+import { FOLDER_BASE, type PageFinding, type PageLink } from '../page';
+import type { LineIndex } from '../text/lines';
+import { hostOf } from '../html/url';
+import type { FindingCap } from './text-findings';
+
+/**
+ * Link findings for one page (issue 13). A link to a host that is not the school's (nor inside
+ * the scanned folder) is an `external-link`, once per target; when it is hidden it is also a
+ * `hidden-link` with its trick. A hidden link to the school's own pages (a skip link, a folded
+ * menu) is no attack and is not reported. Links to the school's own hosts are handed back for
+ * the run to check they are alive.
+ */
+
+export interface FoundLink {
+  /** Absolute http(s), without its fragment. */
+  readonly target: string;
+  /** Offset in the page's text. */
+  readonly offset: number;
+  readonly navigable: boolean;
+  readonly trick: HidingTrick | null;
+}
+
+const FOLDER_HOST = hostOf(FOLDER_BASE)?.host ?? 'folder.invalid';
+
+/** Whether a link stays on the school's site (or inside the scanned folder). */
+export function isOwnLink(target: string, ownHosts: ReadonlySet<string>): boolean {
+  const host = hostOf(target);
+  if (!host) return false;
+  return host.host === FOLDER_HOST || ownHosts.has(host.host) || ownHosts.has(host.hostname);
+}
+
+export interface LinkResults {
+  readonly findings: PageFinding[];
+  readonly links: PageLink[];
+}
+
+export function linkFindings(
+  source: string,
+  pageText: string,
+  lines: LineIndex,
+  found: readonly FoundLink[],
+  ownHosts: readonly string[],
+  cap: FindingCap,
+): LinkResults {
+  const own = new Set(ownHosts.map((h) => h.trim().toLowerCase()));
+  const findings: PageFinding[] = [];
+  const links = new Map<string, PageLink>();
+  const external = new Set<string>();
+  const hidden = new Set<string>();
+  for (const link of found) {
+    const { line, column } = lines.position(link.offset);
+    const context = maskContext(pageText, link.offset, link.offset + 1, []);
+    if (isOwnLink(link.target, own)) {
+      const known = links.get(link.target);
+      if (!known || (!known.navigable && link.navigable)) {
+        links.set(link.target, {
+          target: link.target,
+          line,
+          column,
+          context,
+          navigable: link.navigable,
+        });
+      }
+      continue;
+    }
+    const base = {
+      source,
+      line,
+      column,
+      match: link.target.slice(0, 400),
+      context,
+      target: link.target,
+    };
+    if (link.trick && !hidden.has(link.target) && cap.take('hidden-link')) {
+      hidden.add(link.target);
+      findings.push({ detector: 'hidden-link', ...base, trick: link.trick });
+    }
+    if (!external.has(link.target) && cap.take('external-link')) {
+      external.add(link.target);
+      findings.push({ detector: 'external-link', ...base });
+    }
+  }
+  return { findings, links: [...links.values()] };
+}

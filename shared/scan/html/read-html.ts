@@ -1,0 +1,339 @@
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import type { HidingTrick } from '../detectors';
+import { parseStylesheet } from './css';
+import {
+  BLOCK_ELEMENTS,
+  FOOTER_NAME,
+  LINK_ATTRIBUTES,
+  OPEN_IMPLIES_CLOSE,
+  RAW_TEXT_ELEMENTS,
+  VOID_ELEMENTS,
+} from './elements';
+import { cascade, trickOf, VISIBLE, visibilityOf, type Visibility } from './hiding';
+import { scriptLinks } from './script-links';
+import { RuleIndex, type SelectorSubject } from './selectors';
+import { collectStyleSheets } from './style-blocks';
+import { TableCollector, type HtmlTable } from './tables';
+import { TextBuilder } from './text-builder';
+import { resolveBase, resolveLink } from './url';
+
+/**
+ * One HTML page read in a single pass of htmlparser2's Tokenizer, with no DOM tree (issue 13).
+ * The reader keeps its own stack of open elements, at most MAX_DEPTH deep: deeper elements take
+ * their parent's state, so a page nested 100,000 deep costs what a flat one does. (htmlparser2's
+ * Parser keeps an unbounded stack that it shifts and searches on every tag: quadratic there.)
+ */
+
+export interface HtmlLink {
+  /** Absolute http(s), without its fragment. */
+  readonly target: string;
+  /** The element it is on ('script' for a link an inline script writes). */
+  readonly tag: string;
+  /** Offset in the page of the tag (or of the URL inside a script). */
+  readonly offset: number;
+  readonly navigable: boolean;
+  /** How it is hidden; null when a reader sees it (or when it is no link to see: img, script). */
+  readonly trick: HidingTrick | null;
+}
+
+export interface HtmlReading {
+  /** The page's text outside markup, scripts and styles, entities decoded, blocks on lines of their own. */
+  readonly text: string;
+  /** Where an offset of `text` is in the page. */
+  pageOffset(textOffset: number): number;
+  readonly links: readonly HtmlLink[];
+  readonly tables: readonly HtmlTable[];
+  /** Whether the page is a whole document (it has `<html>` or `<body>`), not a fragment. */
+  readonly fullDocument: boolean;
+  /** The footer's text (a <footer>, or an element named like one) and where it starts; null when none. */
+  readonly footer: { readonly text: string; readonly offset: number } | null;
+  /** Whether elements were nested deeper than MAX_DEPTH. */
+  readonly tooDeep: boolean;
+}
+
+export const MAX_DEPTH = 256;
+const MAX_LINKS = 20_000;
+const MAX_FOOTER = 20_000;
+const MAX_ATTRIBUTE = 8_192;
+
+interface Frame extends SelectorSubject {
+  readonly visibility: Visibility;
+  readonly footer: boolean;
+  /** Inside <svg> or <math>, where `<x/>` closes itself. */
+  readonly foreign: boolean;
+}
+
+const ROOT: Frame = {
+  tag: '',
+  id: '',
+  classes: [],
+  visibility: VISIBLE,
+  footer: false,
+  foreign: false,
+};
+
+type Attributes = Record<string, string>;
+
+class HtmlReader {
+  readonly text = new TextBuilder();
+  readonly tables = new TableCollector();
+  readonly links: HtmlLink[] = [];
+  fullDocument = false;
+  tooDeep = false;
+  footerText = '';
+  footerOffset = -1;
+
+  private readonly stack: Frame[] = [];
+  /** Elements opened past MAX_DEPTH and not yet closed. */
+  private overflow = 0;
+  private base: string;
+  private baseSet = false;
+  /** The raw-text element (script, style…) whose content is being read, and a script's text. */
+  private raw: string | null = null;
+  private script: { text: string; offset: number } | null = null;
+
+  constructor(
+    private readonly page: string,
+    baseUrl: string,
+    private readonly rules: RuleIndex,
+  ) {
+    this.base = baseUrl;
+  }
+
+  private get top(): Frame {
+    return this.stack[this.stack.length - 1] ?? ROOT;
+  }
+
+  openElement(tag: string, attrs: Attributes, offset: number, selfClosing: boolean): void {
+    const closes = OPEN_IMPLIES_CLOSE.get(tag);
+    if (closes && this.overflow === 0) {
+      while (this.stack.length > 0 && closes.has(this.top.tag)) this.pop();
+    }
+    if (tag === 'html' || tag === 'body') this.fullDocument = true;
+    if (tag === 'base' && !this.baseSet && attrs.href !== undefined) {
+      this.baseSet = true;
+      this.base = resolveBase(attrs.href, this.base) ?? this.base;
+    }
+    const parent = this.top;
+    const deep = this.stack.length >= MAX_DEPTH;
+    const frame = deep ? parent : this.frameOf(tag, attrs, parent);
+    this.linkOf(tag, attrs, offset, frame.visibility);
+    if (BLOCK_ELEMENTS.has(tag)) this.blockBoundary();
+    this.tables.openTag(tag, offset);
+    if (frame.footer && this.footerOffset < 0) this.footerOffset = offset;
+    if (RAW_TEXT_ELEMENTS.has(tag)) {
+      // The tokenizer reads up to the matching end tag as raw text, even after `<script/>`.
+      this.raw = tag;
+      this.script = tag === 'script' && attrs.src === undefined ? { text: '', offset: -1 } : null;
+    } else if (selfClosing && (parent.foreign || tag === 'svg' || tag === 'math')) {
+      return;
+    }
+    if (VOID_ELEMENTS.has(tag)) return;
+    if (deep) {
+      this.tooDeep = true;
+      this.overflow++;
+    } else {
+      this.stack.push(frame);
+    }
+  }
+
+  closeElement(tag: string): void {
+    if (this.raw !== null) this.endRaw();
+    if (VOID_ELEMENTS.has(tag)) {
+      if (tag === 'br') this.blockBoundary();
+      return;
+    }
+    if (this.overflow > 0) {
+      this.overflow--;
+      this.afterClose(tag);
+      return;
+    }
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      if (this.stack[i]?.tag === tag) {
+        while (this.stack.length > i) this.pop();
+        return;
+      }
+    }
+  }
+
+  onText(text: string, offset: number, exact: boolean): void {
+    if (this.raw !== null) {
+      if (this.script) {
+        if (this.script.offset < 0) this.script.offset = offset;
+        if (this.script.text.length < 1_000_000) this.script.text += text;
+      }
+      return;
+    }
+    this.text.append(text, offset, exact);
+    this.tables.text(text, offset);
+    if (this.top.footer && this.footerText.length < MAX_FOOTER) {
+      this.footerText += text.slice(0, MAX_FOOTER);
+    }
+  }
+
+  finish(): void {
+    if (this.raw !== null) this.endRaw();
+    this.overflow = 0;
+    while (this.stack.length > 0) this.pop();
+    this.tables.finish();
+  }
+
+  private pop(): void {
+    const frame = this.stack.pop();
+    if (frame) this.afterClose(frame.tag);
+  }
+
+  /** A script or style ended: links an inline script writes are read now. */
+  private endRaw(): void {
+    const script = this.script;
+    this.raw = null;
+    this.script = null;
+    if (!script) return;
+    for (const link of scriptLinks(script.text)) {
+      const offset = Math.max(0, script.offset) + link.offset;
+      this.addLink(link.url, 'script', offset, true, 'script-written');
+    }
+  }
+
+  private afterClose(tag: string): void {
+    if (BLOCK_ELEMENTS.has(tag)) this.blockBoundary();
+    this.tables.closeTag(tag);
+  }
+
+  private blockBoundary(): void {
+    this.text.lineBreak();
+    this.tables.endBlock();
+    if (this.top.footer) this.footerText += '\n';
+  }
+
+  private frameOf(tag: string, attrs: Attributes, parent: Frame): Frame {
+    const id = attrs.id ?? '';
+    const className = attrs.class ?? '';
+    const classes = className === '' ? [] : className.split(/\s+/).filter((c) => c !== '');
+    const subject = { tag, id, classes };
+    const style = cascade(this.rules.match(subject, this.stack), attrs.style);
+    const visibility = visibilityOf(parent.visibility, tag, attrs, style);
+    const footer = parent.footer || tag === 'footer' || FOOTER_NAME.test(`${id} ${className}`);
+    const foreign = parent.foreign || tag === 'svg' || tag === 'math';
+    return { tag, id, classes, visibility, footer, foreign };
+  }
+
+  private linkOf(tag: string, attrs: Attributes, offset: number, visibility: Visibility): void {
+    if (tag === 'meta' && attrs['http-equiv']?.trim().toLowerCase() === 'refresh') {
+      const url = /^\s*\d*\.?\d*\s*[;,]?\s*(?:url\s*=\s*)?["']?([^"'\s]+)/i.exec(
+        attrs.content ?? '',
+      )?.[1];
+      if (url) this.addLink(url, 'meta', offset, true, null);
+      return;
+    }
+    const where = LINK_ATTRIBUTES.get(tag);
+    const reference = where ? attrs[where.attribute] : undefined;
+    if (!where || reference === undefined) return;
+    const trick = where.navigable ? trickOf(visibility) : null;
+    this.addLink(reference, tag, offset, where.navigable, trick);
+  }
+
+  private addLink(
+    reference: string,
+    tag: string,
+    offset: number,
+    navigable: boolean,
+    trick: HidingTrick | null,
+  ): void {
+    if (this.links.length >= MAX_LINKS) return;
+    const target = resolveLink(reference, this.base);
+    if (target) this.links.push({ target, tag, offset, navigable, trick });
+  }
+}
+
+function callbacks(page: string, reader: HtmlReader): TokenizerCallbacks {
+  let tag = '';
+  let tagOffset = 0;
+  let attrs: Attributes = Object.create(null) as Attributes;
+  let attrName = '';
+  let attrValue = '';
+  /** Where the last event ended: an entity in text starts there. */
+  let lastEnd = 0;
+  const open = (selfClosing: boolean, endIndex: number) => {
+    if (tag !== '') reader.openElement(tag, attrs, tagOffset, selfClosing);
+    tag = '';
+    lastEnd = endIndex + 1;
+  };
+  return {
+    onopentagname(start, endIndex) {
+      tag = page.slice(start, endIndex).toLowerCase();
+      tagOffset = Math.max(0, start - 1);
+      attrs = Object.create(null) as Attributes;
+    },
+    onattribname(start, endIndex) {
+      attrName = page.slice(start, endIndex).toLowerCase();
+      attrValue = '';
+    },
+    onattribdata(start, endIndex) {
+      if (attrValue.length < MAX_ATTRIBUTE) attrValue += page.slice(start, endIndex);
+    },
+    onattribentity(codepoint) {
+      if (attrValue.length < MAX_ATTRIBUTE) attrValue += String.fromCodePoint(codepoint);
+    },
+    onattribend() {
+      if (!Object.hasOwn(attrs, attrName)) attrs[attrName] = attrValue;
+      attrValue = '';
+    },
+    onopentagend(endIndex) {
+      open(false, endIndex);
+    },
+    onselfclosingtag(endIndex) {
+      // HTML ignores the slash, but inside SVG or MathML it closes the element.
+      open(true, endIndex);
+    },
+    onclosetag(start, endIndex) {
+      reader.closeElement(page.slice(start, endIndex).toLowerCase());
+      lastEnd = endIndex + 1;
+    },
+    ontext(start, endIndex) {
+      reader.onText(page.slice(start, endIndex), start, true);
+      lastEnd = endIndex;
+    },
+    ontextentity(codepoint, endIndex) {
+      reader.onText(String.fromCodePoint(codepoint), lastEnd, false);
+      lastEnd = endIndex;
+    },
+    oncomment(_start, endIndex) {
+      lastEnd = endIndex + 1;
+    },
+    oncdata(_start, endIndex) {
+      lastEnd = endIndex + 1;
+    },
+    ondeclaration(_start, endIndex) {
+      lastEnd = endIndex + 1;
+    },
+    onprocessinginstruction(_start, endIndex) {
+      lastEnd = endIndex + 1;
+    },
+    onend() {
+      reader.finish();
+    },
+  };
+}
+
+/** Reads one HTML page; links are resolved against `baseUrl` (or the page's `<base href>`). */
+export function readHtml(page: string, baseUrl: string): HtmlReading {
+  const rules = new RuleIndex(
+    collectStyleSheets(page).flatMap((css, i) => parseStylesheet(css, i * 10_000)),
+  );
+  const reader = new HtmlReader(page, baseUrl, rules);
+  const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks(page, reader));
+  tokenizer.write(page);
+  tokenizer.end();
+  const text = reader.text.build();
+  const footerText = reader.footerText.trim();
+  return {
+    text: text.text,
+    pageOffset: text.pageOffset,
+    links: reader.links,
+    tables: reader.tables.tables,
+    fullDocument: reader.fullDocument,
+    footer: footerText ? { text: footerText, offset: Math.max(0, reader.footerOffset) } : null,
+    tooDeep: reader.tooDeep,
+  };
+}
