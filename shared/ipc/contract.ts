@@ -8,6 +8,7 @@ import { evidenceContract } from './evidence';
 import { exportsContract } from './exports';
 import { inspectionsContract } from './inspections';
 import { reportsContract } from './reports';
+import { scanContract } from './scan';
 import { settingsContract } from './settings';
 import { signoffContract } from './signoff';
 import { templatesContract } from './templates';
@@ -32,6 +33,7 @@ export const contract = {
   workbooks: workbooksContract,
   bureau: bureauContract,
   bureauReviews: bureauReviewsContract,
+  scan: scanContract,
 } as const satisfies ContractSpec;
 
 export type Contract = typeof contract;
