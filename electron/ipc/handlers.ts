@@ -9,6 +9,7 @@ import { createEvidenceHandlers } from './evidence-handlers';
 import { createExportsHandlers } from './exports-handlers';
 import { createInspectionsHandlers } from './inspections-handlers';
 import { createReportsHandlers } from './reports-handlers';
+import { createScanHandlers } from './scan-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createSignoffHandlers } from './signoff-handlers';
 import { createTemplatesHandlers } from './templates-handlers';
@@ -30,5 +31,6 @@ export function createHandlers(services: Services): Handlers {
     workbooks: createWorkbooksHandlers(services),
     bureau: createBureauHandlers(services),
     bureauReviews: createBureauReviewsHandlers(services),
+    scan: createScanHandlers(services),
   };
 }
