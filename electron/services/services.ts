@@ -14,6 +14,12 @@ import type { FilePicker } from './evidence/file-picker';
 import type { FileSaver } from './export/file-saver';
 import { unavailableSaver } from './export/file-saver';
 import { unavailablePicker } from './evidence/file-picker';
+import type { FolderPicker } from './scan/folder-picker';
+import { unavailableFolderPicker } from './scan/folder-picker';
+import { startScan } from './scan/scan-run';
+import { buildScanWorkbook, readWordList } from './scan/scan-parts-app';
+import type { ScanService } from './scan/scan-service';
+import { openScanService } from './scan/scan-service';
 import type { ReviewStore } from './bureau-reviews/review-store';
 import { openReviewStore } from './bureau-reviews/review-store';
 import type { InspectionStore } from './inspections/inspection-store';
@@ -44,6 +50,8 @@ export interface Services {
   /** Bureau mode's store (`bureau/`): opened on first use, or at start when the folder has one. */
   readonly bureau: BureauStore;
   readonly evidence: EvidenceStore;
+  /** The content review: saved scans (`scans/`), runs, folder picks and uploads, attach. */
+  readonly scans: ScanService;
   readonly backups: Backups;
   /** This installation's signing key. */
   readonly keys: KeyStore;
@@ -72,6 +80,8 @@ export interface CreateServicesOptions {
   /** Claim it even from another computer's lock, after the user confirmed nobody uses it there. */
   readonly takeOver?: boolean;
   readonly picker?: FilePicker;
+  /** Chooses a folder to scan (the desktop's dialog); the harness answers in the page instead. */
+  readonly folderPicker?: FolderPicker;
   readonly printer?: PdfPrinter;
   readonly saver?: FileSaver;
   readonly now?: () => Date;
@@ -138,6 +148,21 @@ export function createServices(options: CreateServicesOptions): Services {
   };
   let state = open();
   if (options.lock) backups.ensureDaily();
+  const saver = options.saver ?? unavailableSaver;
+  const scans = openScanService({
+    dataDir,
+    log,
+    now,
+    appVersion: options.version,
+    inspections: () => state.inspections(),
+    evidence,
+    saver: () => saver,
+    picker: options.folderPicker ?? unavailableFolderPicker,
+    runner: startScan,
+    readWords: readWordList,
+    workbook: buildScanWorkbook,
+    tidy: lock !== null,
+  });
 
   log.info('app.started', { shell: options.shell, version: options.version });
   return {
@@ -156,11 +181,12 @@ export function createServices(options: CreateServicesOptions): Services {
     },
     reviews: openReviewStore({ dataDir, log, now, inspections: () => state.inspections() }),
     evidence,
+    scans,
     backups,
     keys,
     picker: options.picker ?? unavailablePicker,
     printer: options.printer ?? unavailablePrinter,
-    saver: options.saver ?? unavailableSaver,
+    saver,
     about: {
       name: APP_NAME,
       version: options.version,
