@@ -7,6 +7,8 @@ import type { IpcFailure, IpcResult } from '../shared/ipc/define';
 import { channelName } from '../shared/ipc/define';
 import { contract } from '../shared/ipc/contract';
 import type { PickResult } from '../shared/ipc/evidence';
+import type { PickedFolder } from '../shared/ipc/scan';
+import { FOLDER_TOO_LARGE, FOLDER_UPLOAD_LIMITS } from '../shared/scan/folder-upload';
 
 /**
  * Loaded only by the browser harness, before the app: the same window.api as the preload's,
@@ -44,29 +46,90 @@ async function invoke(channel: string, input: unknown): Promise<IpcResult<unknow
 }
 
 const PICK_EVIDENCE = channelName('evidence', 'pick');
+const PICK_FOLDER = channelName('scan', 'pickFolder');
 
 /**
- * evidence:pick is the one call answered in the page: the desktop app opens its own dialog, but
- * a server cannot open one in the user's browser, so a file input is used and each file's bytes
- * are uploaded. Not async: the input must be clicked within the user's click that called pick.
+ * evidence:pick and scan:pickFolder are the calls answered in the page: the desktop app opens its
+ * own dialog, but a server cannot open one in the user's browser, so a file (or folder) input is
+ * used and the files' bytes are uploaded. Not async: the input must be clicked within the user's
+ * click that called pick.
  */
 function send(channel: string, input: unknown): Promise<IpcResult<unknown>> {
-  return channel === PICK_EVIDENCE ? pickEvidence() : invoke(channel, input);
+  if (channel === PICK_EVIDENCE) return pickEvidence();
+  if (channel === PICK_FOLDER) return pickFolder();
+  return invoke(channel, input);
 }
 
-/** Opens the browser's file chooser and stores each chosen file; [] when the user cancels. */
-function pickEvidence(): Promise<IpcResult<PickResult>> {
+/** A hidden file input, clicked now; the files chosen, or null when the user cancels. */
+function choose(setUp: (input: HTMLInputElement) => void): Promise<File[] | null> {
   const input = document.createElement('input');
   input.type = 'file';
-  input.multiple = true;
   input.hidden = true;
-  const chosen = new Promise<File[]>((resolve) => {
+  setUp(input);
+  const chosen = new Promise<File[] | null>((resolve) => {
     input.addEventListener('change', () => resolve([...(input.files ?? [])]), { once: true });
-    input.addEventListener('cancel', () => resolve([]), { once: true });
+    input.addEventListener('cancel', () => resolve(null), { once: true });
   });
   document.body.append(input);
   input.click();
-  return chosen.then(storeFiles).finally(() => input.remove());
+  return chosen.finally(() => input.remove());
+}
+
+/**
+ * Opens the browser's folder chooser and uploads a copy of the folder's files, each with its path
+ * inside the folder, to POST ./__scan-folder (begin, one request per file, end): the answer is
+ * the token scan:start takes. Checked here against the caps first, so a folder over them is
+ * never sent at all; the server checks every path and cap again.
+ */
+async function pickFolder(): Promise<IpcResult<PickedFolder | null>> {
+  const files = await choose((input) => {
+    input.webkitdirectory = true;
+  });
+  if (files === null) return { ok: true, value: null };
+  const bytes = files.reduce((sum, file) => sum + file.size, 0);
+  if (files.length > FOLDER_UPLOAD_LIMITS.files || bytes > FOLDER_UPLOAD_LIMITS.bytes) {
+    return {
+      ok: false,
+      error: { code: 'evidence-too-large', message: FOLDER_TOO_LARGE[pageLocale()] },
+    };
+  }
+  const begun = await folderStep<{ token: string }>({ step: 'begin' });
+  if (!begun.ok) return begun;
+  const { token } = begun.value;
+  // One at a time, in the order chosen: they share one disk, and the first refusal ends it.
+  for (const file of files) {
+    const path = file.webkitRelativePath || file.name;
+    const sent = await folderStep<null>({ step: 'file', token, path }, file);
+    if (!sent.ok) return sent;
+  }
+  return folderStep<PickedFolder>({ step: 'end', token });
+}
+
+async function folderStep<T>(query: Record<string, string>, body?: Blob): Promise<IpcResult<T>> {
+  try {
+    const response = await fetch(`./__scan-folder?${new URLSearchParams(query).toString()}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: body ?? new Uint8Array(0),
+    });
+    const answer: unknown = response.headers.get('content-type')?.startsWith('application/json')
+      ? await response.json()
+      : null;
+    if (typeof answer === 'object' && answer !== null && 'ok' in answer) {
+      return answer as IpcResult<T>;
+    }
+  } catch {
+    // fall through: the server is gone or refused us
+  }
+  return { ok: false, error: { code: 'internal', message: UNREACHABLE[pageLocale()] } };
+}
+
+/** Opens the browser's file chooser and stores each chosen file; [] when the user cancels. */
+async function pickEvidence(): Promise<IpcResult<PickResult>> {
+  const files = await choose((input) => {
+    input.multiple = true;
+  });
+  return storeFiles(files ?? []);
 }
 
 async function storeFiles(files: readonly File[]): Promise<IpcResult<PickResult>> {

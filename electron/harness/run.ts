@@ -82,6 +82,7 @@ export async function runHarness(argv: readonly string[], io: HarnessIo): Promis
       port: args.port,
       log: services.log,
       upload: { evidence: services.evidence, locale: core.locale },
+      folderUpload: { uploads: services.scans.uploads, locale: core.locale },
       locale: core.locale,
     });
     io.out(`Qinglang Inspector: ${harness.url}`);

@@ -11,6 +11,8 @@ import type { Logger } from '../services/logger';
 import { checkRequest } from './auth';
 import { cspOf, readStaticFile } from '../page/static-files';
 import { injectBridge } from './bridge-page';
+import type { FolderUploadOptions } from './folder-upload';
+import { FOLDER_UPLOAD_PATH, handleFolderUpload } from './folder-upload';
 import type { UploadOptions } from './upload';
 import { handleUpload, UPLOAD_PATH } from './upload';
 
@@ -30,6 +32,8 @@ interface HarnessOptions {
   readonly log: Logger;
   /** Where files chosen in the page's file input go; without it the upload route is absent. */
   readonly upload?: UploadOptions;
+  /** Where a folder chosen in the page's folder input is copied to be scanned; absent without it. */
+  readonly folderUpload?: FolderUploadOptions;
   /** The user's language, for the refusals the server itself makes (default Chinese). */
   readonly locale?: () => Locale;
 }
@@ -112,6 +116,12 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     if (path === UPLOAD_PATH && options.upload) {
       return handleUpload(req, (status, body) => sendJson(res, status, body), {
         ...options.upload,
+        log: options.log,
+      });
+    }
+    if (path === FOLDER_UPLOAD_PATH && options.folderUpload) {
+      return handleFolderUpload(req, (status, body) => sendJson(res, status, body), {
+        ...options.folderUpload,
         log: options.log,
       });
     }
