@@ -17,6 +17,7 @@ import { demo, INSPECTOR, PROFILE } from '../services/inspection-fixtures';
 import { randomChanges } from './crash-changes';
 import { writeWorkbook } from '../../../electron/services/workbook/workbook-write';
 import { workbookModel } from '../../../shared/workbook/model';
+import { SAMPLE_FINDINGS, scanReport } from '../services/scan/scan-fixtures';
 
 /** A data folder with something in every corner, and the door to it. */
 export interface World {
@@ -104,6 +105,16 @@ export async function openWorld(dataDir: string): Promise<World> {
     reviewedAt: NOW.toISOString(),
   };
   const feedbackBytes = Buffer.from(JSON.stringify(feedback));
+  // A saved scan of the live inspection (get, mark, attach, export and remove reach a real one),
+  // and a small folder chosen to scan (start runs a real scan of it).
+  const scan = scanReport(SAMPLE_FINDINGS);
+  services.scans.store.save(live.id, scan);
+  const siteDir = path.join(dataDir, 'fuzz-site');
+  fs.mkdirSync(siteDir, { recursive: true });
+  fs.writeFileSync(path.join(siteDir, 'index.html'), '<p>联系电话 13812345678</p>');
+  const folder = services.scans.runs.registerFolder(siteDir, 'site');
+  const scanRef = { inspectionId: live.id, scanId: scan.id };
+  const runId = '6f1c2a4e-8b7d-4c3a-9e2f-1a2b3c4d5e6f';
   const examples: Record<string, unknown[]> = {
     'app:info': [undefined],
     'app:logRendererError': [
@@ -254,6 +265,36 @@ export async function openWorld(dataDir: string): Promise<World> {
     'bureauReviews:dismiss': [
       { id: live.id, sha256: createHash('sha256').update(feedbackBytes).digest('hex') },
     ],
+    'scan:pickFolder': [undefined],
+    'scan:checkWords': [{ text: '赌博,澳门博彩\n# 注释\n色情,成人视频\n' }, { text: '' }],
+    'scan:start': [
+      {
+        inspectionId: live.id,
+        source: { kind: 'folder', token: folder.token },
+        ownHosts: ['www.school.edu.cn'],
+        words: { name: '敏感词.txt', text: '赌博,澳门博彩\n' },
+      },
+      {
+        inspectionId: other.id,
+        source: { kind: 'folder', token: folder.token },
+        ownHosts: [],
+        words: null,
+      },
+    ],
+    'scan:status': [{ runId }],
+    'scan:cancel': [{ runId }],
+    'scan:list': [{ inspectionId: live.id }, { inspectionId: binned.id }],
+    'scan:get': [scanRef],
+    'scan:mark': [
+      { ...scanRef, findingIds: [SAMPLE_FINDINGS[0]!.id], state: 'fixed' },
+      { ...scanRef, findingIds: SAMPLE_FINDINGS.map((f) => f.id), state: 'false-positive' },
+    ],
+    'scan:attach': [
+      { ...scanRef, language: 'zh-CN' },
+      { ...scanRef, language: 'en-US' },
+    ],
+    'scan:exportWorkbook': [{ ...scanRef, language: 'zh-CN' }],
+    'scan:remove': [scanRef],
     'backups:list': [undefined],
     'backups:create': [undefined],
     'backups:restore': [{ id: backup.id }],
@@ -273,6 +314,9 @@ export async function openWorld(dataDir: string): Promise<World> {
     received,
     period,
     ref,
+    scan.id,
+    folder.token,
+    ...SAMPLE_FINDINGS.map((f) => f.id),
   ];
   return { dataDir, core, examples, known };
 }
