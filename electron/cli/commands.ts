@@ -4,6 +4,7 @@ import { demoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
 import { infoCommand } from './commands/info';
 import { reportCommand } from './commands/report';
+import { scanCommand } from './commands/scan';
 import {
   templateCheckCommand,
   templateConvertCommand,
@@ -24,4 +25,5 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   verifyCommand,
   aggregateCommand,
+  scanCommand,
 ];
