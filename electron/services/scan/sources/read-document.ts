@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { decodeText, declaredCharset, looksBinary } from '../../../../shared/scan/charset';
 import type { ScanNote } from '../../../../shared/scan/finding';
-import type { PageInput } from '../../../../shared/scan/page';
+import type { PageInput, PageKind } from '../../../../shared/scan/page';
 import { docxText } from './docx-text';
 import type { FolderFile } from './folder-walk';
 import { folderUrlOf } from './folder-url';
@@ -56,27 +56,48 @@ export async function readDocument(
   }
   // The file may have grown between the stat and the read.
   if (data.length > cap) return skipped(tooLarge(relative, data.length, cap), data.length);
-  const page = (text: string): PageInput => ({
-    source: relative,
+  const read = pageOfBytes(data, {
     kind,
-    text,
+    source: relative,
     baseUrl: folderUrlOf(relative),
+    declared: null,
   });
-  if (kind === 'docx') {
-    const read = docxText(data);
-    if (!read.ok) return skipped(docxUnreadable(relative, read.reason), data.length);
-    return { page: page(read.text), bytes: data.length, notes: [] };
-  }
-  if (kind === 'pdf') return readPdf(data, relative, page);
-  if (looksBinary(data.subarray(0, 8192))) return skipped(binary(relative), data.length);
-  const declared = kind === 'html' ? declaredCharset(data.subarray(0, 4096)) : null;
-  const decoded = decodeText(data, declared, relative);
-  return { page: page(decoded.text), bytes: data.length, notes: [...decoded.notes] };
+  return { ...read, bytes: data.length };
 }
 
-function readPdf(data: Buffer, relative: string, page: (text: string) => PageInput): ReadResult {
+/**
+ * The page a file's or a fetched page's bytes make (null with a note when they cannot be read).
+ * `declared` is a Content-Type header's charset; an HTML page's own declaration comes after it.
+ */
+export function pageOfBytes(
+  data: Buffer | Uint8Array,
+  at: { kind: PageKind; source: string; baseUrl: string; declared: string | null },
+): { page: PageInput | null; notes: ScanNote[] } {
+  const { kind, source } = at;
+  const bytes = Buffer.isBuffer(data)
+    ? data
+    : Buffer.from(data.buffer, data.byteOffset, data.length);
+  const page = (text: string): PageInput => ({ source, kind, text, baseUrl: at.baseUrl });
+  if (kind === 'docx') {
+    const read = docxText(bytes);
+    if (!read.ok) return { page: null, notes: [docxUnreadable(source, read.reason)] };
+    return { page: page(read.text), notes: [] };
+  }
+  if (kind === 'pdf') return readPdf(bytes, source, page);
+  if (looksBinary(bytes.subarray(0, 8192))) return { page: null, notes: [binary(source)] };
+  const declared =
+    at.declared ?? (kind === 'html' ? declaredCharset(bytes.subarray(0, 4096)) : null);
+  const decoded = decodeText(bytes, declared, source);
+  return { page: page(decoded.text), notes: [...decoded.notes] };
+}
+
+function readPdf(
+  data: Buffer,
+  relative: string,
+  page: (text: string) => PageInput,
+): { page: PageInput | null; notes: ScanNote[] } {
   if (!data.subarray(0, 1024).toString('latin1').includes('%PDF-'))
-    return skipped(pdfNoText(relative, '不是 PDF 文件', 'it is not a PDF file'), data.length);
+    return { page: null, notes: [pdfNoText(relative, '不是 PDF 文件', 'it is not a PDF file')] };
   const read = pdfText(data);
   if (!read.ok) {
     const why = {
@@ -87,7 +108,7 @@ function readPdf(data: Buffer, relative: string, page: (text: string) => PageInp
       ],
       damaged: ['文件已损坏', 'it is damaged'],
     }[read.reason];
-    return skipped(pdfNoText(relative, why[0]!, why[1]!), data.length);
+    return { page: null, notes: [pdfNoText(relative, why[0]!, why[1]!)] };
   }
   const notes = read.partial
     ? [
@@ -98,7 +119,7 @@ function readPdf(data: Buffer, relative: string, page: (text: string) => PageInp
         ),
       ]
     : [];
-  return { page: page(read.text), bytes: data.length, notes };
+  return { page: page(read.text), notes };
 }
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
