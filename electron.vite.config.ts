@@ -30,6 +30,8 @@ export default defineConfig({
           harness: here('./electron/browser.ts'),
           // The bureau's intake pool runs each worker thread from this file, beside the bundle.
           'intake-worker': here('./electron/services/bureau/intake-worker.ts'),
+          // A folder scan reads, decodes and analyses files in worker threads run from this file.
+          'scan-worker': here('./electron/services/scan/scan-worker.ts'),
         },
         output: {
           banner: (chunk: { name: string; isEntry: boolean }) =>
