@@ -13,7 +13,7 @@ import { resolveDataDir } from '../services/data-dir';
 import type { Logger } from '../services/logger';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { devServerUrl } from './dev-server';
-import { createDialogPicker } from './dialog-picker';
+import { createDialogFolderPicker, createDialogPicker } from './dialog-picker';
 import { createDialogSaver } from './dialog-saver';
 import { electronStoreFactory } from './electron-store-factory';
 import { createElectronPrinter } from './electron-printer';
@@ -172,6 +172,7 @@ function start(mainDir: string, env: NodeJS.ProcessEnv): BrowserWindow | null {
       lock: true,
       takeOver,
       picker: createDialogPicker(() => window),
+      folderPicker: createDialogFolderPicker(() => window),
       printer: createElectronPrinter(),
       saver: createDialogSaver(() => window),
     });
