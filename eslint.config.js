@@ -125,6 +125,23 @@ export const ELECTRON_IMPORTERS = [
   'electron/desktop/window.ts',
 ];
 
+/**
+ * The network (issue 13): fetching the school's site is the only feature that may touch it, in
+ * one file; the browser harness serves the page on loopback, and its bridge in the page calls it.
+ * Dev scripts and tests (local test servers) are not linted by these rules.
+ */
+const NETWORK_USERS = [
+  'electron/services/scan/sources/site-fetch.ts',
+  'electron/harness/',
+  'renderer/harness-bridge.ts',
+];
+const NETWORK_WHY =
+  'only the site fetcher (electron/services/scan/sources/site-fetch.ts) touches the network';
+const NETWORK_MODULES = ['http', 'https', 'net', 'tls', 'dgram', 'http2', 'undici']
+  .flatMap((name) => [name, `node:${name}`])
+  .concat(['undici-types', 'ws']);
+const NETWORK_GLOBALS = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource'];
+
 const PACKAGE_LAYERS = [
   {
     name: 'electron',
@@ -136,6 +153,7 @@ const PACKAGE_LAYERS = [
     onlyIn: ['electron/desktop/electron-store-factory.ts'],
     why: 'electron-store loads Electron; plain Node uses conf through services/json-store.ts',
   },
+  ...NETWORK_MODULES.map((name) => ({ name, onlyIn: NETWORK_USERS, why: NETWORK_WHY })),
 ];
 
 export default tseslint.config(
@@ -205,6 +223,23 @@ export default tseslint.config(
     files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
     plugins: { layers: layersPlugin },
     rules: { 'layers/imports': ['error', { layers: LAYERS, packages: PACKAGE_LAYERS }] },
+  },
+  {
+    // No request but the site fetcher's: the globals that reach the network are forbidden too.
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    ignores: NETWORK_USERS.map((p) => (p.endsWith('/') ? `${p}**` : p)),
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...NETWORK_GLOBALS.map((name) => ({ name, message: NETWORK_WHY })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...['globalThis', 'window', 'self', 'global'].flatMap((object) =>
+          NETWORK_GLOBALS.map((property) => ({ object, property, message: NETWORK_WHY })),
+        ),
+      ],
+    },
   },
   {
     // Tests too stay under 500 lines a file (a describe block is one long function by nature).
