@@ -150,3 +150,47 @@ describe('source file sizes', () => {
     }
   });
 });
+
+describe('only the site fetcher touches the network', () => {
+  const NETWORK_RULES = ['layers/imports', 'no-restricted-globals', 'no-restricted-properties'];
+  async function networkErrors(filePath: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, filePath) });
+    return result!.messages
+      .filter((m) => m.ruleId !== null && NETWORK_RULES.includes(m.ruleId))
+      .map((m) => m.message);
+  }
+
+  it.each([
+    ['electron/services/x.ts', "import https from 'node:https';"],
+    ['electron/services/x.ts', "import http from 'http';"],
+    ['electron/ipc/x.ts', "import { connect } from 'node:net';"],
+    ['electron/cli/x.ts', "import tls from 'node:tls';"],
+    ['electron/services/x.ts', "import dgram from 'node:dgram';"],
+    ['electron/services/x.ts', "import http2 from 'node:http2';"],
+    ['electron/services/x.ts', "import { request } from 'undici';"],
+    ['electron/services/x.ts', "const http = await import('node:http');"],
+    ['electron/services/scan/sources/read-document.ts', "import https from 'node:https';"],
+    ['electron/services/x.ts', "export const get = () => fetch('https://example.com/');"],
+    ['electron/cli/x.ts', "export const get = () => globalThis.fetch('https://example.com/');"],
+    ['renderer/lib/x.ts', 'export const x = new XMLHttpRequest();'],
+    ['renderer/stores/x-store.ts', "export const socket = new WebSocket('wss://example.com/');"],
+    ['renderer/lib/x.ts', "export const events = new EventSource('/events');"],
+    ['renderer/lib/x.ts', "export const get = () => window.fetch('/x');"],
+    ['shared/x.ts', "export const get = () => fetch('https://example.com/');"],
+  ])('%s: %s', async (filePath, code) => {
+    expect(await networkErrors(filePath, code)).not.toEqual([]);
+  });
+
+  it.each([
+    ['electron/services/scan/sources/site-fetch.ts', "import https from 'node:https';"],
+    [
+      'electron/services/scan/sources/site-fetch.ts',
+      "export const get = () => fetch('https://example.com/');",
+    ],
+    ['electron/harness/x.ts', "import http from 'node:http';"],
+    ['renderer/harness-bridge.ts', "export const call = () => fetch('./__api/invoke');"],
+    ['electron/services/x.ts', "import zlib from 'node:zlib';"],
+  ])('allows %s: %s', async (filePath, code) => {
+    expect(await networkErrors(filePath, code)).toEqual([]);
+  });
+});
