@@ -35,34 +35,32 @@ export function FindingList({ report }: { report: ScanReport }) {
         {t('contentReview.findings.title')}
       </h3>
       <div className="filters" role="group" aria-label={t('contentReview.findings.filters')}>
-        <label>
-          <span>{t('contentReview.findings.detector')}</span>
-          <select
-            value={filter.detector}
-            onChange={(e) => choose({ detector: e.currentTarget.value as DetectorName | 'all' })}
-          >
-            <option value="all">{t('contentReview.findings.allDetectors')}</option>
-            {DETECTORS.map((d) => (
-              <option key={d} value={d}>
-                {t(`contentReview.detectors.${d}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('contentReview.findings.state')}</span>
-          <select
-            value={filter.state}
-            onChange={(e) => choose({ state: e.currentTarget.value as FindingState | 'all' })}
-          >
-            <option value="all">{t('contentReview.findings.allStates')}</option>
-            {FINDING_STATE_LIST.map((s) => (
-              <option key={s} value={s}>
-                {t(`contentReview.states.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <label htmlFor={`${id}-detector`}>{t('contentReview.findings.detector')}</label>
+        <select
+          id={`${id}-detector`}
+          value={filter.detector}
+          onChange={(e) => choose({ detector: e.currentTarget.value as DetectorName | 'all' })}
+        >
+          <option value="all">{t('contentReview.findings.allDetectors')}</option>
+          {DETECTORS.map((d) => (
+            <option key={d} value={d}>
+              {t(`contentReview.detectors.${d}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-state`}>{t('contentReview.findings.state')}</label>
+        <select
+          id={`${id}-state`}
+          value={filter.state}
+          onChange={(e) => choose({ state: e.currentTarget.value as FindingState | 'all' })}
+        >
+          <option value="all">{t('contentReview.findings.allStates')}</option>
+          {FINDING_STATE_LIST.map((s) => (
+            <option key={s} value={s}>
+              {t(`contentReview.states.${s}`)}
+            </option>
+          ))}
+        </select>
         <p className="hint" aria-live="polite">
           {t('contentReview.findings.count', { count: shown.total })}
         </p>
