@@ -202,7 +202,8 @@ test('a word list that is not text, or has a line with control characters, says 
   await writeFile(bad, `赌博\n坏\u0007词\n六合彩\n`);
   await input.setInputFiles(bad);
   await expect(page.getByText('bad-words.txt：2 个词，0 个分类。')).toBeVisible();
-  await expect(page.getByText(/第 2 行：/)).toBeVisible();
+  await expect(page.getByText(/第 2 行/)).toBeVisible();
+  await expect(page.getByText(/所选词表不能使用/)).toHaveCount(0);
   await screenshot(page, 'content-review-zh-bad-words', false);
 });
 

@@ -66,6 +66,8 @@ export function StartForm({ disabled }: { disabled: boolean }) {
   useEffect(() => {
     if (folder !== null) clearErrors('kind');
   }, [folder, clearErrors]);
+  // A word list chosen again is judged again: the refusal of the last one goes.
+  useEffect(() => clearErrors('root'), [words, clearErrors]);
 
   const checkHosts = (text: string, required: boolean) => {
     const list = parseHostList(text);

@@ -57,12 +57,7 @@ export function WordListField() {
                 <p>{t('contentReview.words.problems', { count: words.check.problems.length })}</p>
                 <ul>
                   {words.check.problems.slice(0, PROBLEMS_SHOWN).map((p) => (
-                    <li key={p.line}>
-                      {t('contentReview.words.problemLine', {
-                        line: p.line,
-                        message: pick(p.message),
-                      })}
-                    </li>
+                    <li key={p.line}>{pick(p.message)}</li>
                   ))}
                   {words.check.problems.length > PROBLEMS_SHOWN && (
                     <li>
