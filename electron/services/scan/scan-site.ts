@@ -84,7 +84,7 @@ export async function scanSite(state: RunState, parts: ScanParts, scan: SiteScan
         book.add(fetched.url, link);
         if (link.navigable) follow.push(link.target);
       }
-    } else collector.skipped += 1;
+    } else if (fetched.notes.length > 0) collector.skipped += 1;
     state.progress = {
       ...state.progress,
       scanned: state.progress.scanned + 1,
@@ -94,7 +94,13 @@ export async function scanSite(state: RunState, parts: ScanParts, scan: SiteScan
     };
     return follow;
   };
-  const notes = await parts.crawlSite({ start: scan.start, hosts: scan.hosts, signal, onPage });
+  // The crawler throws when cancelled: what it handed over so far is kept.
+  const notes = await parts
+    .crawlSite({ start: scan.start, hosts: scan.hosts, signal, onPage })
+    .catch((error: unknown) => {
+      if (signal.aborted) return [];
+      throw error;
+    });
   for (const note of notes) collector.addNote(note);
   state.progress = { ...state.progress, phase: 'links', current: '' };
   await checkTargets(book, parts, scan.hosts, state);
