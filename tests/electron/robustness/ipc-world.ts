@@ -266,13 +266,13 @@ export async function openWorld(dataDir: string): Promise<World> {
       { id: live.id, sha256: createHash('sha256').update(feedbackBytes).digest('hex') },
     ],
     'scan:pickFolder': [undefined],
-    'scan:checkWords': [{ text: '赌博,澳门博彩\n# 注释\n色情,成人视频\n' }, { text: '' }],
+    'scan:checkWords': [{ text: '# 注释\n[赌博]\n澳门博彩\n成人视频\t色情\n' }, { text: '' }],
     'scan:start': [
       {
         inspectionId: live.id,
         source: { kind: 'folder', token: folder.token },
         ownHosts: ['www.school.edu.cn'],
-        words: { name: '敏感词.txt', text: '赌博,澳门博彩\n' },
+        words: { name: '敏感词.txt', text: '澳门博彩\t赌博\n' },
       },
       {
         inspectionId: other.id,
