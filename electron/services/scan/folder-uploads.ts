@@ -42,6 +42,8 @@ interface Options {
   readonly register: (token: string, dir: string, name: string) => PickedFolder;
   /** Whether a copy is in use by a scan now (it is then never removed by another upload). */
   readonly inUse: (token: string) => boolean;
+  /** Lower caps (tests). */
+  readonly limits?: { readonly bytes: number; readonly files: number };
 }
 
 interface Upload {
@@ -58,7 +60,9 @@ const refuse = (zh: string, en: string): AppError =>
 
 const tooLarge = (): AppError => new AppError('evidence-too-large', { ...FOLDER_TOO_LARGE });
 
-export function openFolderUploads({ dataDir, log, register, inUse }: Options): FolderUploads {
+export function openFolderUploads(options: Options): FolderUploads {
+  const { dataDir, log, register, inUse } = options;
+  const limits = options.limits ?? FOLDER_UPLOAD_LIMITS;
   const root = dataPaths(dataDir).scanUploads;
   const uploads = new Map<string, Upload>();
 
@@ -91,7 +95,7 @@ export function openFolderUploads({ dataDir, log, register, inUse }: Options): F
     async write(token, relativePath, body, declaredBytes) {
       const current = upload(token);
       try {
-        await writeOne(current, relativePath, body, declaredBytes);
+        await writeOne(current, limits, relativePath, body, declaredBytes);
       } catch (error) {
         // One refused file ends the upload: the page says why, and a scan never reads half a folder.
         discard(token);
@@ -114,6 +118,7 @@ export function openFolderUploads({ dataDir, log, register, inUse }: Options): F
 
 async function writeOne(
   current: Upload,
+  limits: { readonly bytes: number; readonly files: number },
   relativePath: string,
   body: Readable,
   declaredBytes: number,
@@ -129,8 +134,8 @@ async function writeOne(
     throw refuse('一次只能上传一个文件夹。', 'Only one folder can be uploaded at a time.');
   }
   if (
-    current.files + 1 > FOLDER_UPLOAD_LIMITS.files ||
-    current.bytes + Math.max(0, declaredBytes) > FOLDER_UPLOAD_LIMITS.bytes
+    current.files + 1 > limits.files ||
+    current.bytes + Math.max(0, declaredBytes) > limits.bytes
   ) {
     throw tooLarge();
   }
@@ -151,7 +156,7 @@ async function writeOne(
     for await (const chunk of body as AsyncIterable<Buffer | string>) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       current.bytes += bytes.length;
-      if (current.bytes > FOLDER_UPLOAD_LIMITS.bytes) throw tooLarge();
+      if (current.bytes > limits.bytes) throw tooLarge();
       for (let offset = 0; offset < bytes.length;) {
         offset += (await handle.write(bytes, offset)).bytesWritten;
       }
