@@ -176,7 +176,7 @@ function say(io: CliIo, report: ScanReport, outputs: Outputs, language: Locale):
   );
   const detectors: DetectorName[] = DETECTORS.filter((d) => byDetector[d] > 0);
   for (const d of detectors)
-    io.out(`  ${bilingual(DETECTOR_LABELS[d]).padEnd(30)} ${String(byDetector[d]).padStart(7)}`);
+    io.out(`  ${String(byDetector[d]).padStart(7)}  ${bilingual(DETECTOR_LABELS[d])}`);
   for (const f of report.findings.slice(0, LISTED)) {
     const label = DETECTOR_LABELS[f.detector][language];
     const extra = f.target && f.target !== f.match ? ` → ${f.target}` : '';

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
@@ -73,7 +75,7 @@ describe('qinglang scan', () => {
     expect(result.out).toContain('138****5678');
     expect(result.out).not.toContain('13812345678');
     expect(result.out).toContain('news/a.html:1:');
-    expect(result.out).toMatch(/手机号 \/ Mobile number\s+1/);
+    expect(result.out).toMatch(/\s1 {2}手机号 \/ Mobile number\n/);
     const report = scanReportSchema.parse(JSON.parse(fs.readFileSync(json, 'utf8')));
     expect(report.source).toEqual({ kind: 'folder', name: 'site' });
     expect(report.words).toMatchObject({ name: 'words.txt', terms: 1 });
@@ -140,5 +142,39 @@ describe('qinglang scan', () => {
     const none = await run(['scan', root, '--words', empty]);
     expect(none.code).toBe(2);
     expect(none.err).toContain('has no terms');
+  });
+
+  it('scans a site fetched from the hosts given, and names its dead links with their status', async () => {
+    const server = http.createServer((req, res) => {
+      if (req.url === '/') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        return res.end(`<p>首页</p>\n<a href="/gone.html">旧闻</a>\n${FOOTER}`);
+      }
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.end('not found');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const json = path.join(tempDir(), 'site.json');
+      const result = await run([
+        'scan',
+        '--site',
+        `http://${host}/`,
+        '--json',
+        json,
+        '--lang',
+        'en-US',
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.out).toContain(`http://${host}/:2:`);
+      const report = scanReportSchema.parse(JSON.parse(fs.readFileSync(json, 'utf8')));
+      expect(report.source).toEqual({ kind: 'site', start: `http://${host}/`, hosts: [host] });
+      expect(report.findings).toMatchObject([
+        { detector: 'dead-link', target: `http://${host}/gone.html`, status: 404 },
+      ]);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
