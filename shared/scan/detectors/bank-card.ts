@@ -1,5 +1,11 @@
 import type { TextDetector, TextHit } from '../page';
-import { digitRuns, forEachSpan, spanShape, spanStandsAlone, type DigitRun } from './digit-runs';
+import {
+  forEachDigitRun,
+  forEachSpan,
+  spanShape,
+  spanStandsAlone,
+  type DigitRun,
+} from './digit-runs';
 import { isIdNumber18 } from './id-number';
 import { afterWord, inAddress } from './number-context';
 
@@ -65,7 +71,8 @@ function shapeFits(shape: readonly number[]): boolean {
   return shape.every((size, k) => (k < last ? size === 4 : size >= 1 && size <= 4)) && last >= 3;
 }
 
-function runHits(text: string, run: DigitRun, hits: TextHit[]): void {
+/** Adds the bank card numbers in one run of digit groups to `hits`. */
+export function cardsInRun(text: string, run: DigitRun, hits: TextHit[]): void {
   forEachSpan(run, 15, 19, (first, last, digits) => {
     if (!issuerFits(digits) || !luhnValid(digits) || isIdNumber18(digits, 9999)) return false;
     if (!shapeFits(spanShape(run, first, last)) || !spanStandsAlone(run, first, last)) return false;
@@ -80,6 +87,6 @@ function runHits(text: string, run: DigitRun, hits: TextHit[]): void {
 /** Bank card numbers standing alone (see the file's comment). */
 export const bankCards: TextDetector = (text) => {
   const hits: TextHit[] = [];
-  for (const run of digitRuns(text)) runHits(text, run, hits);
+  forEachDigitRun(text, 15, (run) => cardsInRun(text, run, hits));
   return hits;
 };

@@ -40,44 +40,71 @@ function gluedAt(text: string, at: number, away: number): boolean {
   return code === 46 && isDigit(text.charCodeAt(at + away));
 }
 
-/** The runs of digit groups in folded text, in order. */
-export function digitRuns(text: string): DigitRun[] {
-  const runs: DigitRun[] = [];
+function makeRun(
+  text: string,
+  bounds: readonly number[],
+  seps: string,
+  glued: [boolean, boolean],
+): DigitRun {
+  const groups: DigitGroup[] = [];
+  for (let k = 0; k < bounds.length; k += 2) {
+    const start = bounds[k] ?? 0;
+    const end = bounds[k + 1] ?? 0;
+    groups.push({ start, end, digits: text.slice(start, end) });
+  }
+  return { groups, seps: [...seps], gluedBefore: glued[0], gluedAfter: glued[1] };
+}
+
+/**
+ * Each run of digit groups in folded text, in order, handed to `visit` (and not kept, so a page
+ * of numbers costs no memory); runs with fewer than `minDigits` digits in all are passed over
+ * without being built (the number detectors need 11 or more).
+ */
+export function forEachDigitRun(
+  text: string,
+  minDigits: number,
+  visit: (run: DigitRun) => void,
+): void {
   const length = text.length;
+  const nextDigit = /[0-9]/g;
+  const bounds: number[] = [];
   let i = 0;
   while (i < length) {
-    if (!isDigit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
+    nextDigit.lastIndex = i;
+    const found = nextDigit.exec(text);
+    if (!found) break;
+    i = found.index;
     // A digit right after a letter or digit is no run's start (the previous char ends a word).
     const gluedBefore = i > 0 && gluedAt(text, i - 1, -1);
-    const groups: DigitGroup[] = [];
-    const seps: string[] = [];
-    let gluedAfter = false;
+    bounds.length = 0;
+    let seps = '';
+    let digits = 0;
     for (;;) {
       const start = i;
       while (i < length && isDigit(text.charCodeAt(i))) i++;
       const next = text.charCodeAt(i);
-      if (next === 120 && !isWordChar(text.charCodeAt(i + 1))) {
-        groups.push({ start, end: i + 1, digits: text.slice(start, i + 1) });
-        i++;
-        gluedAfter = gluedAt(text, i, 1);
-        break;
-      }
-      groups.push({ start, end: i, digits: text.slice(start, i) });
-      if ((next === 32 || next === 45) && isDigit(text.charCodeAt(i + 1))) {
-        seps.push(next === 32 ? ' ' : '-');
+      const x = next === 120 && !isWordChar(text.charCodeAt(i + 1));
+      if (x) i++;
+      bounds.push(start, i);
+      digits += i - start;
+      if (!x && (next === 32 || next === 45) && isDigit(text.charCodeAt(i + 1))) {
+        seps += next === 32 ? ' ' : '-';
         i++;
         continue;
       }
-      gluedAfter = gluedAt(text, i, 1);
       break;
     }
+    const gluedAfter = gluedAt(text, i, 1);
     // Skip the rest of a word the run ran into, so its digits start no run of their own.
     while (i < length && isWordChar(text.charCodeAt(i))) i++;
-    runs.push({ groups, seps, gluedBefore, gluedAfter });
+    if (digits >= minDigits) visit(makeRun(text, bounds, seps, [gluedBefore, gluedAfter]));
   }
+}
+
+/** The runs of digit groups in folded text, in order (see forEachDigitRun). */
+export function digitRuns(text: string, minDigits = 1): DigitRun[] {
+  const runs: DigitRun[] = [];
+  forEachDigitRun(text, minDigits, (run) => runs.push(run));
   return runs;
 }
 
@@ -116,14 +143,15 @@ export function forEachSpan(
   max: number,
   visit: (first: number, last: number, digits: string) => boolean,
 ): void {
+  const groups = run.groups;
   let first = 0;
-  while (first < run.groups.length) {
+  while (first < groups.length) {
     let taken = -1;
-    let count = 0;
-    for (let last = first; last < run.groups.length; last++) {
-      count += run.groups[last]?.digits.length ?? 0;
-      if (count > max) break;
-      if (count >= min && visit(first, last, spanDigits(run, first, last))) {
+    let digits = '';
+    for (let last = first; last < groups.length; last++) {
+      digits += groups[last]?.digits ?? '';
+      if (digits.length > max) break;
+      if (digits.length >= min && visit(first, last, digits)) {
         taken = last;
         break;
       }

@@ -1,5 +1,5 @@
 import type { TextDetector, TextHit } from '../page';
-import { digitRuns, forEachSpan, spanStandsAlone, type DigitRun } from './digit-runs';
+import { forEachDigitRun, forEachSpan, spanStandsAlone, type DigitRun } from './digit-runs';
 
 /**
  * Resident ID numbers (居民身份证号码), over folded text.
@@ -60,7 +60,13 @@ export function isIdNumber15(value: string): boolean {
   return isRealDate(1900 + num(value, 6, 8), num(value, 8, 10), num(value, 10, 12));
 }
 
-function runHits(text: string, run: DigitRun, maxYear: number, hits: TextHit[]): void {
+/** Adds the ID numbers in one run of digit groups to `hits`. */
+export function idNumbersInRun(
+  text: string,
+  run: DigitRun,
+  maxYear: number,
+  hits: TextHit[],
+): void {
   forEachSpan(run, 15, 18, (first, last, digits) => {
     const valid =
       digits.length === 18
@@ -78,7 +84,7 @@ function runHits(text: string, run: DigitRun, maxYear: number, hits: TextHit[]):
 export function createIdNumberDetector(options: IdNumberOptions): TextDetector {
   return (text) => {
     const hits: TextHit[] = [];
-    for (const run of digitRuns(text)) runHits(text, run, options.maxYear, hits);
+    forEachDigitRun(text, 15, (run) => idNumbersInRun(text, run, options.maxYear, hits));
     return hits;
   };
 }

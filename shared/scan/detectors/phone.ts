@@ -1,5 +1,11 @@
 import type { TextDetector, TextHit } from '../page';
-import { digitRuns, forEachSpan, spanShape, spanStandsAlone, type DigitRun } from './digit-runs';
+import {
+  forEachDigitRun,
+  forEachSpan,
+  spanShape,
+  spanStandsAlone,
+  type DigitRun,
+} from './digit-runs';
 import { afterWord, inAddress } from './number-context';
 
 /**
@@ -74,6 +80,12 @@ function standsAlone(run: DigitRun, first: number, last: number): boolean {
 
 /** The mobile number a span writes, if any: 11 digits whole or 3-4-4, or 86/0086 glued to 11. */
 function mobileOf(run: DigitRun, first: number, last: number, digits: string): string | null {
+  if (
+    !SEGMENTS.has(Number.parseInt(digits.slice(0, 3), 10)) &&
+    !digits.startsWith('86') &&
+    !digits.startsWith('0086')
+  )
+    return null;
   const shape = spanShape(run, first, last).join('-');
   let number: string | null = null;
   if (shape === '11' || shape === '3-4-4') number = digits;
@@ -82,7 +94,8 @@ function mobileOf(run: DigitRun, first: number, last: number, digits: string): s
   return number !== null && SEGMENTS.has(Number.parseInt(number.slice(0, 3), 10)) ? number : null;
 }
 
-function runHits(text: string, run: DigitRun, hits: TextHit[]): void {
+/** Adds the mobile numbers in one run of digit groups to `hits`. */
+export function phonesInRun(text: string, run: DigitRun, hits: TextHit[]): void {
   forEachSpan(run, 11, 15, (first, last, digits) => {
     const number = mobileOf(run, first, last, digits);
     const group = run.groups[last];
@@ -98,6 +111,6 @@ function runHits(text: string, run: DigitRun, hits: TextHit[]): void {
 /** Mainland mobile numbers standing alone (see the file's comment). */
 export const phoneNumbers: TextDetector = (text) => {
   const hits: TextHit[] = [];
-  for (const run of digitRuns(text)) runHits(text, run, hits);
+  forEachDigitRun(text, 11, (run) => phonesInRun(text, run, hits));
   return hits;
 };
