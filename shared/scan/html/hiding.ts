@@ -82,22 +82,23 @@ function clipped(style: Declarations): boolean {
   });
 }
 
-type Attributes = Readonly<Record<string, string>>;
+/** An element's attributes, by lower-case name. */
+export type Attributes = ReadonlyMap<string, string>;
 
 /** The trick an element's own style and attributes hide it by, that nothing inside can undo. */
 function ownHiding(tag: string, attrs: Attributes, style: Declarations): HidingTrick | null {
   const display = style.get('display');
   if (display === 'none') return 'display-none';
-  if ('hidden' in attrs && display === undefined) return 'display-none';
+  if (attrs.has('hidden') && display === undefined) return 'display-none';
   if (tag === 'iframe' || tag === 'frame') {
-    const w = style.get('width') ?? attrs.width;
-    const h = style.get('height') ?? attrs.height;
+    const w = style.get('width') ?? attrs.get('width');
+    const h = style.get('height') ?? attrs.get('height');
     if (attributeAtMost(w, 1) || attributeAtMost(h, 1)) return 'zero-size-iframe';
   }
   if (tag === 'marquee') {
-    const w = style.get('width') ?? attrs.width;
-    const h = style.get('height') ?? attrs.height;
-    const amount = Number(attrs.scrollamount);
+    const w = style.get('width') ?? attrs.get('width');
+    const h = style.get('height') ?? attrs.get('height');
+    const amount = Number(attrs.get('scrollamount'));
     if (attributeAtMost(w, 2) || attributeAtMost(h, 2) || amount >= 1000) return 'tiny-marquee';
   }
   const tiny =
@@ -109,6 +110,9 @@ function ownHiding(tag: string, attrs: Attributes, style: Declarations): HidingT
   return null;
 }
 
+/** Elements hidden by their attributes alone. */
+const SPECIAL: ReadonlySet<string> = new Set(['iframe', 'frame', 'marquee']);
+
 /** What an element passes on, from its parent's and its own computed style. */
 export function visibilityOf(
   parent: Visibility,
@@ -116,6 +120,9 @@ export function visibilityOf(
   attrs: Attributes,
   style: Declarations,
 ): Visibility {
+  if (style.size === 0 && !SPECIAL.has(tag) && !attrs.has('hidden')) {
+    return tag === 'a' && parent.colour !== null ? { ...parent, colour: null } : parent;
+  }
   const hiddenBy = parent.hiddenBy ?? ownHiding(tag, attrs, style);
   const visibility = style.get('visibility');
   const visibilityHidden =

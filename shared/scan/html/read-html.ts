@@ -9,7 +9,14 @@ import {
   RAW_TEXT_ELEMENTS,
   VOID_ELEMENTS,
 } from './elements';
-import { cascade, trickOf, VISIBLE, visibilityOf, type Visibility } from './hiding';
+import {
+  cascade,
+  trickOf,
+  VISIBLE,
+  visibilityOf,
+  type Attributes,
+  type Visibility,
+} from './hiding';
 import { scriptLinks } from './script-links';
 import { RuleIndex, type SelectorSubject } from './selectors';
 import { collectStyleSheets } from './style-blocks';
@@ -63,6 +70,8 @@ interface Frame extends SelectorSubject {
   readonly foreign: boolean;
 }
 
+const NO_CLASSES: readonly string[] = [];
+
 const ROOT: Frame = {
   tag: '',
   id: '',
@@ -71,8 +80,6 @@ const ROOT: Frame = {
   footer: false,
   foreign: false,
 };
-
-type Attributes = Record<string, string>;
 
 class HtmlReader {
   readonly text = new TextBuilder();
@@ -110,9 +117,9 @@ class HtmlReader {
       while (this.stack.length > 0 && closes.has(this.top.tag)) this.pop();
     }
     if (tag === 'html' || tag === 'body') this.fullDocument = true;
-    if (tag === 'base' && !this.baseSet && attrs.href !== undefined) {
+    if (tag === 'base' && !this.baseSet && attrs.has('href')) {
       this.baseSet = true;
-      this.base = resolveBase(attrs.href, this.base) ?? this.base;
+      this.base = resolveBase(attrs.get('href') ?? '', this.base) ?? this.base;
     }
     const parent = this.top;
     const deep = this.stack.length >= MAX_DEPTH;
@@ -124,7 +131,7 @@ class HtmlReader {
     if (RAW_TEXT_ELEMENTS.has(tag)) {
       // The tokenizer reads up to the matching end tag as raw text, even after `<script/>`.
       this.raw = tag;
-      this.script = tag === 'script' && attrs.src === undefined ? { text: '', offset: -1 } : null;
+      this.script = tag === 'script' && !attrs.has('src') ? { text: '', offset: -1 } : null;
     } else if (selfClosing && (parent.foreign || tag === 'svg' || tag === 'math')) {
       return;
     }
@@ -207,27 +214,29 @@ class HtmlReader {
   }
 
   private frameOf(tag: string, attrs: Attributes, parent: Frame): Frame {
-    const id = attrs.id ?? '';
-    const className = attrs.class ?? '';
-    const classes = className === '' ? [] : className.split(/\s+/).filter((c) => c !== '');
-    const subject = { tag, id, classes };
-    const style = cascade(this.rules.match(subject, this.stack), attrs.style);
+    const id = attrs.get('id') ?? '';
+    const className = attrs.get('class') ?? '';
+    const classes = className === '' ? NO_CLASSES : className.split(/\s+/).filter((c) => c !== '');
+    const inline = attrs.get('style');
+    const rules = this.rules.size === 0 ? [] : this.rules.match({ tag, id, classes }, this.stack);
+    const style = cascade(rules, inline);
     const visibility = visibilityOf(parent.visibility, tag, attrs, style);
-    const footer = parent.footer || tag === 'footer' || FOOTER_NAME.test(`${id} ${className}`);
+    const named = (id !== '' || className !== '') && FOOTER_NAME.test(`${id} ${className}`);
+    const footer = parent.footer || tag === 'footer' || named;
     const foreign = parent.foreign || tag === 'svg' || tag === 'math';
     return { tag, id, classes, visibility, footer, foreign };
   }
 
   private linkOf(tag: string, attrs: Attributes, offset: number, visibility: Visibility): void {
-    if (tag === 'meta' && attrs['http-equiv']?.trim().toLowerCase() === 'refresh') {
+    if (tag === 'meta' && attrs.get('http-equiv')?.trim().toLowerCase() === 'refresh') {
       const url = /^\s*\d*\.?\d*\s*[;,]?\s*(?:url\s*=\s*)?["']?([^"'\s]+)/i.exec(
-        attrs.content ?? '',
+        attrs.get('content') ?? '',
       )?.[1];
       if (url) this.addLink(url, 'meta', offset, true, null);
       return;
     }
     const where = LINK_ATTRIBUTES.get(tag);
-    const reference = where ? attrs[where.attribute] : undefined;
+    const reference = where ? attrs.get(where.attribute) : undefined;
     if (!where || reference === undefined) return;
     const trick = where.navigable ? trickOf(visibility) : null;
     this.addLink(reference, tag, offset, where.navigable, trick);
@@ -249,7 +258,7 @@ class HtmlReader {
 function callbacks(page: string, reader: HtmlReader): TokenizerCallbacks {
   let tag = '';
   let tagOffset = 0;
-  let attrs: Attributes = Object.create(null) as Attributes;
+  let attrs = new Map<string, string>();
   let attrName = '';
   let attrValue = '';
   /** Where the last event ended: an entity in text starts there. */
@@ -263,7 +272,7 @@ function callbacks(page: string, reader: HtmlReader): TokenizerCallbacks {
     onopentagname(start, endIndex) {
       tag = page.slice(start, endIndex).toLowerCase();
       tagOffset = Math.max(0, start - 1);
-      attrs = Object.create(null) as Attributes;
+      attrs = new Map<string, string>();
     },
     onattribname(start, endIndex) {
       attrName = page.slice(start, endIndex).toLowerCase();
@@ -276,7 +285,7 @@ function callbacks(page: string, reader: HtmlReader): TokenizerCallbacks {
       if (attrValue.length < MAX_ATTRIBUTE) attrValue += String.fromCodePoint(codepoint);
     },
     onattribend() {
-      if (!Object.hasOwn(attrs, attrName)) attrs[attrName] = attrValue;
+      if (!attrs.has(attrName)) attrs.set(attrName, attrValue);
       attrValue = '';
     },
     onopentagend(endIndex) {

@@ -14,6 +14,8 @@ function matches(c: Compound, e: SelectorSubject): boolean {
   return true;
 }
 
+const NONE: readonly CssRule[] = [];
+
 function push(map: Map<string, CssRule[]>, key: string, rule: CssRule): void {
   const list = map.get(key);
   if (list) list.push(rule);
@@ -45,8 +47,8 @@ export class RuleIndex {
   }
 
   /** The rules matching an element whose open ancestors are `ancestors` (outermost first). */
-  match(element: SelectorSubject, ancestors: readonly SelectorSubject[]): CssRule[] {
-    if (this.size === 0) return [];
+  match(element: SelectorSubject, ancestors: readonly SelectorSubject[]): readonly CssRule[] {
+    if (this.size === 0) return NONE;
     const candidates: CssRule[] = [...this.universal];
     if (element.id) candidates.push(...(this.byId.get(element.id) ?? []));
     for (const cls of element.classes) candidates.push(...(this.byClass.get(cls) ?? []));

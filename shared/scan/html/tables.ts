@@ -118,7 +118,7 @@ export class TableCollector {
 
   /** A block element opened or closed: the text so far is a block of its own. */
   endBlock(): void {
-    if (this.open.length > 0) return;
+    if (this.open.length > 0 || this.block === '') return;
     const text = this.block.replace(/\s+/g, ' ').trim();
     if (text) this.lastBlock = text.slice(0, MAX_CAPTION);
     this.block = '';
