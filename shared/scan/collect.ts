@@ -83,6 +83,35 @@ class Smallest<T> {
   }
 }
 
+const TEXT_MAX = 400;
+const cut = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+
+/**
+ * A finding held to the report's limits whatever made it (a line or column below 1, a context
+ * past 400 characters): one finding out of bounds must not cost the whole scan its report.
+ */
+function fitFinding(f: PageFinding): PageFinding {
+  const fits =
+    f.line >= 1 &&
+    f.column >= 1 &&
+    f.match.length <= TEXT_MAX &&
+    f.context.length <= TEXT_MAX &&
+    f.source.length <= SCAN_LIMITS.source &&
+    (f.target?.length ?? 0) <= SCAN_LIMITS.source &&
+    (f.category?.length ?? 0) <= 100;
+  if (fits) return f;
+  return {
+    ...f,
+    line: Math.max(1, Math.floor(f.line) || 1),
+    column: Math.max(1, Math.floor(f.column) || 1),
+    match: cut(f.match, TEXT_MAX),
+    context: cut(f.context, TEXT_MAX),
+    source: cut(f.source, SCAN_LIMITS.source),
+    ...(f.target !== undefined && { target: cut(f.target, SCAN_LIMITS.source) }),
+    ...(f.category !== undefined && { category: cut(f.category, 100) }),
+  };
+}
+
 export interface ReportMeta {
   readonly id: string;
   readonly appVersion: string;
@@ -110,7 +139,8 @@ export class ScanCollector {
     this.notes = new Smallest(limits.notes, compareNotes);
   }
 
-  addFinding(finding: PageFinding): void {
+  addFinding(given: PageFinding): void {
+    const finding = fitFinding(given);
     const key = `${finding.detector}\n${finding.source}`;
     const seen = this.perSource.get(key) ?? 0;
     this.perSource.set(key, seen + 1);
@@ -121,7 +151,11 @@ export class ScanCollector {
 
   addNote(note: ScanNote): void {
     if (INCOMPLETE.has(note.code)) this.incomplete = true;
-    this.notes.add(note);
+    this.notes.add(
+      note.source.length > SCAN_LIMITS.source
+        ? { ...note, source: note.source.slice(0, SCAN_LIMITS.source) }
+        : note,
+    );
   }
 
   note(source: string, code: NoteCode, message: Bilingual): void {
