@@ -120,7 +120,8 @@ export function visibilityOf(
   attrs: Attributes,
   style: Declarations,
 ): Visibility {
-  if (style.size === 0 && !SPECIAL.has(tag) && !attrs.has('hidden')) {
+  const presentational = attrs.has('bgcolor') || (tag === 'font' && attrs.has('color'));
+  if (style.size === 0 && !SPECIAL.has(tag) && !attrs.has('hidden') && !presentational) {
     return tag === 'a' && parent.colour !== null ? { ...parent, colour: null } : parent;
   }
   const hiddenBy = parent.hiddenBy ?? ownHiding(tag, attrs, style);
@@ -137,14 +138,15 @@ export function visibilityOf(
   const indent = style.get('text-indent');
   const indentOff =
     indent === undefined || indent === 'inherit' ? parent.indentOff : atMost(indent, OFF_SCREEN);
-  const ownColour = style.get('color');
+  // HTML's old presentational attributes (<font color>, bgcolor) count as the CSS they map to.
+  const ownColour = style.get('color') ?? (tag === 'font' ? attrs.get('color') : undefined);
   const colour =
     ownColour !== undefined && ownColour !== 'inherit'
       ? parseColour(ownColour)
       : tag === 'a' && ownColour === undefined
         ? null // a link has its own default colour
         : parent.colour;
-  const bg = style.get('background-color') ?? style.get('background');
+  const bg = style.get('background-color') ?? style.get('background') ?? attrs.get('bgcolor');
   const background = (bg !== undefined ? backgroundColour(bg) : null) ?? parent.background;
   return { hiddenBy, visibilityHidden, fontZero, indentOff, colour, background };
 }

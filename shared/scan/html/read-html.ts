@@ -98,6 +98,11 @@ class HtmlReader {
   /** The raw-text element (script, style…) whose content is being read, and a script's text. */
   private raw: string | null = null;
   private script: { text: string; offset: number } | null = null;
+  /**
+   * The open `<a>` that is visible itself: if everything it shows (text, images) turns out to be
+   * hidden (`<a href><font color=white>…`), the link is hidden by that trick.
+   */
+  private openLink: { index: number; hidden: HidingTrick | null; shown: boolean } | null = null;
 
   constructor(
     private readonly page: string,
@@ -173,6 +178,7 @@ class HtmlReader {
     }
     this.text.append(text, offset, exact);
     this.tables.text(text, offset);
+    if (this.openLink && text.trim() !== '') this.linkShows(this.top.visibility);
     if (this.top.footer && this.footerText.length < MAX_FOOTER) {
       this.footerText += text.slice(0, MAX_FOOTER);
     }
@@ -202,7 +208,25 @@ class HtmlReader {
     }
   }
 
+  private linkShows(visibility: Visibility): void {
+    const link = this.openLink;
+    if (!link) return;
+    const trick = trickOf(visibility);
+    if (trick === null) link.shown = true;
+    else link.hidden ??= trick;
+  }
+
+  /** An `<a>` closed: hidden after all when all it showed was hidden. */
+  private endLink(): void {
+    const open = this.openLink;
+    this.openLink = null;
+    const link = open ? this.links[open.index] : undefined;
+    if (open && link && !open.shown && open.hidden)
+      this.links[open.index] = { ...link, trick: open.hidden };
+  }
+
   private afterClose(tag: string): void {
+    if (tag === 'a') this.endLink();
     if (BLOCK_ELEMENTS.has(tag)) this.blockBoundary();
     this.tables.closeTag(tag);
   }
@@ -235,11 +259,19 @@ class HtmlReader {
       if (url) this.addLink(url, 'meta', offset, true, null);
       return;
     }
+    if (tag === 'img') this.linkShows(visibility);
     const where = LINK_ATTRIBUTES.get(tag);
     const reference = where ? attrs.get(where.attribute) : undefined;
     if (!where || reference === undefined) return;
     const trick = where.navigable ? trickOf(visibility) : null;
+    const before = this.links.length;
     this.addLink(reference, tag, offset, where.navigable, trick);
+    if (tag === 'a') {
+      this.endLink(); // an <a> inside an <a> ends the first
+      if (trick === null && this.links.length > before) {
+        this.openLink = { index: before, hidden: null, shown: false };
+      }
+    }
   }
 
   private addLink(

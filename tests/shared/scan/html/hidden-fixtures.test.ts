@@ -85,6 +85,15 @@ describe('hidden-link fixtures', () => {
     expect(analyse('not-hidden-no-link.html').findings).toEqual([]);
   });
 
+  it('a link that shows some text or an image is not hidden by what else it holds', () => {
+    const { findings } = analyse('not-hidden-link-with-visible-text.html');
+    expect(findings.map((f) => f.detector)).toEqual([
+      'external-link',
+      'external-link',
+      'external-link',
+    ]);
+  });
+
   it('rules for print only hide nothing on screen', () => {
     const { findings } = analyse('not-hidden-print-only.html');
     expect(findings.map((f) => f.detector)).toEqual(['external-link', 'external-link']);
