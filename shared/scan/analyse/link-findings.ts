@@ -49,22 +49,27 @@ export function linkFindings(
   const links = new Map<string, PageLink>();
   const external = new Set<string>();
   const hidden = new Set<string>();
+  const ownTarget = new Map<string, boolean>();
   for (const link of found) {
-    const { line, column } = lines.position(link.offset);
-    const context = maskContext(pageText, link.offset, link.offset + 1, []);
-    if (isOwnLink(link.target, own)) {
+    const place = () => ({
+      ...lines.position(link.offset),
+      context: maskContext(pageText, link.offset, link.offset + 1, []),
+    });
+    let isOwn = ownTarget.get(link.target);
+    if (isOwn === undefined) {
+      isOwn = isOwnLink(link.target, own);
+      ownTarget.set(link.target, isOwn);
+    }
+    if (isOwn) {
       const known = links.get(link.target);
       if (!known || (!known.navigable && link.navigable)) {
-        links.set(link.target, {
-          target: link.target,
-          line,
-          column,
-          context,
-          navigable: link.navigable,
-        });
+        links.set(link.target, { target: link.target, ...place(), navigable: link.navigable });
       }
       continue;
     }
+    const newHidden = link.trick !== null && !hidden.has(link.target);
+    if (!newHidden && external.has(link.target)) continue;
+    const { line, column, context } = place();
     const base = {
       source,
       line,

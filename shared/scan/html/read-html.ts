@@ -98,6 +98,8 @@ class HtmlReader {
   /** The raw-text element (script, style…) whose content is being read, and a script's text. */
   private raw: string | null = null;
   private script: { text: string; offset: number } | null = null;
+  /** Links resolved so far: a page repeats the same few many times. */
+  private readonly resolved = new Map<string, string | null>();
   /**
    * The open `<a>` that is visible itself: if everything it shows (text, images) turns out to be
    * hidden (`<a href><font color=white>…`), the link is hidden by that trick.
@@ -125,6 +127,7 @@ class HtmlReader {
     if (tag === 'base' && !this.baseSet && attrs.has('href')) {
       this.baseSet = true;
       this.base = resolveBase(attrs.get('href') ?? '', this.base) ?? this.base;
+      this.resolved.clear();
     }
     const parent = this.top;
     const deep = this.stack.length >= MAX_DEPTH;
@@ -282,7 +285,11 @@ class HtmlReader {
     trick: HidingTrick | null,
   ): void {
     if (this.links.length >= MAX_LINKS) return;
-    const target = resolveLink(reference, this.base);
+    let target = this.resolved.get(reference);
+    if (target === undefined) {
+      target = resolveLink(reference, this.base);
+      if (this.resolved.size < 10_000) this.resolved.set(reference, target);
+    }
     if (target) this.links.push({ target, tag, offset, navigable, trick });
   }
 }

@@ -49,10 +49,13 @@ export class RuleIndex {
   /** The rules matching an element whose open ancestors are `ancestors` (outermost first). */
   match(element: SelectorSubject, ancestors: readonly SelectorSubject[]): readonly CssRule[] {
     if (this.size === 0) return NONE;
-    const candidates: CssRule[] = [...this.universal];
-    if (element.id) candidates.push(...(this.byId.get(element.id) ?? []));
+    const byId = element.id ? this.byId.get(element.id) : undefined;
+    const byTag = this.byTag.get(element.tag);
+    let byClass = false;
+    for (const cls of element.classes) byClass ||= this.byClass.has(cls);
+    if (!byId && !byTag && !byClass && this.universal.length === 0) return NONE;
+    const candidates: CssRule[] = [...this.universal, ...(byId ?? []), ...(byTag ?? [])];
     for (const cls of element.classes) candidates.push(...(this.byClass.get(cls) ?? []));
-    candidates.push(...(this.byTag.get(element.tag) ?? []));
     const found: CssRule[] = [];
     for (const rule of candidates) {
       if (!found.includes(rule) && chainMatches(rule.chain, element, ancestors)) found.push(rule);

@@ -22,6 +22,7 @@ const MAX_ROWS = 5_000;
 const MAX_CELLS = 100;
 const MAX_CELL_TEXT = 200;
 const MAX_CAPTION = 200;
+const NOT_BLANK = /\S/;
 
 interface OpenCell {
   text: string;
@@ -55,7 +56,7 @@ export class TableCollector {
     if (tag === 'table') {
       this.endBlock();
       this.open.push({
-        caption: this.lastBlock,
+        caption: this.lastBlock.replace(/\s+/g, ' ').trim().slice(0, MAX_CAPTION),
         inCaption: false,
         captionText: '',
         offset,
@@ -119,8 +120,7 @@ export class TableCollector {
   /** A block element opened or closed: the text so far is a block of its own. */
   endBlock(): void {
     if (this.open.length > 0 || this.block === '') return;
-    const text = this.block.replace(/\s+/g, ' ').trim();
-    if (text) this.lastBlock = text.slice(0, MAX_CAPTION);
+    if (NOT_BLANK.test(this.block)) this.lastBlock = this.block; // tidied when a table needs it
     this.block = '';
   }
 
