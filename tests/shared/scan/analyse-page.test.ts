@@ -75,16 +75,14 @@ describe('analysePage on HTML: personal data in the text, not the markup', () =>
   it('reads a page whose bytes were GBK, once decoded', () => {
     // 身份证号 in GBK, then the number in ASCII, decoded as the sources decode a GBK page.
     const bytes = Buffer.concat([
-      Buffer.from('<html><body><p>', 'latin1'),
+      Buffer.from('<p>', 'ascii'),
       Buffer.from('c9edb7ddd6a4bac5', 'hex'),
-      Buffer.from(`: ${ID}</p>${FILED}</body></html>`, 'latin1'),
+      Buffer.from(`: ${ID}</p>`, 'ascii'),
     ]);
     const text = new TextDecoder('gb18030').decode(bytes);
-    const [finding] = analyse(text).findings;
-    expect(finding).toMatchObject({
-      detector: 'id-number',
-      context: '身份证号: 110***********1233',
-    });
+    expect(analyse(text).findings).toEqual([
+      expect.objectContaining({ detector: 'id-number', context: '身份证号: 110***********1233' }),
+    ]);
   });
 
   it('finds listed words in the text with their category, not in the markup', () => {
