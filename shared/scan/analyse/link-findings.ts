@@ -7,9 +7,10 @@ import type { FindingCap } from './text-findings';
 
 /**
  * Link findings for one page (issue 13). A link to a host that is not the school's (nor inside
- * the scanned folder) is an `external-link`, once per target; when it is hidden it is also a
- * `hidden-link` with its trick. A hidden link to the school's own pages (a skip link, a folded
- * menu) is no attack and is not reported. Links to the school's own hosts are handed back for
+ * the scanned folder) is an `external-link`, once per target; a hidden one is a `hidden-link`
+ * with its trick instead (not both: the same planted link counted twice is noise the inspector
+ * has to mark twice). A hidden link to the school's own pages (a skip link, a folded menu) is no
+ * attack and is not reported. Links to the school's own hosts are handed back for
  * the run to check they are alive.
  */
 
@@ -78,11 +79,13 @@ export function linkFindings(
       context,
       target: link.target,
     };
-    if (link.trick && !hidden.has(link.target) && cap.take('hidden-link')) {
-      hidden.add(link.target);
-      findings.push({ detector: 'hidden-link', ...base, trick: link.trick });
-    }
-    if (!external.has(link.target) && cap.take('external-link')) {
+    if (link.trick) {
+      if (!hidden.has(link.target) && cap.take('hidden-link')) {
+        hidden.add(link.target);
+        external.add(link.target);
+        findings.push({ detector: 'hidden-link', ...base, trick: link.trick });
+      }
+    } else if (!external.has(link.target) && cap.take('external-link')) {
       external.add(link.target);
       findings.push({ detector: 'external-link', ...base });
     }
