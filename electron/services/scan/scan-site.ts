@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AnalyseOptions, PageFinding, PageLink } from '../../../shared/scan/page';
 import type { CrawledPage, ScanParts, WordTerm } from './scan-parts';
 import type { RunState } from './scan-run';
@@ -7,7 +8,9 @@ import type { RunState } from './scan-run';
  * caps and rate), each page is analysed as it arrives, and the links pages make to the school's
  * own hosts are remembered (a few pages per target). Then each target the crawl did not answer
  * for (images, scripts, pages past the cap) is checked once; a target answering 4xx/5xx gives a
- * `dead-link` finding, with the status, on each page remembered as linking to it.
+ * `dead-link` finding, with the status, on each page remembered as linking to it. A page whose
+ * text is the same as one already analysed (`/` and `/index.html`, `?page=1` and no query) is the
+ * same page under another address: its links are followed, its findings not reported twice.
  */
 
 export interface SiteScan {
@@ -69,6 +72,7 @@ export async function scanSite(state: RunState, parts: ScanParts, scan: SiteScan
     year: scan.year,
   };
   const book = new LinkBook();
+  const analysed = new Map<string, readonly PageLink[]>();
   state.progress = { ...state.progress, phase: 'reading' };
   const onPage = (fetched: CrawledPage): readonly string[] => {
     book.answered.set(fetched.url, fetched.status);
@@ -77,10 +81,16 @@ export async function scanSite(state: RunState, parts: ScanParts, scan: SiteScan
     const follow: string[] = [];
     if (fetched.page) {
       collector.scanned += 1;
-      const analysis = parts.analysePage(fetched.page, options);
-      for (const finding of analysis.findings) collector.addFinding(finding);
-      for (const note of analysis.notes) collector.addNote(note);
-      for (const link of analysis.links) {
+      const digest = createHash('sha256').update(fetched.page.text).digest('hex');
+      let links = analysed.get(digest);
+      if (!links) {
+        const analysis = parts.analysePage(fetched.page, options);
+        for (const finding of analysis.findings) collector.addFinding(finding);
+        for (const note of analysis.notes) collector.addNote(note);
+        links = analysis.links;
+        analysed.set(digest, links);
+      }
+      for (const link of links) {
         book.add(fetched.url, link);
         if (link.navigable) follow.push(link.target);
       }

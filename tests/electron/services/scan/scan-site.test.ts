@@ -14,6 +14,7 @@ const PAGES: Record<string, string> = {
     '<a href="/b.html">b</a>',
     '<a href="/gone.html">gone</a>',
     '<a href="/c.html">c</a>',
+    '<a href="/contact.html">contact</a> <a href="/contact.html?from=menu">contact</a>',
     FOOTER,
   ].join('\n'),
   '/a.html': [
@@ -29,7 +30,19 @@ const PAGES: Record<string, string> = {
     '<a href="/gone.html">and again</a>',
     FOOTER,
   ].join('\n'),
-  '/c.html': ['<a href="/gone.html">fourth</a>', FOOTER].join('\n'),
+  '/c.html': [
+    '<a href="/gone.html">fourth</a>',
+    '<a href="/c.html?page=1">page 1</a>',
+    FOOTER,
+  ].join('\n'),
+  // The same page under a second address, with a phone number on it.
+  '/c.html?page=1': [
+    '<a href="/gone.html">fourth</a>',
+    '<a href="/c.html?page=1">page 1</a>',
+    FOOTER,
+  ].join('\n'),
+  '/contact.html': ['<p>联系电话：13812345678</p>', FOOTER].join('\n'),
+  '/contact.html?from=menu': ['<p>联系电话：13812345678</p>', FOOTER].join('\n'),
 };
 
 let server: http.Server;
@@ -97,7 +110,21 @@ describe('startScan of a site', { timeout: 30_000 }, () => {
       ['/b.html', 2, '/broken.html', 500],
       ['/b.html', 3, '/gone.html', 404],
     ]);
-    expect(report.totals.scanned).toBe(4);
+    expect(report.totals.scanned).toBe(7);
     expect(report.complete).toBe(true);
+  });
+
+  it('reports a page met again under another address once', async () => {
+    const report = await startScan(
+      {
+        source: { kind: 'site', start: `http://${host}/`, hosts: [host] },
+        ownHosts: [],
+        words: null,
+        appVersion: 'test',
+      },
+      parts,
+    ).report;
+    const phones = report.findings.filter((f) => f.detector === 'phone');
+    expect(phones.map((f) => f.source.replace(`http://${host}`, ''))).toEqual(['/contact.html']);
   });
 });
