@@ -13,9 +13,9 @@ export const DETECTOR_LABELS: Readonly<Record<DetectorName, Bilingual>> = {
   'bank-card': { 'zh-CN': '银行卡号', 'en-US': 'Bank card number' },
   'grade-list': { 'zh-CN': '成绩排名', 'en-US': 'Grade list' },
   'hidden-link': { 'zh-CN': '暗链', 'en-US': 'Hidden link' },
-  'external-link': { 'zh-CN': '外部链接', 'en-US': 'External link' },
+  'external-link': { 'zh-CN': '外链', 'en-US': 'External link' },
   'dead-link': { 'zh-CN': '死链', 'en-US': 'Dead link' },
-  word: { 'zh-CN': '词表词语', 'en-US': 'Listed word' },
+  word: { 'zh-CN': '词表中的词', 'en-US': 'Listed word' },
   'no-filing': { 'zh-CN': '缺少备案号', 'en-US': 'No filing number' },
 };
 

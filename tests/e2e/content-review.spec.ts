@@ -68,7 +68,7 @@ test('a folder scan finds the planted leaks masked, takes marks, is attached as 
   await axe.check(page, 'content review, empty');
 
   await pickFolder(page);
-  await page.getByLabel('词表文件（可选）').setInputFiles(fixture.words);
+  await page.getByTestId('word-list-input').setInputFiles(fixture.words);
   await expect(page.getByText('词表.txt：2 个词，1 个分类。')).toBeVisible();
   await page.getByLabel('学校自己的主机（每行一个）').fill('www.xxzx.edu.cn');
   await page.getByRole('button', { name: '开始检查' }).click();
@@ -82,7 +82,7 @@ test('a folder scan finds the planted leaks masked, takes marks, is attached as 
   await expect(finding(page, '手机号')).toHaveCount(1);
   await expect(finding(page, '手机号').locator('.finding-match')).toHaveText(/^138\*+5678$/);
   await expect(finding(page, '暗链', GAMBLING)).toHaveCount(1);
-  await expect(finding(page, '失效链接', 'old-notice.html')).toHaveCount(1);
+  await expect(finding(page, '死链', 'old-notice.html')).toHaveCount(1);
   await expect(finding(page, '词表中的词', LISTED_WORD)).toContainText('赌博');
   const text = await page.locator('body').innerText();
   expect(text).not.toContain(ID_NUMBER);
@@ -153,7 +153,7 @@ test('the school site fetched from a local server, hosts limited to it; a slow o
     await screenshot(page, 'content-review-zh-site-results');
     await expect(finding(page, '暗链', GAMBLING)).toHaveCount(1);
     await expect(finding(page, '身份证号').locator('.finding-match')).toHaveText(/^110\*+1231$/);
-    await expect(finding(page, '失效链接', 'old-notice.html')).toContainText('404');
+    await expect(finding(page, '死链', 'old-notice.html')).toContainText('404');
 
     // A site that answers slowly: the run is still going when it is cancelled.
     await page.getByLabel('起始网址 *').fill(`${origin}/slow/1`);
@@ -186,7 +186,7 @@ test('a word list that is not text, or has a line with control characters, says 
   page,
 }) => {
   await openContentReview(page);
-  const input = page.getByLabel('词表文件（可选）');
+  const input = page.getByTestId('word-list-input');
   await input.setInputFiles({
     name: 'words.bin',
     mimeType: 'application/octet-stream',
@@ -218,7 +218,7 @@ test('in English, by keyboard: the page, a scan and its marks, with axe', async 
   await page.keyboard.press('Enter');
   await (await chooser).setFiles(fixture.site);
   await expect(page.getByText('Chosen: xxzx-site')).toBeVisible({ timeout: 15_000 });
-  await page.getByLabel('Word list file (optional)').setInputFiles(fixture.words);
+  await page.getByTestId('word-list-input').setInputFiles(fixture.words);
   await page.getByRole('button', { name: 'Start scan' }).focus();
   await page.keyboard.press('Enter');
   await waitEnded(page, /^Scan complete$/);

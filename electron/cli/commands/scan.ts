@@ -246,7 +246,7 @@ export const scanCommand: Command = {
   name: 'scan',
   summary: {
     'zh-CN':
-      '网站内容审查：在网站的文件夹或网站本身中查找泄露的个人信息、暗链、外部链接、死链、词表词语和缺少的备案号',
+      '网站内容审查：在网站的文件夹或网站本身中查找泄露的个人信息、暗链、外链、死链、词表词语和缺少的备案号',
     'en-US':
       "content review: find leaked personal data, hidden, external and dead links, listed words and missing filing numbers in a folder of the school's site or the site itself",
   },
@@ -271,7 +271,7 @@ export const scanCommand: Command = {
       'en-US': "a host that may be fetched, repeatable (default: the URL's host)",
     },
     'own-host': {
-      'zh-CN': '学校自有的主机，可重复：指向其他主机的链接列为外部链接',
+      'zh-CN': '学校自有的主机，可重复：指向其他主机的链接列为外链',
       'en-US': "the school's own host, repeatable: links elsewhere are external links",
     },
     words: {

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilePickButton } from '../../components/FilePickButton';
 import { useLocale } from '../../i18n/use-locale';
 import { useScanStore } from '../../stores/scan-store';
 
@@ -19,20 +20,24 @@ export function WordListField() {
   const id = useId();
   return (
     <div className="form-field word-list">
-      <label className="form-label" htmlFor={`${id}-file`}>
+      <span className="form-label" id={`${id}-label`}>
         {t('contentReview.words.label')}
-      </label>
-      <input
-        id={`${id}-file`}
-        type="file"
-        accept=".txt,text/plain"
-        aria-describedby={`${id}-status`}
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          if (file) void readWords(file);
-          else clearWords();
-        }}
-      />
+      </span>
+      <div className="word-list-pick" role="group" aria-labelledby={`${id}-label`}>
+        <FilePickButton
+          label={t(words ? 'contentReview.words.change' : 'contentReview.words.choose')}
+          accept=".txt,text/plain"
+          testId="word-list-input"
+          onFile={(file) => void readWords(file)}
+        />
+        {words ? (
+          <button type="button" className="button" onClick={clearWords}>
+            {t('contentReview.words.clear')}
+          </button>
+        ) : (
+          <span className="muted">{t('contentReview.words.none')}</span>
+        )}
+      </div>
       <small className="hint">{t('contentReview.words.hint')}</small>
       <div id={`${id}-status`} className="word-list-status" aria-live="polite">
         {words?.kind === 'read' && (
