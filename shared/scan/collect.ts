@@ -1,6 +1,7 @@
 import type { Bilingual } from '../i18n/locale';
 import type { Finding, NoteCode, ScanNote, ScanReport } from './finding';
 import { SCAN_LIMITS, SCAN_REPORT_FORMAT } from './finding';
+import { maskLongNumbers } from './mask';
 import type { PageFinding } from './page';
 
 /**
@@ -90,7 +91,8 @@ const cut = (text: string, max: number) => (text.length > max ? text.slice(0, ma
  * A finding held to the report's limits whatever made it (a line or column below 1, a context
  * past 400 characters): one finding out of bounds must not cost the whole scan its report.
  */
-function fitFinding(f: PageFinding): PageFinding {
+function fitFinding(given: PageFinding): PageFinding {
+  const f = maskFinding(given);
   const fits =
     f.line >= 1 &&
     f.column >= 1 &&
@@ -110,6 +112,21 @@ function fitFinding(f: PageFinding): PageFinding {
     ...(f.target !== undefined && { target: cut(f.target, SCAN_LIMITS.source) }),
     ...(f.category !== undefined && { category: cut(f.category, 100) }),
   };
+}
+
+/**
+ * A finding with every long number in what it shows masked (mask.ts maskLongNumbers): however a
+ * detector made it — the URL of an external or dead link (…?sfz=<ID number>), a grade table's
+ * caption, a footer with a phone split by dashes — no whole ID, phone or card number is kept,
+ * shown or exported. The source (the file's path or the page's URL) stays as it is: it is where
+ * the inspector goes to fix it.
+ */
+function maskFinding(f: PageFinding): PageFinding {
+  const match = maskLongNumbers(f.match);
+  const context = maskLongNumbers(f.context);
+  const target = f.target === undefined ? undefined : maskLongNumbers(f.target);
+  if (match === f.match && context === f.context && target === f.target) return f;
+  return { ...f, match, context, ...(target !== undefined && { target }) };
 }
 
 export interface ReportMeta {

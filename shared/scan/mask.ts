@@ -45,7 +45,28 @@ export function maskMatch(detector: DetectorName, raw: string): string {
   }
 }
 
-const LONG_DIGITS = /[0-9\uFF10-\uFF19]{11,}/g;
+/** Digits (ASCII or full-width) with at most one space or dash between two: a number as written. */
+const NUMBER = /[0-9\uFF10-\uFF19](?:[ \t\u00A0\u3000\-\u2010-\u2015\uFF0D]?[0-9\uFF10-\uFF19])*/g;
+const DIGIT = /[0-9\uFF10-\uFF19]/g;
+
+/**
+ * Every number of 11 or more digits in `text` (one space or dash allowed between two digits)
+ * with all but its first 3 and last 4 digits starred, its separators kept: the same length, so
+ * offsets still hold. The backstop for what no detector took or masked: a number in a link's
+ * URL (a dead or external link's match and target), a phone split by dashes in a footer or a
+ * table's caption, a number in the markup around a link.
+ */
+export function maskLongNumbers(text: string): string {
+  return text.replace(NUMBER, (run) => {
+    const digits = run.match(DIGIT)?.length ?? 0;
+    if (digits < 11) return run;
+    let seen = 0;
+    return run.replace(DIGIT, (digit) => {
+      seen += 1;
+      return seen <= 3 || seen > digits - 4 ? digit : '*';
+    });
+  });
+}
 
 /** Every digit (ASCII or full-width) hidden: the visible part of a hit cut by the window's edge. */
 function starDigits(text: string): string {
@@ -82,6 +103,11 @@ export function maskContext(
   hits: readonly TextHit[],
 ): string {
   const [from, to] = windowBounds(text, start, end);
+  // The window's text with long numbers masked as a whole before it is cut: a number the
+  // window's edge cuts shows no more of its digits than a whole one would.
+  const reach = Math.min(from, 24);
+  const around = maskLongNumbers(text.slice(from - reach, Math.min(text.length, to + 24)));
+  const plain = (a: number, b: number) => around.slice(a - from + reach, b - from + reach);
   const inside = hits
     .filter((hit) => PERSONAL_DETECTORS.has(hit.detector) && hit.end > from && hit.start < to)
     .sort((a, b) => a.start - b.start);
@@ -90,15 +116,13 @@ export function maskContext(
   for (const hit of inside) {
     if (hit.end <= at) continue; // inside one already masked
     const whole = hit.start >= at && hit.end <= to;
-    out += text.slice(at, Math.max(at, hit.start));
+    out += plain(at, Math.max(at, hit.start));
     out += whole
       ? maskMatch(hit.detector, text.slice(hit.start, hit.end))
       : starDigits(text.slice(Math.max(hit.start, at), Math.min(hit.end, to)));
     at = Math.min(hit.end, to);
   }
-  out += text.slice(at, to);
+  out += plain(at, to);
   const collapsed = out.replace(/\s+/g, ' ').trim();
-  return collapsed
-    .replace(LONG_DIGITS, (run) => keepEnds(foldText(run), 3, 4))
-    .slice(0, CONTEXT_MAX);
+  return maskLongNumbers(collapsed).slice(0, CONTEXT_MAX);
 }

@@ -69,3 +69,33 @@ describe('ScanCollector', () => {
     expect(report.findings[0]!.context).toHaveLength(400);
   });
 });
+
+describe('ScanCollector masking', () => {
+  it('keeps no whole long number in what a link or filing finding shows (URL, caption, footer)', () => {
+    const id = '110101199003071233';
+    const collector = new ScanCollector();
+    collector.addFinding({
+      detector: 'external-link',
+      source: 'index.html',
+      line: 1,
+      column: 1,
+      match: `http://evil.example/list?sfz=${id}`,
+      context: `<a href="http://evil.example/list?sfz=${id}">`,
+      target: `http://evil.example/list?sfz=${id}`,
+    });
+    collector.addFinding({
+      detector: 'no-filing',
+      source: 'index.html',
+      line: 2,
+      column: 1,
+      match: 'ICP备',
+      context: '联系电话：138-1234-5678 传真 010-6275123',
+    });
+    const report = scanReportSchema.parse(collector.report(META));
+    const [link, filing] = report.findings;
+    expect(link?.match).toBe('http://evil.example/list?sfz=110***********1233');
+    expect(link?.target).toBe(link?.match);
+    expect(link?.context).not.toContain(id);
+    expect(filing?.context).toBe('联系电话：138-****-5678 传真 010-6275123');
+  });
+});

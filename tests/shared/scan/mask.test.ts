@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { personalHits } from '../../../shared/scan/detectors/personal';
-import { maskContext, maskMatch } from '../../../shared/scan/mask';
+import { maskContext, maskLongNumbers, maskMatch } from '../../../shared/scan/mask';
 import { foldText } from '../../../shared/scan/text/fold';
 import { ID, withCheckDigit } from './detectors/id-fixtures';
 
@@ -88,6 +88,42 @@ describe('maskContext', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('maskLongNumbers', () => {
+  it('stars all but 3 and 4 digits of a number of 11 or more, split by spaces or dashes too', () => {
+    expect(maskLongNumbers('电话 138-1234-5678，身份证 110101 19900307 1233')).toBe(
+      '电话 138-****-5678，身份证 110*** ******** 1233',
+    );
+    expect(maskLongNumbers('?sfz=11010119900307123X&p=１３８１２３４５６７８')).toBe(
+      '?sfz=110**********7123X&p=１３８****５６７８',
+    );
+  });
+
+  it('leaves dates, times, prices and short numbers as they are (a landline with its area code is masked too)', () => {
+    const text = '2026-11-30 12:30 价格 1380.00 学号 2023010101 邮编 100080 分机 6275-1234';
+    expect(maskLongNumbers(text)).toBe(text);
+    expect(maskLongNumbers('电话 010-62751234')).toBe('电话 010-****1234');
+  });
+});
+
+describe('maskContext, numbers cut by the window', () => {
+  it('shows no more of a number the window cuts than of a whole one', () => {
+    const text = `<a href="http://other.example/a/b/c/d?x=${ID}">x</a>`;
+    const context = maskContext(text, 0, 1, []);
+    expect(context).not.toMatch(/\d{4}/);
+    const near = maskContext(`${ID}${'，'.repeat(38)}词语`, 20 + 38, 20 + 40, []);
+    expect(near).not.toMatch(/\d{4}/);
+  });
+
+  it('masks a phone split by dashes or spaces that no hit was given for', () => {
+    expect(maskContext('<a href="http://o.example/">x</a>138 1234 5678', 0, 1, [])).toBe(
+      '<a href="http://o.example/">x</a>138 ****',
+    );
+    expect(maskContext('<a href="http://o.example/">x</a>138 1234 5678', 30, 31, [])).toBe(
+      '<a href="http://o.example/">x</a>138 **** 5678',
     );
   });
 });
