@@ -1,7 +1,7 @@
 import type { Bilingual } from '../i18n/locale';
 import type { Finding, NoteCode, ScanNote, ScanReport } from './finding';
 import { SCAN_LIMITS, SCAN_REPORT_FORMAT } from './finding';
-import { maskLongNumbers } from './mask';
+import { maskLongNumbers, withoutHiddenMarks } from './mask';
 import type { PageFinding } from './page';
 
 /**
@@ -115,18 +115,51 @@ function fitFinding(given: PageFinding): PageFinding {
 }
 
 /**
- * A finding with every long number in what it shows masked (mask.ts maskLongNumbers): however a
- * detector made it — the URL of an external or dead link (…?sfz=<ID number>), a grade table's
- * caption, a footer with a phone split by dashes — no whole ID, phone or card number is kept,
- * shown or exported. The source (the file's path or the page's URL) stays as it is: it is where
- * the inspector goes to fix it.
+ * Text as a report may show it: the marks that reorder or hide what is displayed taken out
+ * (withoutHiddenMarks: a page's `\u202e反转` would show as 转反), then every long number masked
+ * (maskLongNumbers). The same text always comes out the same, so findings and notes of one file
+ * or page still group under one source.
+ */
+export const shownText = (text: string): string => maskLongNumbers(withoutHiddenMarks(text));
+
+/**
+ * A finding as it may be kept, shown and exported (shownText): however a detector made it — the
+ * URL of an external or dead link (…?sfz=<ID number>), a grade table's caption, a footer with a
+ * phone split by dashes, a file named after a pupil's ID number — no whole ID, phone or card
+ * number is kept, and nothing in it displays other than it reads.
  */
 function maskFinding(f: PageFinding): PageFinding {
-  const match = maskLongNumbers(f.match);
-  const context = maskLongNumbers(f.context);
-  const target = f.target === undefined ? undefined : maskLongNumbers(f.target);
-  if (match === f.match && context === f.context && target === f.target) return f;
-  return { ...f, match, context, ...(target !== undefined && { target }) };
+  const match = shownText(f.match);
+  const context = shownText(f.context);
+  const source = shownText(f.source);
+  const target = f.target === undefined ? undefined : shownText(f.target);
+  const category = f.category === undefined ? undefined : withoutHiddenMarks(f.category);
+  if (
+    match === f.match &&
+    context === f.context &&
+    source === f.source &&
+    target === f.target &&
+    category === f.category
+  )
+    return f;
+  return {
+    ...f,
+    match,
+    context,
+    source,
+    ...(target !== undefined && { target }),
+    ...(category !== undefined && { category }),
+  };
+}
+
+/** A note as it may be kept and shown: its source and both messages as shownText makes them. */
+function maskNote(note: ScanNote): ScanNote {
+  const source = shownText(note.source).slice(0, SCAN_LIMITS.source);
+  const zh = shownText(note.message['zh-CN']);
+  const en = shownText(note.message['en-US']);
+  if (source === note.source && zh === note.message['zh-CN'] && en === note.message['en-US'])
+    return note;
+  return { ...note, source, message: { 'zh-CN': zh, 'en-US': en } };
 }
 
 export interface ReportMeta {
@@ -168,11 +201,7 @@ export class ScanCollector {
 
   addNote(note: ScanNote): void {
     if (INCOMPLETE.has(note.code)) this.incomplete = true;
-    this.notes.add(
-      note.source.length > SCAN_LIMITS.source
-        ? { ...note, source: note.source.slice(0, SCAN_LIMITS.source) }
-        : note,
-    );
+    this.notes.add(maskNote(note));
   }
 
   note(source: string, code: NoteCode, message: Bilingual): void {

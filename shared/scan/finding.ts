@@ -36,7 +36,10 @@ export const findingSchema = z.strictObject({
   /** Stable within a report: `<detector>:<n>`; marks refer to it. */
   id: z.string().min(1).max(64),
   detector: z.enum(DETECTORS),
-  /** A path relative to the scanned folder, with `/`, or the page's absolute URL. */
+  /**
+   * A path relative to the scanned folder, with `/`, or the page's absolute URL; like every text
+   * shown, its long numbers masked and its invisible direction marks taken out (collect.ts).
+   */
   source: z.string().min(1).max(SCAN_LIMITS.source),
   /** 1-based, in the decoded text of the file or page. */
   line: positive,

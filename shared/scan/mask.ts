@@ -68,6 +68,22 @@ export function maskLongNumbers(text: string): string {
   });
 }
 
+/**
+ * Marks that change how text is displayed without being seen: the bidirectional embeddings,
+ * overrides and isolates (U+202A–202E, U+2066–2069), the zero-width space, joiners and
+ * direction marks (U+200B–200F) and the byte-order mark (U+FEFF).
+ */
+const HIDDEN_MARKS = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+/**
+ * `text` without the marks that would make it display otherwise than it reads (a page's
+ * `\u202e反转` shows as 转反; a zero-width space splits a number so no mask sees it whole).
+ */
+export function withoutHiddenMarks(text: string): string {
+  HIDDEN_MARKS.lastIndex = 0;
+  return HIDDEN_MARKS.test(text) ? text.replace(HIDDEN_MARKS, '') : text;
+}
+
 /** Every digit (ASCII or full-width) hidden: the visible part of a hit cut by the window's edge. */
 function starDigits(text: string): string {
   return text.replace(/[0-9\uFF10-\uFF19]/g, '*');

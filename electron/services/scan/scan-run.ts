@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import type { CollectLimits } from '../../../shared/scan/collect';
-import { DEFAULT_COLLECT_LIMITS, ScanCollector } from '../../../shared/scan/collect';
+import { DEFAULT_COLLECT_LIMITS, ScanCollector, shownText } from '../../../shared/scan/collect';
 import type { ScanReport } from '../../../shared/scan/finding';
 import { scanReportSchema } from '../../../shared/scan/finding';
 import type { ScanProgress } from '../../../shared/scan/progress';
@@ -67,7 +67,8 @@ export function startScan(request: ScanRunRequest, parts?: ScanParts): ScanRun {
   const report = run(request, state, parts);
   return {
     report,
-    progress: () => ({ ...state.progress }),
+    // The file or page being read, shown as the report would show it (no whole long number).
+    progress: () => ({ ...state.progress, current: shownText(state.progress.current) }),
     cancel: () => controller.abort(),
   };
 }

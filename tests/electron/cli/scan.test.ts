@@ -90,6 +90,33 @@ describe('qinglang scan', () => {
     expect(book.SheetNames).toEqual(['Summary', 'Findings', 'Skipped', 'About']);
   });
 
+  it('masks a number in a file name wherever it shows: stdout, the report, the workbook', async () => {
+    const dir = tempDir();
+    const root = path.join(dir, 'site');
+    const id = '110101199003071233';
+    fs.mkdirSync(root);
+    fs.writeFileSync(
+      path.join(root, `张三_${id}.html`),
+      `<html><body><p>联系电话：13812345678</p>\n${FOOTER}</body></html>`,
+    );
+    fs.writeFileSync(path.join(root, `李四_${id}.txt`), Buffer.from([0, 1, 2, 0, 0, 3]));
+    const json = path.join(dir, 'report.json');
+    const xlsx = path.join(dir, 'findings.xlsx');
+    const result = await run(['scan', root, '--json', json, '--xlsx', xlsx]);
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('张三_110***********1233.html:1:');
+    expect(result.out).not.toContain(id);
+    const report = scanReportSchema.parse(JSON.parse(fs.readFileSync(json, 'utf8')));
+    expect(report.notes.map((n) => n.source)).toContain('李四_110***********1233.txt');
+    expect(JSON.stringify(report)).not.toContain(id);
+    const book = XLSX.read(fs.readFileSync(xlsx), { type: 'buffer' });
+    const cells = book.SheetNames.flatMap((name) =>
+      XLSX.utils.sheet_to_csv(book.Sheets[name]!).split('\n'),
+    );
+    expect(cells.join('\n')).toContain('张三_110***********1233.html');
+    expect(cells.join('\n')).not.toContain(id);
+  });
+
   it('finds dead links in the folder', async () => {
     const root = site(tempDir(), false);
     fs.rmSync(path.join(root, 'news', 'a.html'));

@@ -98,4 +98,74 @@ describe('ScanCollector masking', () => {
     expect(link?.context).not.toContain(id);
     expect(filing?.context).toBe('联系电话：138-****-5678 传真 010-6275123');
   });
+
+  it("masks the numbers in a finding's source and a note's source and messages, the same way each time", () => {
+    const id = '110101199003071233';
+    const file = `名单/张三_${id}.html`;
+    const page = `http://www.school.cn/query?sfz=${id}`;
+    const collector = new ScanCollector();
+    for (const line of [2, 1])
+      collector.addFinding({ ...finding(file, line, 'phone'), match: '138****5678' });
+    collector.addFinding({ ...finding(page, 1, 'no-filing'), match: 'ICP备' });
+    collector.note(page, 'redirect-refused', {
+      'zh-CN': `重定向到未列出的网址 http://other.example/?id=${id}，未跟随`,
+      'en-US': `Redirects to http://other.example/?id=${id}, which is not on the listed hosts`,
+    });
+    collector.addNote({
+      source: file,
+      code: 'unreadable',
+      message: { 'zh-CN': `无法读取 ${file}`, 'en-US': `cannot read ${file}` },
+    });
+    const report = scanReportSchema.parse(collector.report(META));
+    expect(JSON.stringify(report)).not.toContain(id);
+    const shownFile = '名单/张三_110***********1233.html';
+    expect(report.findings.map((f) => f.source)).toEqual([
+      'http://www.school.cn/query?sfz=110***********1233',
+      shownFile,
+      shownFile,
+    ]);
+    const notes = Object.fromEntries(report.notes.map((n) => [n.code, n]));
+    expect(notes['unreadable']).toMatchObject({
+      source: shownFile,
+      message: { 'zh-CN': `无法读取 ${shownFile}`, 'en-US': `cannot read ${shownFile}` },
+    });
+    expect(notes['redirect-refused']?.source).toBe(report.findings[0]!.source);
+    expect(notes['redirect-refused']?.message['en-US']).toBe(
+      'Redirects to http://other.example/?id=110***********1233, which is not on the listed hosts',
+    );
+  });
+
+  it('takes out the marks that would make a match, context or source display otherwise than it reads', () => {
+    const marks =
+      '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200c\u200d\u200e\u200f\ufeff';
+    const collector = new ScanCollector();
+    collector.addFinding({
+      detector: 'word',
+      source: 'a\u202e.html',
+      line: 1,
+      column: 1,
+      match: '\u202e反转',
+      context: `前\u202e反转${marks}后`,
+      category: '\u2067类别',
+    });
+    collector.addFinding({
+      ...finding('b.html', 1, 'external-link'),
+      match: 'http://x.example/\u200b',
+      target: 'http://x.example/\u200b',
+      // A number split by a zero-width space is still masked once the space is gone.
+      context: '电话 1381234\u200b5678',
+    });
+    collector.note('c\u2066.html', 'unreadable', { 'zh-CN': '读\u202e取', 'en-US': 'read\u202e' });
+    const report = scanReportSchema.parse(collector.report(META));
+    expect(
+      report.findings.map((f) => [f.source, f.match, f.context, f.category, f.target]),
+    ).toEqual([
+      ['a.html', '反转', '前反转后', '类别', undefined],
+      ['b.html', 'http://x.example/', '电话 138****5678', undefined, 'http://x.example/'],
+    ]);
+    expect(report.notes[0]).toMatchObject({
+      source: 'c.html',
+      message: { 'zh-CN': '读取', 'en-US': 'read' },
+    });
+  });
 });
