@@ -1,4 +1,5 @@
 import type { ScanNote } from './finding';
+import { scratchUnits, stringOfUnits } from './text/code-units';
 
 /**
  * How the content review turns a file's or a page's bytes into text (issue 13): a byte-order
@@ -29,12 +30,19 @@ export interface DecodedText {
   readonly notes: readonly ScanNote[];
 }
 
+/**
+ * A strict UTF-8 decoder: the text, or null when the bytes are not valid UTF-8. decodeText has
+ * its own (a fatal TextDecoder); a runtime with a faster one passes it in (the scan's sources
+ * do: electron/services/scan/sources/utf8.ts). It must give exactly what the fatal TextDecoder
+ * gives (no BOM handling: decodeText strips the mark itself).
+ */
+export type StrictUtf8 = (bytes: Uint8Array) => string | null;
+
 /** Latin-1 view of bytes: every byte one character, so ASCII markup can be searched. */
 function latin1(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 4096)
-    out += String.fromCharCode(...bytes.subarray(i, Math.min(bytes.length, i + 4096)));
-  return out;
+  const units = scratchUnits(bytes.length);
+  for (let i = 0; i < bytes.length; i++) units[i] = bytes[i] as number;
+  return stringOfUnits(units, bytes.length);
 }
 
 const CHARSET_IN_TAG = /charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i;
@@ -95,7 +103,8 @@ export function encodingOfLabel(label: string): string | null {
   }
 }
 
-function strict(bytes: Uint8Array, encoding: string): string | null {
+function strict(bytes: Uint8Array, encoding: string, utf8?: StrictUtf8): string | null {
+  if (utf8 && encoding === 'utf-8') return utf8(bytes);
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
@@ -124,13 +133,19 @@ function bom(bytes: Uint8Array): { encoding: string; length: number } | null {
 
 /**
  * Decodes a file's or page's bytes (see the module comment for the order). `declared` is the
- * label from a Content-Type header or the page itself; `source` names the file or URL in notes.
+ * label from a Content-Type header or the page itself; `source` names the file or URL in notes;
+ * `utf8`, a faster strict UTF-8 decoder than the TextDecoder's, if the runtime has one.
  */
-export function decodeText(bytes: Uint8Array, declared?: string | null, source = ''): DecodedText {
+export function decodeText(
+  bytes: Uint8Array,
+  declared?: string | null,
+  source = '',
+  utf8?: StrictUtf8,
+): DecodedText {
   const mark = bom(bytes);
   if (mark) {
     const body = bytes.subarray(mark.length);
-    const text = strict(body, mark.encoding);
+    const text = strict(body, mark.encoding, utf8);
     if (text !== null) return { text, encoding: mark.encoding, notes: [] };
     return invalid(body, mark.encoding, source);
   }
@@ -146,10 +161,10 @@ export function decodeText(bytes: Uint8Array, declared?: string | null, source =
       ),
     );
   if (encoding) {
-    const text = strict(bytes, encoding);
+    const text = strict(bytes, encoding, utf8);
     if (text !== null) return { text, encoding, notes };
   }
-  const guess = guessed(bytes, encoding, declared ?? null, source);
+  const guess = guessed(bytes, encoding, declared ?? null, source, utf8);
   if (guess) return { ...guess, notes: [...notes, ...guess.notes] };
   const fallback = invalid(bytes, encoding ?? 'utf-8', source);
   return { ...fallback, notes: [...notes, ...fallback.notes] };
@@ -161,10 +176,11 @@ function guessed(
   failed: string | null,
   declared: string | null,
   source: string,
+  utf8: StrictUtf8 | undefined,
 ): DecodedText | null {
   for (const encoding of ['utf-8', 'gb18030']) {
     if (encoding === failed) continue;
-    const text = strict(bytes, encoding);
+    const text = strict(bytes, encoding, utf8);
     if (text === null) continue;
     // Plain UTF-8 with nothing declared is the normal case, not a guess.
     if (encoding === 'utf-8' && failed === null) return { text, encoding, notes: [] };
@@ -205,10 +221,11 @@ export function looksBinary(head: Uint8Array): boolean {
   const mark = bom(sniff);
   if (mark && mark.encoding !== 'utf-8') return false;
   let control = 0;
-  for (const byte of sniff) {
+  for (let i = 0; i < sniff.length; i++) {
+    const byte = sniff[i] as number;
+    if (byte >= 0x20) continue;
     if (byte === 0) return true;
-    if (byte < 0x20 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13 && byte !== 27)
-      control++;
+    if (byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13 && byte !== 27) control++;
   }
   return control * 10 > sniff.length;
 }

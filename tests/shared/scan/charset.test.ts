@@ -45,6 +45,14 @@ describe('declaredCharset', () => {
       null,
     );
     expect(declaredCharset(ascii(`${' '.repeat(5000)}<meta charset="gbk">`))).toBe(null);
+    // Bytes past ASCII (a GBK title before the declaration) are one character each.
+    const head = concat(
+      ascii('<title>'),
+      GBK,
+      Uint8Array.from([0x80, 0xff]),
+      ascii('<meta charset=gbk>'),
+    );
+    expect(declaredCharset(head)).toBe('gbk');
   });
 
   it('reads the charset of a Content-Type header', () => {
@@ -133,6 +141,40 @@ describe('decodeText', () => {
     expect(result.text.endsWith(' 名')).toBe(true);
     expect(result.notes.map((n) => n.code)).toEqual(['encoding-invalid']);
     expect(result.notes[0]!.message['zh-CN']).toContain('无效');
+  });
+});
+
+describe('decodeText with a faster strict UTF-8 decoder', () => {
+  const fatal = (bytes: Uint8Array): string | null => {
+    try {
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      return null;
+    }
+  };
+
+  it('uses it for UTF-8 (declared, guessed or marked) and gives what it would give without it', () => {
+    const seen: number[] = [];
+    const utf8 = (bytes: Uint8Array): string | null => {
+      seen.push(bytes.length);
+      return fatal(bytes);
+    };
+    const marked = concat(Uint8Array.from([0xef, 0xbb, 0xbf]), ascii('校园网'));
+    const cases: [Uint8Array, string | null][] = [
+      [ascii('校园网 ok'), null],
+      [ascii('校园网 ok'), 'utf-8'],
+      [marked, null],
+      [GBK, 'utf-8'],
+      [GBK, null],
+      [GBK, 'gbk'],
+      [ascii('名单 ✓ 𠮷'), 'gbk'],
+      [concat(ascii('ok '), Uint8Array.from([0xff, 0x80])), null],
+    ];
+    for (const [bytes, declared] of cases)
+      expect(decodeText(bytes, declared, 'a.html', utf8)).toEqual(
+        decodeText(bytes, declared, 'a.html'),
+      );
+    expect(seen.length).toBeGreaterThan(0);
   });
 });
 

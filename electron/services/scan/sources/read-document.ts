@@ -7,6 +7,7 @@ import type { FolderFile } from './folder-walk';
 import { folderUrlOf } from './folder-url';
 import { sourceNote } from './notes';
 import { pdfText } from './pdf/pdf-text';
+import { strictUtf8 } from './utf8';
 
 /**
  * Reads one listed file into the text the detectors run over. Its size is checked before a
@@ -87,7 +88,7 @@ export function pageOfBytes(
   if (looksBinary(bytes.subarray(0, 8192))) return { page: null, notes: [binary(source)] };
   const declared =
     at.declared ?? (kind === 'html' ? declaredCharset(bytes.subarray(0, 4096)) : null);
-  const decoded = decodeText(bytes, declared, source);
+  const decoded = decodeText(bytes, declared, source, strictUtf8);
   return { page: page(decoded.text), notes: [...decoded.notes] };
 }
 
