@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { foldCode, foldText } from '../../../../shared/scan/text/fold';
+import { FOLD_TABLE, foldCode, foldText } from '../../../../shared/scan/text/fold';
 
 describe('foldText', () => {
   it('folds full-width forms, the ideographic space, capitals and dashes', () => {
@@ -26,5 +26,30 @@ describe('foldText', () => {
         }
       }),
     );
+  });
+
+  it('keeps emoji and lone surrogates as they are, folding around them', () => {
+    expect(foldText('ＡＢ😀，ｃ')).toBe('ab😀,c');
+    expect(foldText('Ａ\uD83D，')).toBe('a\uD83D,');
+    expect(foldText('\uDE00Ｂ\uD83D')).toBe('\uDE00b\uD83D');
+    const long = `${'校园网，ＡＢＣ；'.repeat(5000)}😀\uDC00`;
+    const folded = foldText(long);
+    expect(folded).toBe(`${'校园网,abc;'.repeat(5000)}😀\uDC00`);
+  });
+
+  it('gives the same text on a second call with a shorter text (its buffer is reused)', () => {
+    expect(foldText('ＡＢＣＤＥＦＧＨ')).toBe('abcdefgh');
+    expect(foldText('Ｘ，')).toBe('x,');
+  });
+});
+
+describe('FOLD_TABLE', () => {
+  it('is foldCode of every code unit, and folding twice is folding once', () => {
+    const wrong: number[] = [];
+    for (let code = 0; code < 65536; code++) {
+      const folded = foldCode(code);
+      if (FOLD_TABLE[code] !== folded || foldCode(folded) !== folded) wrong.push(code);
+    }
+    expect(wrong).toEqual([]);
   });
 });
