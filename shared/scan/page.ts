@@ -67,7 +67,11 @@ export interface PageAnalysis {
 export interface WordMatcher {
   readonly terms: number;
   readonly categories: readonly string[];
-  /** Every occurrence of every term in text that is already folded. */
+  /**
+   * Every occurrence of every term in the text, folded or not (the matcher folds each code unit
+   * as it reads it: the hits of a text and of its foldText are the same, `raw` sliced from the
+   * text given).
+   */
   find(text: string): readonly TextHit[];
 }
 

@@ -61,7 +61,8 @@ export function textFindings(
   cap: FindingCap,
 ): PageFinding[] {
   const personal = personalHits(page.folded, options.year ?? DEFAULT_MAX_YEAR);
-  const words = options.words ? options.words.find(page.folded) : [];
+  // The word matcher folds as it reads: given the text, it needs no folded copy of its own.
+  const words = options.words ? options.words.find(page.text) : [];
   const findings: PageFinding[] = [];
   for (const hit of [...personal, ...words]) {
     if (!cap.take(hit.detector)) continue;

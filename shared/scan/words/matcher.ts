@@ -1,16 +1,20 @@
 import type { TextHit, WordMatcher } from '../page';
+import { FOLD_TABLE } from '../text/fold';
 import type { WordTerm } from './word-list';
 
 /**
- * The word-list matcher (issue 13): Aho-Corasick over UTF-16 code units of folded text, built in
- * typed arrays. Terms are data, never a pattern: no RegExp is built from them.
+ * The word-list matcher (issue 13): Aho-Corasick over UTF-16 code units, built in typed arrays.
+ * Terms are data, never a pattern: no RegExp is built from them.
  *
- * Layout: states are numbered breadth-first; each state's children are a contiguous, sorted
- * slice of `edgeChar`/`edgeNext` (CSR). The root has a dense table over all 65,536 code units, so
- * the common case — a character no term starts with — costs one array read. Below the root a
- * miss follows failure links. A state's `out` is the term ending there (or -1) and `dict` the
- * nearest state down its failure chain that ends a term, so every occurrence is reported,
- * overlapping ones too.
+ * Terms are folded (parseWordList folds them); the text may be folded or not: each code unit is
+ * read through a table that gives the class of its folded form (shared/scan/text/fold.ts), so
+ * `find(text)` and `find(foldText(text))` give the same hits, and folding costs the scan nothing.
+ *
+ * Built in two steps. The automaton: states numbered breadth-first; each state's children a
+ * contiguous, sorted slice of `edgeChar`/`edgeNext` (CSR); failure links; a state's `out` is the
+ * term ending there (or -1) and `dict` the nearest state down its failure chain that ends a
+ * term, so every occurrence is reported, overlapping ones too. Then the runner the scan uses
+ * (see Runner): code-unit classes, and full transition rows for the shallow states.
  *
  * Built from the terms sorted, each term only adds the nodes past its common prefix with the
  * one before, so building costs O(total characters · log) with no hashing.
@@ -145,42 +149,103 @@ function buildAutomaton(trie: Trie): Automaton {
   return a;
 }
 
+/** How many cells the dense transition rows may have (4 MB of Int32, per compiled list). */
+export const DENSE_CELLS = 1 << 20;
+
+/**
+ * The automaton as the scan runs it. Code units are mapped to classes (`classOf`: 0 for a code
+ * unit in no term, else 1…K in order of code), so a character no term holds sends any state
+ * straight to the root with one read. The first `denseStates` states (breadth-first: the
+ * shallow ones, where the scan spends its time) have full rows of K + 1 next states, failure
+ * links already followed; deeper ones keep their sparse edges (by class, ascending) and follow
+ * failure links until they reach a dense state. `report` is the first state down the output
+ * chain that ends a term (the state itself, or `dict`), or -1.
+ */
+interface Runner {
+  classOf: Uint16Array;
+  width: number;
+  denseStates: number;
+  dense: Int32Array;
+  edgeStart: Int32Array;
+  edgeClass: Uint16Array;
+  edgeNext: Int32Array;
+  fail: Int32Array;
+  out: Int32Array;
+  dict: Int32Array;
+  report: Int32Array;
+}
+
+function buildRunner(a: Automaton, cells: number): Runner {
+  const size = a.fail.length;
+  const edges = a.edgeStart[size] ?? 0;
+  const termClass = new Uint16Array(65536);
+  for (let e = 0; e < edges; e++) termClass[a.edgeChar[e] ?? 0] = 1;
+  let classes = 0;
+  for (let code = 0; code < 65536; code++) if (termClass[code] !== 0) termClass[code] = ++classes;
+  // A text's code unit is read as its folded form's class: folding costs the scan nothing.
+  const classOf = new Uint16Array(65536);
+  for (let code = 0; code < 65536; code++) classOf[code] = termClass[FOLD_TABLE[code] ?? 0] ?? 0;
+  const width = classes + 1;
+  const denseStates = Math.max(1, Math.min(size, Math.floor(cells / width)));
+  const dense = new Int32Array(denseStates * width);
+  const edgeClass = new Uint16Array(edges);
+  for (let e = 0; e < edges; e++) edgeClass[e] = termClass[a.edgeChar[e] ?? 0] ?? 0;
+  for (let state = 0; state < denseStates; state++) {
+    const row = state * width;
+    if (state !== 0) {
+      const from = (a.fail[state] ?? 0) * width; // numbered before this state: its row is done
+      dense.copyWithin(row, from, from + width);
+    }
+    for (let e = a.edgeStart[state] ?? 0; e < (a.edgeStart[state + 1] ?? 0); e++)
+      dense[row + (edgeClass[e] ?? 0)] = a.edgeNext[e] ?? 0;
+  }
+  const report = new Int32Array(size);
+  for (let state = 0; state < size; state++)
+    report[state] = (a.out[state] ?? -1) >= 0 ? state : (a.dict[state] ?? -1);
+  const { edgeStart, edgeNext, fail, out, dict } = a;
+  return {
+    ...{ classOf, width, denseStates, dense, edgeStart, edgeClass },
+    ...{ edgeNext, fail, out, dict, report },
+  };
+}
+
 /** Every occurrence's term index and end offset, as pairs (term, end), in order of end. */
-function scan(a: Automaton, text: string, found: number[]): void {
-  const { root, edgeStart, edgeChar, edgeNext, fail, out, dict } = a;
+function scan(r: Runner, text: string, found: number[]): void {
+  const { classOf, width, denseStates, dense, edgeStart, edgeClass, edgeNext } = r;
+  const { fail, out, dict, report } = r;
   let state = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    for (;;) {
-      if (state === 0) {
-        state = root[code] as number;
-        break;
-      }
+    const cls = classOf[text.charCodeAt(i)] as number;
+    if (cls === 0) {
+      state = 0;
+      continue;
+    }
+    let next = -1;
+    while (state >= denseStates) {
       let e = edgeStart[state] as number;
       const stop = edgeStart[state + 1] as number;
-      while (e < stop && (edgeChar[e] as number) < code) e++;
-      if (e < stop && edgeChar[e] === code) {
-        state = edgeNext[e] as number;
+      while (e < stop && (edgeClass[e] as number) < cls) e++;
+      if (e < stop && edgeClass[e] === cls) {
+        next = edgeNext[e] as number;
         break;
       }
       state = fail[state] as number;
     }
-    if (state === 0) continue;
-    let s = (out[state] as number) >= 0 ? state : (dict[state] as number);
-    while (s > 0) {
+    state = next >= 0 ? next : (dense[state * width + cls] as number);
+    for (let s = report[state] as number; s > 0; s = dict[s] as number)
       found.push(out[s] as number, i + 1);
-      s = dict[s] as number;
-    }
   }
 }
 
 /**
  * The matcher of a word list's terms (folded, as parseWordList gives them). `categories` are
  * the list's categories (its sections with no terms too); by default, the terms' own.
+ * `denseCells` bounds the dense rows (tests make it small to run the sparse states).
  */
 export function compileWords(
   terms: readonly WordTerm[],
   categories?: readonly string[],
+  options: { denseCells?: number } = {},
 ): WordMatcher {
   const words = terms.map((t) => t.term).filter((term) => term.length > 0);
   const kept = terms.filter((t) => t.term.length > 0);
@@ -190,7 +255,10 @@ export function compileWords(
     const b = words[y] ?? '';
     return a < b ? -1 : a > b ? 1 : 0;
   });
-  const automaton = buildAutomaton(buildTrie(words, order));
+  const automaton = buildRunner(
+    buildAutomaton(buildTrie(words, order)),
+    options.denseCells ?? DENSE_CELLS,
+  );
   const listed = categories ?? [
     ...new Set(kept.map((t) => t.category).filter((c): c is string => c !== null)),
   ];

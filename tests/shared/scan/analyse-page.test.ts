@@ -95,6 +95,16 @@ describe('analysePage on HTML: personal data in the text, not the markup', () =>
       ['word', '博彩', '赌博'],
     ]);
   });
+
+  it('finds words written in full-width forms and capitals, reported as the page writes them', () => {
+    const words = compileWords(parseWordList('[赌博]\ncasino-8\n').terms);
+    const text = '第一行\n访问 ＣＡＳＩＮＯ－８ 或 Casino—8。\n';
+    const { findings } = analyse(text, 'text', { ...OPTIONS, words });
+    expect(findings.map((f) => [f.match, f.line, f.column, f.category])).toEqual([
+      ['ＣＡＳＩＮＯ－８', 2, 4, '赌博'],
+      ['Casino—8', 2, 15, '赌博'],
+    ]);
+  });
 });
 
 describe('analysePage on HTML: grades, links and filing', () => {

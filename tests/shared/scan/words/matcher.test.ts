@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { foldText } from '../../../../shared/scan/text/fold';
 import { compileWords } from '../../../../shared/scan/words/matcher';
 import { parseWordList, type WordTerm } from '../../../../shared/scan/words/word-list';
 
@@ -89,5 +90,55 @@ describe('compileWords', () => {
     const matcher = compileWords(plain([`${base}乙`, `${base}丙`, '甲甲']));
     const text = `${'甲'.repeat(120)}丙`;
     expect(spans(matcher.find(text))).toEqual(naive([`${base}乙`, `${base}丙`, '甲甲'], text));
+  });
+
+  it('finds the same in a text and in its folded form, as a naive search of the folded text (property)', () => {
+    // Terms as parseWordList gives them (folded); texts with full-width, upper-case, dash and
+    // space forms, so the matcher's own folding is what finds them.
+    const alphabet = fc.constantFrom(
+      ...['a', 'A', 'Ａ', 'ａ', 'b', 'B', '1', '１', '-', '－', '—', ' ', '\u3000', '，', ','],
+      ...['博', '彩', '赌', '\uD83D', '\uDE00', 'x'],
+    );
+    const chars = (max: number, min = 0) =>
+      fc.array(alphabet, { minLength: min, maxLength: max }).map((cs) => cs.join(''));
+    const sparse = fc.constantFrom(undefined, 1, 40);
+    fc.assert(
+      fc.property(
+        fc.array(chars(5, 1), { minLength: 1, maxLength: 20 }),
+        chars(100),
+        sparse,
+        (raw, text, denseCells) => {
+          const terms = raw.map(foldText);
+          const matcher = compileWords(plain(terms), undefined, { denseCells });
+          const folded = foldText(text);
+          const expected = naive(terms, folded);
+          const hits = matcher.find(text);
+          expect(spans(hits)).toEqual(expected);
+          expect(spans(matcher.find(folded))).toEqual(expected);
+          // `raw` is the text given, as it stands.
+          for (const hit of hits) expect(hit.raw).toBe(text.slice(hit.start, hit.end));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads a page written in full-width and capitals as its folded terms, with categories', () => {
+    const list = parseWordList('[涉赌]\nCasino-8888\n网上博彩\n[诈骗]\n刷单　返利');
+    const matcher = compileWords(list.terms, list.categories);
+    const hits = matcher.find('欢迎光临ＣＡＳＩＮＯ－８８８８，网上博彩；刷单 返利。');
+    expect(hits.map((h) => [h.raw, h.category])).toEqual([
+      ['ＣＡＳＩＮＯ－８８８８', '涉赌'],
+      ['网上博彩', '涉赌'],
+      ['刷单 返利', '诈骗'],
+    ]);
+  });
+
+  it('runs the same with every state dense and with only the root dense', () => {
+    const terms = ['甲乙丙', '乙丙丁', '丙', 'abcab', 'bca', 'cab'];
+    const text = '甲乙丙丁丙乙甲 abcabcab ABCAB';
+    const all = compileWords(plain(terms)).find(text);
+    expect(spans(all)).toEqual(naive(terms, foldText(text)));
+    expect(compileWords(plain(terms), undefined, { denseCells: 1 }).find(text)).toEqual(all);
   });
 });
