@@ -5,8 +5,8 @@
  * mostly Chinese school pages (default 500 MB: five parts of 100 MB; HTML and TXT of 5–200 KB,
  * one in ten HTML pages GBK-encoded) and a 2,000-term word list, then in the same run times:
  *  1. ripgrep: `rg -F -f words -c corpus` (its own threads, as many as there are cores);
- *  2. our word-list pass alone (scripts/bench-scan/word-pass.ts: read, decode, fold, match
- *     every file, in as many worker threads as the scan uses);
+ *  2. our word-list pass alone (scripts/bench-scan/word-pass.ts: read, decode, fold and match
+ *     every file as the scan's word detector does, in as many worker threads as the scan uses);
  *  3. the whole scan through the built CLI: `node out/main/cli.js scan corpus --words words.txt
  *     --json out.json`, under /usr/bin/time for its wall time and peak resident memory;
  *  4. the same scan of one part (100 MB), to show memory does not grow with the corpus.
