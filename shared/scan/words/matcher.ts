@@ -213,25 +213,32 @@ function buildRunner(a: Automaton, cells: number): Runner {
 function scan(r: Runner, text: string, found: number[]): void {
   const { classOf, width, denseStates, dense, edgeStart, edgeClass, edgeNext } = r;
   const { fail, out, dict, report } = r;
+  const length = text.length;
   let state = 0;
-  for (let i = 0; i < text.length; i++) {
-    const cls = classOf[text.charCodeAt(i)] as number;
+  for (let i = 0; i < length; i++) {
+    let cls = classOf[text.charCodeAt(i)] as number;
     if (cls === 0) {
-      state = 0;
-      continue;
-    }
-    let next = -1;
-    while (state >= denseStates) {
-      let e = edgeStart[state] as number;
-      const stop = edgeStart[state + 1] as number;
-      while (e < stop && (edgeClass[e] as number) < cls) e++;
-      if (e < stop && edgeClass[e] === cls) {
-        next = edgeNext[e] as number;
-        break;
+      // At the root: skip, in a loop of its own, the characters no term holds.
+      for (i++; i < length; i++) {
+        cls = classOf[text.charCodeAt(i)] as number;
+        if (cls !== 0) break;
       }
-      state = fail[state] as number;
+      if (i === length) return;
+      state = dense[cls] as number;
+    } else {
+      let next = -1;
+      while (state >= denseStates) {
+        let e = edgeStart[state] as number;
+        const stop = edgeStart[state + 1] as number;
+        while (e < stop && (edgeClass[e] as number) < cls) e++;
+        if (e < stop && edgeClass[e] === cls) {
+          next = edgeNext[e] as number;
+          break;
+        }
+        state = fail[state] as number;
+      }
+      state = next >= 0 ? next : (dense[state * width + cls] as number);
     }
-    state = next >= 0 ? next : (dense[state * width + cls] as number);
     for (let s = report[state] as number; s > 0; s = dict[s] as number)
       found.push(out[s] as number, i + 1);
   }
