@@ -32,14 +32,14 @@ export function createScanHandlers({ scans }: { scans: ScanService }): Handlers[
     list: ({ inspectionId }) => scans.store.list(inspectionId),
     get: ({ inspectionId, scanId }) => scans.store.get(inspectionId, scanId),
     mark: ({ inspectionId, scanId, findingIds, state }) =>
-      serially(() => scans.store.mark(inspectionId, scanId, findingIds, state)),
+      serially(() => scans.mark(inspectionId, scanId, findingIds, state)),
     attach: ({ inspectionId, scanId, language }) =>
       serially(() => scans.evidence.attach(inspectionId, scanId, language)),
     exportWorkbook: ({ inspectionId, scanId, language }) =>
       scans.evidence.exportWorkbook(inspectionId, scanId, language),
     remove: ({ inspectionId, scanId }) =>
       serially(() => {
-        scans.store.remove(inspectionId, scanId);
+        scans.remove(inspectionId, scanId);
         return null;
       }),
   };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import type { Change } from '../../../shared/inspection/changes';
 import { checkAgainstTemplate, checkInspectionShape } from '../../../shared/inspection/check';
@@ -75,7 +76,13 @@ export interface InspectionStore {
   reopen(id: string, reason: string): { updatedAt: string };
   trash(id: string): void;
   restore(id: string): void;
-  /** Deletes a trashed inspection's file for good (backups still hold it). */
+  /**
+   * Deletes a trashed inspection's file for good, and its content reviews (`scans/<id>/`: masked,
+   * but still about pupils); backups still hold both. The bureau's feedback (`reviews/<id>/`) is
+   * kept: it is the bureau's letter about that inspection id, and the way to replace a signed
+   * inspection here is to delete it for good and import the signed file, which keeps its id, so
+   * the feedback shows beside it again.
+   */
   purge(id: string): void;
   exportJson(id: string): Inspection;
   importJson(input: unknown): ImportOutcome;
@@ -233,12 +240,8 @@ export function openInspectionStore(options: Options): InspectionStore {
       log.info('inspections.restored');
     },
     purge(id) {
-      const file = catalog.file(id);
-      if (file.trashedAt === undefined)
-        throw new AppError('inspection-refused', {
-          'zh-CN': '只能彻底删除回收站中的检查。',
-          'en-US': 'Only an inspection in the trash can be deleted for good.',
-        });
+      if (catalog.file(id).trashedAt === undefined) throw notInTrash();
+      removeScans(options.dataDir, id);
       files.remove(id);
       catalog.remove(id);
       log.info('inspections.purged');
@@ -323,6 +326,20 @@ function templateFor(
   // The templates' own default: the latest built-in checklist.
   const fallback = templates.list().find((t) => t.isDefault) ?? templates.list()[0]!;
   return templates.get(fallback);
+}
+
+const notInTrash = () =>
+  new AppError('inspection-refused', {
+    'zh-CN': '只能彻底删除回收站中的检查。',
+    'en-US': 'Only an inspection in the trash can be deleted for good.',
+  });
+
+/**
+ * An inspection's content reviews (`scans/<id>/`), removed before the inspection itself: if they
+ * cannot be, the inspection stays in the trash and the purge can be tried again.
+ */
+function removeScans(dataDir: string, id: string): void {
+  fs.rmSync(dataPaths(dataDir).scansOf(id), { recursive: true, force: true, maxRetries: 3 });
 }
 
 /** What an inspection pins of its template: id, version and the hash of its content. */

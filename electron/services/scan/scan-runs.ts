@@ -38,8 +38,9 @@ export interface ScanRunsOptions {
   readonly picker: FolderPicker;
   readonly runner: (request: ScanRunRequest) => ScanRun;
   readonly readWords: (text: string) => WordListRead;
-  /** Throws when the inspection cannot take a scan (not here, in the trash). */
+  /** Throws when the inspection cannot take a scan (not here, in the trash, signed). */
   readonly checkInspection: (inspectionId: string) => void;
+  /** Keeps a finished run's report; throws, saying why, when its inspection can no longer take it. */
   readonly save: (inspectionId: string, report: ScanReport) => void;
   /** Called when a run that read an uploaded copy has ended: the copy goes. */
   readonly folderDone: (token: string) => void;
@@ -117,6 +118,8 @@ export function openScanRuns(options: ScanRunsOptions): ScanRuns {
         try {
           options.save(entry.inspectionId, done);
         } catch (error) {
+          // Not kept: the inspection went or was signed meanwhile (the status says which).
+          if (error instanceof AppError) log.warn('scans.run-not-saved', { code: error.code });
           fail(error);
           return;
         }

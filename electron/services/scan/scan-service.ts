@@ -1,3 +1,6 @@
+import { AppError } from '../../../shared/errors';
+import type { FindingState } from '../../../shared/scan/finding';
+import type { ScanSummary } from '../../../shared/ipc/scan';
 import type { EvidenceStore } from '../evidence/evidence-store';
 import type { FileSaver } from '../export/file-saver';
 import type { InspectionStore } from '../inspections/inspection-store';
@@ -20,6 +23,15 @@ export interface ScanService {
   readonly uploads: FolderUploads;
   readonly evidence: ScanEvidence;
   readonly readWords: (text: string) => WordListRead;
+  /** Marks findings of a saved scan; refused on a signed inspection, as every change of its scans. */
+  mark(
+    inspectionId: string,
+    scanId: string,
+    findingIds: readonly string[],
+    state: FindingState,
+  ): ScanSummary;
+  /** Removes a saved scan; refused on a signed inspection. */
+  remove(inspectionId: string, scanId: string): void;
 }
 
 export interface ScanServiceOptions {
@@ -42,6 +54,16 @@ export function openScanService(options: ScanServiceOptions): ScanService {
   const { dataDir, log, now } = options;
   if (options.tidy) removeFolderUploads(dataDir, log);
   const store = openScanStore({ dataDir, log, now });
+  /**
+   * A signed inspection's scans are part of what was signed off: none starts, is marked or is
+   * removed until it is reopened (attach refuses it too, in scan-evidence.ts).
+   */
+  const checkUnlocked = (inspectionId: string): void => {
+    const inspection = options.inspections().get(inspectionId);
+    if (inspection.state === 'signed' || inspection.signoff !== undefined) {
+      throw new AppError('inspection-signed');
+    }
+  };
   let uploads: FolderUploads | null = null;
   const runs = openScanRuns({
     log,
@@ -49,8 +71,12 @@ export function openScanService(options: ScanServiceOptions): ScanService {
     picker: options.picker,
     runner: options.runner,
     readWords: options.readWords,
-    checkInspection: (id) => void options.inspections().get(id),
-    save: (id, report) => void store.save(id, report),
+    checkInspection: checkUnlocked,
+    save: (id, report) => {
+      // Looked at again when the run ends: the inspection may have gone meanwhile.
+      checkStillThere(options.inspections(), id);
+      store.save(id, report);
+    },
     folderDone: (token) => uploads?.discard(token),
   });
   uploads = openFolderUploads({
@@ -68,5 +94,48 @@ export function openScanService(options: ScanServiceOptions): ScanService {
     log,
     now,
   });
-  return { store, runs, uploads, evidence, readWords: options.readWords };
+  return {
+    store,
+    runs,
+    uploads,
+    evidence,
+    readWords: options.readWords,
+    mark(inspectionId, scanId, findingIds, state) {
+      checkUnlocked(inspectionId);
+      return store.mark(inspectionId, scanId, findingIds, state);
+    },
+    remove(inspectionId, scanId) {
+      checkUnlocked(inspectionId);
+      store.remove(inspectionId, scanId);
+    },
+  };
+}
+
+/**
+ * Throws, saying why, when a run's report may no longer be kept with its inspection: deleted for
+ * good, moved to the trash or signed while the scan ran (the report is then discarded).
+ */
+function checkStillThere(inspections: InspectionStore, inspectionId: string): void {
+  const summary = inspections.list().find((s) => s.id === inspectionId);
+  if (!summary)
+    throw new AppError('inspection-not-found', {
+      'zh-CN': '检查进行期间，这份检查已被彻底删除；这次检查的结果未保存。',
+      'en-US':
+        'The inspection was deleted for good while the scan ran; the results of this scan were not kept.',
+    });
+  if (summary.trashedAt !== undefined)
+    throw new AppError('inspection-not-found', {
+      'zh-CN':
+        '检查进行期间，这份检查被移到了回收站；这次检查的结果未保存（还原检查后可重新检查）。',
+      'en-US':
+        'The inspection was moved to the trash while the scan ran; the results of this scan were not kept (restore it and scan again).',
+    });
+  const inspection = inspections.get(inspectionId);
+  if (inspection.state === 'signed' || inspection.signoff !== undefined)
+    throw new AppError('inspection-signed', {
+      'zh-CN':
+        '检查进行期间，这份检查已由校长签字，不能再保存新的检查结果；这次检查的结果未保存。如需保存，请先重新打开检查，再检查一次。',
+      'en-US':
+        'The inspection was signed by the principal while the scan ran, so no new results can be kept with it; the results of this scan were not kept. Reopen it and scan again to keep them.',
+    });
 }
