@@ -61,6 +61,18 @@ function filingFinding(
   };
 }
 
+/** A page nested past the reader's cap: what of its hiding is judged less exactly. */
+function deepNote(source: string, tooManyStyles: boolean): ScanNote {
+  const zh = tooManyStyles ? `；其中样式变化过多，最深处的元素按其上层元素的样式判断` : '';
+  const en = tooManyStyles
+    ? `; its style changes so often that the deepest are judged by their parent's`
+    : '';
+  return note(source, 'nesting-too-deep', {
+    'zh-CN': `页面元素嵌套超过 ${MAX_DEPTH} 层：更深的元素仍按其自身样式判断是否隐藏，但以上层元素为条件的样式规则只对照最外 ${MAX_DEPTH} 层和最近的 ${MAX_DEPTH} 种样式${zh}。`,
+    'en-US': `Elements are nested more than ${MAX_DEPTH} deep: deeper ones are still judged hidden or not by their own style, but style rules that name an ancestor are checked against the outermost ${MAX_DEPTH} and the nearest ${MAX_DEPTH} styles only${en}.`,
+  });
+}
+
 function analyseHtml(page: PageInput, options: AnalyseOptions): PageAnalysis {
   const reading = readHtml(page.text, page.baseUrl);
   const lines = createLineIndex(page.text);
@@ -83,14 +95,7 @@ function analyseHtml(page: PageInput, options: AnalyseOptions): PageAnalysis {
     const filing = filingFinding(page, reading, lines);
     if (filing) findings.push(filing);
   }
-  const notes = reading.tooDeep
-    ? [
-        note(page.source, 'nesting-too-deep', {
-          'zh-CN': `页面元素嵌套超过 ${MAX_DEPTH} 层：更深的元素按其上层元素的样式判断是否隐藏。`,
-          'en-US': `Elements are nested more than ${MAX_DEPTH} deep: deeper ones are judged hidden or not by their parent's style.`,
-        }),
-      ]
-    : [];
+  const notes = reading.tooDeep ? [deepNote(page.source, reading.tooManyStyles)] : [];
   return { findings, links: links.links, notes };
 }
 

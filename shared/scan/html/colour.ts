@@ -46,8 +46,20 @@ function channel(text: string): number | null {
   return Math.max(0, Math.min(255, Math.round(percent ? (n * 255) / 100 : n)));
 }
 
+/** Colours read so far: a page repeats the same few on every element. */
+const known = new Map<string, number | null>();
+
 /** A colour value as 0xRRGGBB; null when transparent or not a colour we read. */
 export function parseColour(value: string): number | null {
+  const cached = known.get(value);
+  if (cached !== undefined) return cached;
+  const colour = readColour(value);
+  if (known.size >= 1_000) known.clear();
+  known.set(value, colour);
+  return colour;
+}
+
+function readColour(value: string): number | null {
   const v = value.trim().toLowerCase();
   const named = Object.hasOwn(NAMED, v) ? NAMED[v] : undefined;
   if (named !== undefined) return named;

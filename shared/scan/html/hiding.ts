@@ -165,3 +165,16 @@ export function cascade(rules: readonly CssRule[], inline: string | undefined): 
 }
 
 const EMPTY: Declarations = new Map();
+
+/** Whether two states hide alike and pass on the same (compared field by field). */
+export function sameVisibility(a: Visibility, b: Visibility): boolean {
+  return (
+    a === b ||
+    (a.hiddenBy === b.hiddenBy &&
+      a.visibilityHidden === b.visibilityHidden &&
+      a.fontZero === b.fontZero &&
+      a.indentOff === b.indentOff &&
+      a.colour === b.colour &&
+      a.background === b.background)
+  );
+}

@@ -3,22 +3,16 @@ import type { HidingTrick } from '../detectors';
 import { parseStylesheet } from './css';
 import {
   BLOCK_ELEMENTS,
-  FOOTER_NAME,
   LINK_ATTRIBUTES,
   OPEN_IMPLIES_CLOSE,
   RAW_TEXT_ELEMENTS,
   VOID_ELEMENTS,
 } from './elements';
-import {
-  cascade,
-  trickOf,
-  VISIBLE,
-  visibilityOf,
-  type Attributes,
-  type Visibility,
-} from './hiding';
+import { frameTrick, makeFrame, NO_CLASSES, type Frame } from './frames';
+import type { Attributes } from './hiding';
+import { OpenElements } from './open-elements';
 import { scriptLinks } from './script-links';
-import { RuleIndex, type SelectorSubject } from './selectors';
+import { RuleIndex } from './selectors';
 import { collectStyleSheets } from './style-blocks';
 import { TableCollector, type HtmlTable } from './tables';
 import { TextBuilder } from './text-builder';
@@ -26,9 +20,11 @@ import { resolveBase, resolveLink } from './url';
 
 /**
  * One HTML page read in a single pass of htmlparser2's Tokenizer, with no DOM tree (issue 13).
- * The reader keeps its own stack of open elements, at most MAX_DEPTH deep: deeper elements take
- * their parent's state, so a page nested 100,000 deep costs what a flat one does. (htmlparser2's
- * Parser keeps an unbounded stack that it shifts and searches on every tag: quadratic there.)
+ * The reader keeps its own stack of open elements (open-elements.ts): the outermost MAX_DEPTH
+ * one by one, deeper ones run-length, each still judged by its own style, so a page nested
+ * 100,000 deep costs about what a flat one does and cannot hide a link by nesting it.
+ * (htmlparser2's Parser keeps an unbounded stack that it shifts and searches on every tag:
+ * quadratic there.)
  */
 
 export interface HtmlLink {
@@ -56,43 +52,36 @@ export interface HtmlReading {
   readonly footer: { readonly text: string; readonly offset: number } | null;
   /** Whether elements were nested deeper than MAX_DEPTH. */
   readonly tooDeep: boolean;
+  /** Whether they changed style so often past it that the deepest took their parent's. */
+  readonly tooManyStyles: boolean;
 }
 
 export const MAX_DEPTH = 256;
+/** Runs of nested elements sharing a state, past MAX_DEPTH (about 200 bytes each at most). */
+export const MAX_DEEP_RUNS = 65_536;
 const MAX_LINKS = 20_000;
 const MAX_FOOTER = 20_000;
 const MAX_ATTRIBUTE = 8_192;
-
-interface Frame extends SelectorSubject {
-  readonly visibility: Visibility;
-  readonly footer: boolean;
-  /** Inside <svg> or <math>, where `<x/>` closes itself. */
-  readonly foreign: boolean;
-}
-
-const NO_CLASSES: readonly string[] = [];
-
-const ROOT: Frame = {
-  tag: '',
-  id: '',
-  classes: [],
-  visibility: VISIBLE,
-  footer: false,
-  foreign: false,
-};
+/** Tags whose frame differs from their parent's with no attribute (hiding.ts, frames.ts). */
+const OWN_STATE_TAGS: ReadonlySet<string> = new Set([
+  'a',
+  'footer',
+  'svg',
+  'math',
+  'iframe',
+  'frame',
+  'marquee',
+]);
 
 class HtmlReader {
   readonly text = new TextBuilder();
   readonly tables = new TableCollector();
   readonly links: HtmlLink[] = [];
   fullDocument = false;
-  tooDeep = false;
   footerText = '';
   footerOffset = -1;
 
-  private readonly stack: Frame[] = [];
-  /** Elements opened past MAX_DEPTH and not yet closed. */
-  private overflow = 0;
+  readonly open = new OpenElements(MAX_DEPTH, MAX_DEEP_RUNS, MAX_DEPTH);
   private base: string;
   private baseSet = false;
   /** The raw-text element (script, style…) whose content is being read, and a script's text. */
@@ -115,13 +104,13 @@ class HtmlReader {
   }
 
   private get top(): Frame {
-    return this.stack[this.stack.length - 1] ?? ROOT;
+    return this.open.top;
   }
 
   openElement(tag: string, attrs: Attributes, offset: number, selfClosing: boolean): void {
     const closes = OPEN_IMPLIES_CLOSE.get(tag);
-    if (closes && this.overflow === 0) {
-      while (this.stack.length > 0 && closes.has(this.top.tag)) this.pop();
+    if (closes && !this.open.overflowing) {
+      while (this.open.heldCount > 0 && closes.has(this.top.tag)) this.pop();
     }
     if (tag === 'html' || tag === 'body') this.fullDocument = true;
     if (tag === 'base' && !this.baseSet && attrs.has('href')) {
@@ -130,9 +119,10 @@ class HtmlReader {
       this.resolved.clear();
     }
     const parent = this.top;
-    const deep = this.stack.length >= MAX_DEPTH;
-    const frame = deep ? parent : this.frameOf(tag, attrs, parent);
-    this.linkOf(tag, attrs, offset, frame.visibility);
+    const frame = this.passesOn(tag, attrs)
+      ? parent
+      : makeFrame(this.rules, tag, attrs, parent, this.open.ancestors);
+    this.linkOf(tag, attrs, offset, frame);
     if (BLOCK_ELEMENTS.has(tag)) this.blockBoundary();
     this.tables.openTag(tag, offset);
     if (frame.footer && this.footerOffset < 0) this.footerOffset = offset;
@@ -144,12 +134,18 @@ class HtmlReader {
       return;
     }
     if (VOID_ELEMENTS.has(tag)) return;
-    if (deep) {
-      this.tooDeep = true;
-      this.overflow++;
-    } else {
-      this.stack.push(frame);
-    }
+    this.open.push(frame, this.open.full && !this.rules.namesAncestor(frame));
+  }
+
+  /**
+   * Whether an element past the cap passes on just what its parent does, its frame not needed:
+   * no attributes, no rule for it or naming it, and no tag that hides or changes state by itself.
+   * (A page of nothing but `<div>` is read at the speed of a flat one.)
+   */
+  private passesOn(tag: string, attrs: Attributes): boolean {
+    if (attrs.size !== 0 || !this.open.overflowing || OWN_STATE_TAGS.has(tag)) return false;
+    const subject = { tag, id: '', classes: NO_CLASSES };
+    return !this.rules.mayMatch(subject) && !this.rules.namesAncestor(subject);
   }
 
   closeElement(tag: string): void {
@@ -158,17 +154,12 @@ class HtmlReader {
       if (tag === 'br') this.blockBoundary();
       return;
     }
-    if (this.overflow > 0) {
-      this.overflow--;
+    if (this.open.popDeep()) {
       this.afterClose(tag);
       return;
     }
-    for (let i = this.stack.length - 1; i >= 0; i--) {
-      if (this.stack[i]?.tag === tag) {
-        while (this.stack.length > i) this.pop();
-        return;
-      }
-    }
+    const at = this.open.lastHeld(tag);
+    if (at >= 0) while (this.open.heldCount > at) this.pop();
   }
 
   onText(text: string, offset: number, exact: boolean): void {
@@ -181,7 +172,7 @@ class HtmlReader {
     }
     this.text.append(text, offset, exact);
     this.tables.text(text, offset);
-    if (this.openLink && text.trim() !== '') this.linkShows(this.top.visibility);
+    if (this.openLink && text.trim() !== '') this.linkShows(this.top);
     if (this.top.footer && this.footerText.length < MAX_FOOTER) {
       this.footerText += text.slice(0, MAX_FOOTER);
     }
@@ -189,13 +180,13 @@ class HtmlReader {
 
   finish(): void {
     if (this.raw !== null) this.endRaw();
-    this.overflow = 0;
-    while (this.stack.length > 0) this.pop();
+    this.open.dropDeep();
+    while (this.open.heldCount > 0) this.pop();
     this.tables.finish();
   }
 
   private pop(): void {
-    const frame = this.stack.pop();
+    const frame = this.open.popHeld();
     if (frame) this.afterClose(frame.tag);
   }
 
@@ -211,10 +202,10 @@ class HtmlReader {
     }
   }
 
-  private linkShows(visibility: Visibility): void {
+  private linkShows(frame: Frame): void {
     const link = this.openLink;
     if (!link) return;
-    const trick = trickOf(visibility);
+    const trick = frameTrick(frame);
     if (trick === null) link.shown = true;
     else link.hidden ??= trick;
   }
@@ -240,21 +231,7 @@ class HtmlReader {
     if (this.top.footer) this.footerText += '\n';
   }
 
-  private frameOf(tag: string, attrs: Attributes, parent: Frame): Frame {
-    const id = attrs.get('id') ?? '';
-    const className = attrs.get('class') ?? '';
-    const classes = className === '' ? NO_CLASSES : className.split(/\s+/).filter((c) => c !== '');
-    const inline = attrs.get('style');
-    const rules = this.rules.size === 0 ? [] : this.rules.match({ tag, id, classes }, this.stack);
-    const style = cascade(rules, inline);
-    const visibility = visibilityOf(parent.visibility, tag, attrs, style);
-    const named = (id !== '' || className !== '') && FOOTER_NAME.test(`${id} ${className}`);
-    const footer = parent.footer || tag === 'footer' || named;
-    const foreign = parent.foreign || tag === 'svg' || tag === 'math';
-    return { tag, id, classes, visibility, footer, foreign };
-  }
-
-  private linkOf(tag: string, attrs: Attributes, offset: number, visibility: Visibility): void {
+  private linkOf(tag: string, attrs: Attributes, offset: number, frame: Frame): void {
     if (tag === 'meta' && attrs.get('http-equiv')?.trim().toLowerCase() === 'refresh') {
       const url = /^\s*\d*\.?\d*\s*[;,]?\s*(?:url\s*=\s*)?["']?([^"'\s]+)/i.exec(
         attrs.get('content') ?? '',
@@ -262,11 +239,11 @@ class HtmlReader {
       if (url) this.addLink(url, 'meta', offset, true, null);
       return;
     }
-    if (tag === 'img') this.linkShows(visibility);
+    if (tag === 'img') this.linkShows(frame);
     const where = LINK_ATTRIBUTES.get(tag);
     const reference = where ? attrs.get(where.attribute) : undefined;
     if (!where || reference === undefined) return;
-    const trick = where.navigable ? trickOf(visibility) : null;
+    const trick = where.navigable ? frameTrick(frame) : null;
     const before = this.links.length;
     this.addLink(reference, tag, offset, where.navigable, trick);
     if (tag === 'a') {
@@ -382,6 +359,7 @@ export function readHtml(page: string, baseUrl: string): HtmlReading {
     tables: reader.tables.tables,
     fullDocument: reader.fullDocument,
     footer: footerText ? { text: footerText, offset: Math.max(0, reader.footerOffset) } : null,
-    tooDeep: reader.tooDeep,
+    tooDeep: reader.open.deep,
+    tooManyStyles: reader.open.capped,
   };
 }

@@ -3,9 +3,11 @@ import { backgroundColour, parseColour, sameColour } from '../../../../shared/sc
 import {
   parseDeclarations,
   parseLength,
+  parseRevealSelector,
   parseSelector,
   parseStylesheet,
 } from '../../../../shared/scan/html/css';
+import { ALL_SCREENS, mediaMask } from '../../../../shared/scan/html/media';
 import { RuleIndex } from '../../../../shared/scan/html/selectors';
 import { collectStyleSheets } from '../../../../shared/scan/html/style-blocks';
 
@@ -64,6 +66,87 @@ describe('style sheets and selectors', () => {
   it('collects <style> blocks for the screen, in order', () => {
     const page = `<style>.a{}</style><STYLE media="print">.p{}</STYLE><style media="screen, print">.s{}</style><style>.open`;
     expect(collectStyleSheets(page)).toEqual(['.a{}', '.s{}', '.open']);
+  });
+});
+
+describe('media conditions: the screens a rule applies on (desktop, tablet, phone)', () => {
+  const DESKTOP = 1;
+  const TABLET = 2;
+  const PHONE = 4;
+
+  it('reads widths, heights, orientation, resolution, hover and pointer', () => {
+    expect(mediaMask('(max-width: 768px)')).toBe(PHONE);
+    expect(mediaMask('screen and (min-width:769px)')).toBe(DESKTOP | TABLET);
+    expect(mediaMask('only screen and (min-width: 48em) and (max-width: 1200px)')).toBe(TABLET);
+    expect(mediaMask('(width < 768px)')).toBe(PHONE);
+    expect(mediaMask('(768px <= width <= 1200px)')).toBe(TABLET);
+    expect(mediaMask('(orientation: portrait)')).toBe(PHONE);
+    expect(mediaMask('(-webkit-min-device-pixel-ratio: 2), (min-resolution: 192dpi)')).toBe(
+      TABLET | PHONE,
+    );
+    expect(mediaMask('(hover: hover) and (pointer: fine)')).toBe(DESKTOP);
+    expect(mediaMask('not screen and (max-width: 768px)')).toBe(DESKTOP | TABLET);
+  });
+
+  it('holds everywhere when always true or not understood, nowhere for print', () => {
+    for (const all of ['screen', 'all', '(min-width: 1px)', 'screen, print', '(color)', '(foo)'])
+      expect(mediaMask(all)).toBe(ALL_SCREENS);
+    expect(mediaMask('print')).toBe(0);
+    expect(mediaMask('(prefers-color-scheme: dark)')).toBe(0);
+  });
+
+  it('gives each rule the screens of its @media blocks, nested ones too', () => {
+    const rules = parseStylesheet(`.a{display:none}
+      @media (max-width: 768px) { .b{display:none} @media (orientation: portrait) { .c{color:red} } }
+      .d{display:none} @media print { .e{display:none} } @media (min-width:0) { .f{display:none} }`);
+    expect(rules.map((r) => [r.chain[0]?.classes[0], r.media])).toEqual([
+      ['a', ALL_SCREENS],
+      ['b', PHONE],
+      ['c', PHONE],
+      ['d', ALL_SCREENS],
+      ['f', ALL_SCREENS],
+    ]);
+  });
+
+  it('wraps a <style media> for some screens in its condition', () => {
+    const [sheet] = collectStyleSheets('<style media="(max-width:768px)">.m{display:none}</style>');
+    expect(parseStylesheet(sheet ?? '').map((r) => r.media)).toEqual([PHONE]);
+  });
+});
+
+describe('reveal rules: drop-down menus, tabs', () => {
+  it('reads a state on an ancestor, or a state class, as a rule for the selector without it', () => {
+    const chain = (s: string) =>
+      parseRevealSelector(s)?.chain.map((c) => [c.tag, c.classes.join('.')]);
+    expect(chain('.menu li:hover .sub')).toEqual([
+      [null, 'menu'],
+      ['li', ''],
+      [null, 'sub'],
+    ]);
+    expect(chain('li:focus-within > ul')).toEqual([
+      ['li', ''],
+      ['ul', ''],
+    ]);
+    expect(chain('.sub.show')).toEqual([[null, 'sub']]);
+    expect(chain('li.on .sub')).toEqual([
+      ['li', ''],
+      [null, 'sub'],
+    ]);
+  });
+
+  it('refuses a state on the element itself (a hidden element is never hovered), or none', () => {
+    for (const s of ['.sub:hover', 'li .sub:focus', '.sub', 'li:hover *', 'li:first-child .x'])
+      expect(parseRevealSelector(s)).toBeNull();
+  });
+
+  it('keeps only what shows, with the state counted in its specificity', () => {
+    const rules = parseStylesheet(
+      '.sub{display:none} li:hover .sub{display:block;color:red} li:hover .x{display:none}',
+    );
+    const reveal = rules.filter((r) => r.reveal);
+    expect(reveal.map((r) => [[...r.declarations], r.specificity])).toEqual([
+      [[['display', 'block']], 201],
+    ]);
   });
 });
 

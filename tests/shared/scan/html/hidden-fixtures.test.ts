@@ -93,6 +93,26 @@ describe('hidden-link fixtures', () => {
     ]);
   });
 
+  it('a menu hidden on some screens only is seen on the others: external, not hidden', () => {
+    const { findings } = analyse('not-hidden-responsive-menu.html');
+    expect(findings.map((f) => [f.detector, f.target])).toEqual([
+      ['external-link', 'http://www.moe.gov.cn/'],
+      ['external-link', 'https://www.edu.cn/'],
+      ['external-link', 'http://www.bjedu.gov.cn/'],
+      ['external-link', 'https://www.chsi.com.cn/'],
+    ]);
+  });
+
+  it('a drop-down menu or tab a visitor opens is external, not hidden', () => {
+    const { findings } = analyse('not-hidden-dropdown-menu.html');
+    expect(findings.map((f) => [f.detector, f.target])).toEqual([
+      ['external-link', 'http://www.moe.gov.cn/'],
+      ['external-link', 'https://www.edu.cn/'],
+      ['external-link', 'http://www.beijing.gov.cn/'],
+      ['external-link', 'http://www.bjedu.gov.cn/'],
+    ]);
+  });
+
   it('rules for print only hide nothing on screen', () => {
     const { findings } = analyse('not-hidden-print-only.html');
     expect(findings.map((f) => f.detector)).toEqual(['external-link', 'external-link']);

@@ -129,6 +129,54 @@ describe('readHtml: hostile pages', () => {
     expect(readHtml(page, BASE).links[0]?.trick).toBe('display-none');
   });
 
+  it('past the depth cap, an element is still judged by its own style (no hiding by nesting)', () => {
+    const deep = '<div>'.repeat(300);
+    const link = '<a href="http://bet.example/">x</a>';
+    const own = readHtml(`${deep}<a style="display:none" href="http://bet.example/">x</a>`, BASE);
+    expect(own.tooDeep).toBe(true);
+    expect(own.links[0]?.trick).toBe('display-none');
+    const parent = readHtml(`${deep}<div style="display:none">${link}</div>`, BASE);
+    expect(parent.links[0]?.trick).toBe('display-none');
+    const hiddenClass = readHtml(
+      `<style>.h{visibility:hidden}</style>${deep}<p class="h">${link}`,
+      BASE,
+    );
+    expect(hiddenClass.links[0]?.trick).toBe('visibility-hidden');
+    // A rule naming an ancestor that is itself past the cap.
+    const styled = `<style>.ft a{color:#fff}</style><body style="background:#fff">${deep}`;
+    const byAncestor = readHtml(`${styled}<div class="ft"><span>${link}</span></div>`, BASE);
+    expect(byAncestor.links[0]?.trick).toBe('same-colour');
+    // Closing deep elements gives back the state outside them.
+    const after = readHtml(
+      `${deep}<div style="display:none">${deep}</div>${'</div>'.repeat(300)}${link}`,
+      BASE,
+    );
+    expect(after.links[0]?.trick).toBeNull();
+  });
+
+  // No time is asserted (measured by hand: about as long as a flat page of the same size); the
+  // timeout is only there so a slow machine does not fail it.
+  it(
+    'keeps nested elements past the cap in bounded memory (a 32 MB page of <div>)',
+    { timeout: 60_000 },
+    () => {
+      const page =
+        '<div>'.repeat((32 * 1024 * 1024) / 5) +
+        '<a style="font-size:0" href="http://x.example/">x</a>';
+      const reading = readHtml(page, BASE);
+      expect(reading.tooDeep).toBe(true);
+      expect(reading.tooManyStyles).toBe(false);
+      expect(reading.links.map((l) => l.trick)).toEqual(['font-size-zero']);
+    },
+  );
+
+  it('a page changing style at every level past the cap still ends, its deepest noted', () => {
+    const level = '<i style="visibility:hidden"><i style="visibility:visible">';
+    const reading = readHtml(`${level.repeat(40_000)}<a href="http://x.example/">x</a>`, BASE);
+    expect(reading.tooManyStyles).toBe(true);
+    expect(reading.links).toHaveLength(1);
+  });
+
   it('reads unclosed and stray tags without losing its place', () => {
     const page = '<div>'.repeat(50_000) + '</span>'.repeat(50_000) + '<p>end';
     const reading = readHtml(page, BASE);
