@@ -447,3 +447,16 @@ export const useScanStore = create<ScanState>()((set, get) => ({
   ...runActions(set, get),
   ...scanActions(set, get),
 }));
+
+/**
+ * Whether the inspection's scans are read-only: it is signed (judged as the Node side judges it,
+ * which refuses every change anyway). The page then offers no new scan, mark or removal, and
+ * says why.
+ */
+export function useScansLocked(): boolean {
+  return useScanStore(
+    (s) =>
+      s.inspection !== null &&
+      (s.inspection.state === 'signed' || s.inspection.signoff !== undefined),
+  );
+}

@@ -1,6 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { actionsSeed, SIGNED_ID } from './actions-seed';
 import { createInspection } from './app-ui';
 import { AxeLog } from './axe';
 import {
@@ -12,6 +13,7 @@ import {
   writeSite,
 } from './content-review-site';
 import { expect, screenshot, test } from './fixtures';
+import { SAMPLE_FINDINGS, scanReport } from '../electron/services/scan/scan-fixtures';
 
 /**
  * 网站内容审查 · Content review, end to end in the harness: a saved copy of a small school site
@@ -231,4 +233,35 @@ test('in English, by keyboard: the page, a scan and its marks, with axe', async 
   await expect(page.locator('.scan-summary')).toContainText('Fixed1');
   await screenshot(page, 'content-review-en-results');
   await axe.check(page, 'content review, English');
+});
+
+test.describe('a signed inspection', () => {
+  const saved = scanReport(SAMPLE_FINDINGS);
+  test.use({
+    seed: {
+      ...actionsSeed('zh-CN'),
+      [`scans/${SIGNED_ID}/${saved.id}.json`]: JSON.stringify(saved),
+    },
+  });
+
+  test('shows its scans read-only: no new scan, marks disabled with the reason, no removal', async ({
+    page,
+  }) => {
+    await page.goto(`${page.url().split('#')[0]}#/inspections/${SIGNED_ID}/@content-review`);
+    await expect(page.getByRole('heading', { level: 1, name: '网站内容审查' })).toBeVisible();
+    const reason = page.getByText(/这份检查已由校长签字，内容审查结果只读/);
+    await expect(reason).toBeVisible();
+    await expect(page.getByRole('button', { name: '开始检查' })).toHaveCount(0);
+    const history = page.getByRole('region', { name: '这份检查的历次内容审查' });
+    await expect(history.locator('tbody tr')).toHaveCount(1);
+    await expect(history.getByRole('button', { name: /^移除 / })).toHaveCount(0);
+    await history.getByRole('button', { name: /^打开 / }).click();
+    const phone = finding(page, '手机号');
+    await expect(phone.getByRole('radio', { name: '误报' })).toBeDisabled();
+    await expect(phone.getByRole('group')).toHaveAccessibleDescription(/内容审查结果只读/);
+    await expect(page.getByRole('button', { name: '已处理' }).first()).toBeDisabled();
+    await expect(page.getByRole('button', { name: '附到检查项' })).toBeDisabled();
+    // Exporting still works: it changes nothing.
+    await expect(page.getByRole('button', { name: '导出工作簿' })).toBeEnabled();
+  });
 });

@@ -4,11 +4,12 @@ import { LoadedInspection } from '../../components/LoadedInspection';
 import { periodLabel } from '../../../shared/inspection/period';
 import { useLocale } from '../../i18n/use-locale';
 import { inspectionHref } from '../../lib/routes';
-import { useScanStore } from '../../stores/scan-store';
+import { useScanStore, useScansLocked } from '../../stores/scan-store';
 import { RunProgress } from './RunProgress';
 import { ScanHistory } from './ScanHistory';
 import { ScanResults } from './ScanResults';
 import { StartForm } from './StartForm';
+import { LOCKED_REASON_ID } from './states';
 import './content-review.css';
 
 /**
@@ -52,6 +53,7 @@ function ContentReview({
   const runError = useScanStore((s) => s.runError);
   const dismissError = useScanStore((s) => s.dismissError);
   const running = run?.status.state === 'running';
+  const locked = useScansLocked();
   return (
     <div className="content-review">
       <header className="page-header">
@@ -77,7 +79,14 @@ function ContentReview({
           <p>{pick(runError)}</p>
         </div>
       )}
-      <StartForm disabled={running} />
+      {/* A signed inspection's scans are read-only: no new scan, mark or removal until reopened. */}
+      {locked ? (
+        <p className="banner banner-warning" id={LOCKED_REASON_ID}>
+          {t('contentReview.locked')}
+        </p>
+      ) : (
+        <StartForm disabled={running} />
+      )}
       {run !== null && <RunProgress run={run} />}
       {report !== null && <ScanResults key={report.id} report={report} />}
       <ScanHistory />

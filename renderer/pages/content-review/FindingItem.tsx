@@ -1,18 +1,19 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/scan/finding';
-import { useScanStore } from '../../stores/scan-store';
+import { useScanStore, useScansLocked } from '../../stores/scan-store';
 import { splitContext } from './findings-view';
-import { FINDING_STATE_LIST } from './states';
+import { FINDING_STATE_LIST, LOCKED_REASON_ID } from './states';
 
 /**
  * One finding: where (line:column), which detector, what matched (masked when personal), its
  * context with the match emphasised, and what else it has (category, link target as plain text,
- * hiding trick, HTTP status); with its mark as a radio group.
+ * hiding trick, HTTP status); with its mark as a radio group (disabled, and why, when signed).
  */
 function FindingItemView({ finding }: { finding: Finding }) {
   const { t } = useTranslation();
   const mark = useScanStore((s) => s.mark);
+  const locked = useScansLocked();
   const parts = splitContext(finding);
   const detector = t(`contentReview.detectors.${finding.detector}`);
   const where = t('contentReview.findings.at', { line: finding.line, column: finding.column });
@@ -63,7 +64,11 @@ function FindingItemView({ finding }: { finding: Finding }) {
           </div>
         )}
       </dl>
-      <fieldset className="segmented finding-marks">
+      <fieldset
+        className="segmented finding-marks"
+        disabled={locked}
+        aria-describedby={locked ? LOCKED_REASON_ID : undefined}
+      >
         <legend className="visually-hidden">
           {t('contentReview.findings.markLabel', { detector, where })}
         </legend>

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { DETECTORS } from '../../../shared/scan/detectors';
 import type { DetectorName } from '../../../shared/scan/detectors';
 import type { FindingState, ScanReport } from '../../../shared/scan/finding';
-import { useScanStore } from '../../stores/scan-store';
+import { useScanStore, useScansLocked } from '../../stores/scan-store';
 import { FindingItem } from './FindingItem';
 import type { FindingFilter, FindingGroup } from './findings-view';
 import { findingsPage, orderFindings } from './findings-view';
-import { FINDING_STATE_LIST } from './states';
+import { FINDING_STATE_LIST, LOCKED_REASON_ID } from './states';
 
 /**
  * The findings, filtered by detector and state, a page at a time (so 50,000 stay responsive),
@@ -108,6 +108,7 @@ function SourceGroup({ group, scanId }: { group: FindingGroup; scanId: string })
   const { t } = useTranslation();
   const mark = useScanStore((s) => s.mark);
   const busy = useScanStore((s) => s.busy);
+  const locked = useScansLocked();
   const id = useId();
   return (
     <section className="source-group" aria-labelledby={`${id}-source`} data-scan={scanId}>
@@ -131,7 +132,8 @@ function SourceGroup({ group, scanId }: { group: FindingGroup; scanId: string })
               key={state}
               type="button"
               className="button button-small"
-              disabled={busy === 'mark'}
+              disabled={locked || busy === 'mark'}
+              aria-describedby={locked ? LOCKED_REASON_ID : undefined}
               onClick={() => void mark(group.allIds, state)}
             >
               {t(`contentReview.states.${state}`)}

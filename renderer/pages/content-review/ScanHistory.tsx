@@ -3,17 +3,21 @@ import { useTranslation } from 'react-i18next';
 import type { ScanSummary } from '../../../shared/ipc/scan';
 import { useLocale } from '../../i18n/use-locale';
 import { formatDateTime } from '../../lib/format';
-import { useScanStore } from '../../stores/scan-store';
+import { useScanStore, useScansLocked } from '../../stores/scan-store';
 import { sourceLabel } from './source-label';
 import { FINDING_STATE_LIST } from './states';
 
-/** The inspection's saved scans, newest first, each with 打开 and 移除 (after a confirmation). */
+/**
+ * The inspection's saved scans, newest first, each with 打开 and 移除 (after a confirmation; not
+ * on a signed inspection, whose scans are read-only).
+ */
 export function ScanHistory() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const scans = useScanStore((s) => s.scans);
   const shownId = useScanStore((s) => s.report?.id);
   const show = useScanStore((s) => s.show);
+  const locked = useScansLocked();
   const [removing, setRemoving] = useState<ScanSummary | null>(null);
   const id = useId();
   return (
@@ -69,14 +73,16 @@ export function ScanHistory() {
                       >
                         {t('contentReview.history.open')}
                       </button>
-                      <button
-                        type="button"
-                        className="button button-small button-danger"
-                        aria-label={t('contentReview.history.removeLabel', { when })}
-                        onClick={() => setRemoving(scan)}
-                      >
-                        {t('contentReview.history.remove')}
-                      </button>
+                      {!locked && (
+                        <button
+                          type="button"
+                          className="button button-small button-danger"
+                          aria-label={t('contentReview.history.removeLabel', { when })}
+                          onClick={() => setRemoving(scan)}
+                        >
+                          {t('contentReview.history.remove')}
+                        </button>
+                      )}
                     </td>
                   </tr>
                 );

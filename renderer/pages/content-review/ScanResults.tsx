@@ -8,7 +8,7 @@ import { useLocale } from '../../i18n/use-locale';
 import { formatDateTime } from '../../lib/format';
 import { useReportError } from '../../lib/use-report-error';
 import { useFeedbackStore } from '../../stores/feedback-store';
-import { useScanStore } from '../../stores/scan-store';
+import { useScanStore, useScansLocked } from '../../stores/scan-store';
 import { AttachedItems } from './AttachedItems';
 import { countFindings } from './findings-view';
 import { FindingList } from './FindingList';
@@ -85,7 +85,7 @@ function ScanActions({ report }: { report: ScanReport }) {
   const { locale } = useLocale();
   const [language, setLanguage] = useState<Locale>(locale);
   const busy = useScanStore((s) => s.busy);
-  const signed = useScanStore((s) => s.inspection?.state === 'signed');
+  const signed = useScansLocked();
   const summary = useScanStore((s) => s.scans.find((x) => x.id === report.id));
   const attach = useScanStore((s) => s.attach);
   const exportWorkbook = useScanStore((s) => s.exportWorkbook);

@@ -10,6 +10,9 @@ export const FINDING_STATE_LIST = [
   'false-positive',
 ] as const satisfies readonly FindingState[];
 
+/** The id of the page's note that a signed inspection's scans are read-only (marks point at it). */
+export const LOCKED_REASON_ID = 'content-review-locked';
+
 // A state added to the contract and missing here does not compile.
 const everyState: Record<FindingState, true> = { open: true, fixed: true, 'false-positive': true };
 void everyState;
