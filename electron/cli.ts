@@ -1,10 +1,7 @@
+import { streamIo } from './cli/io';
 import { runCli } from './cli/run';
 
-process.exitCode = await runCli(process.argv.slice(2), {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-  env: process.env,
-  ...(process.stderr.isTTY && {
-    progress: (text: string) => process.stderr.write(`\r${text}\u001b[K`),
-  }),
-});
+// A closed pipe (`qinglang … | head`) ends the output quietly (electron/cli/io.ts).
+const io = streamIo(process.stdout, process.stderr, process.env, process.stderr.isTTY === true);
+const code = await runCli(process.argv.slice(2), io);
+process.exitCode = io.failed() && code === 0 ? 1 : code;
