@@ -12,3 +12,14 @@ export function parseHostList(text: string): string[] {
     .filter((h) => h !== '');
   return [...new Set(hosts)];
 }
+
+/**
+ * A host (with its port, if any) as hosts are compared: lower-case, without the trailing dot a
+ * fully qualified name may be written with — `www.school.cn.` and `www.school.cn` are one host.
+ */
+export function hostKey(host: string): string {
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/\.(?=(?::\d*)?$)/, '');
+}

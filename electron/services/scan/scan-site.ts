@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { hostKey } from '../../../shared/scan/hosts';
 import type { AnalyseOptions, PageFinding, PageLink } from '../../../shared/scan/page';
 import type { CrawledPage, ScanParts, WordTerm } from './scan-parts';
 import type { RunState } from './scan-run';
@@ -58,7 +59,7 @@ class LinkBook {
 
 const hostOf = (url: string): string | null => {
   try {
-    return new URL(url).host.toLowerCase();
+    return hostKey(new URL(url).host);
   } catch {
     return null;
   }
@@ -134,7 +135,7 @@ async function checkTargets(
     if (state.signal.aborted || checks >= CHECKS) return;
     if (book.answered.has(target)) continue;
     const host = hostOf(target);
-    if (!host || !hosts.includes(host)) continue;
+    if (!host || !hosts.some((h) => hostKey(h) === host)) continue;
     checks += 1;
     state.progress = { ...state.progress, current: target };
     book.answered.set(target, await parts.checkLink(target, hosts, state.signal));

@@ -2,6 +2,7 @@ import type { HidingTrick } from '../detectors';
 import { maskContext } from '../mask';
 import { FOLDER_BASE, type PageFinding, type PageLink } from '../page';
 import type { LineIndex } from '../text/lines';
+import { hostKey } from '../hosts';
 import { hostOf } from '../html/url';
 import type { FindingCap } from './text-findings';
 
@@ -25,11 +26,18 @@ export interface FoundLink {
 
 const FOLDER_HOST = hostOf(FOLDER_BASE)?.host ?? 'folder.invalid';
 
-/** Whether a link stays on the school's site (or inside the scanned folder). */
+/**
+ * Whether a link stays on the school's site (or inside the scanned folder). `ownHosts` are
+ * hostKey()s; a trailing dot on the link's host (`www.school.cn./x`) makes it no other host.
+ */
 export function isOwnLink(target: string, ownHosts: ReadonlySet<string>): boolean {
   const host = hostOf(target);
   if (!host) return false;
-  return host.host === FOLDER_HOST || ownHosts.has(host.host) || ownHosts.has(host.hostname);
+  return (
+    host.host === FOLDER_HOST ||
+    ownHosts.has(hostKey(host.host)) ||
+    ownHosts.has(hostKey(host.hostname))
+  );
 }
 
 export interface LinkResults {
@@ -45,7 +53,7 @@ export function linkFindings(
   ownHosts: readonly string[],
   cap: FindingCap,
 ): LinkResults {
-  const own = new Set(ownHosts.map((h) => h.trim().toLowerCase()));
+  const own = new Set(ownHosts.map(hostKey));
   const findings: PageFinding[] = [];
   const links = new Map<string, PageLink>();
   const external = new Set<string>();

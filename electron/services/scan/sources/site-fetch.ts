@@ -1,5 +1,6 @@
 import { charsetOfContentType } from '../../../../shared/scan/charset';
 import { SCAN_LIMITS } from '../../../../shared/scan/finding';
+import { hostKey } from '../../../../shared/scan/hosts';
 import type { ScanNote } from '../../../../shared/scan/finding';
 import type { PageKind } from '../../../../shared/scan/page';
 import type { CrawledPage, CrawlOptions } from '../scan-parts';
@@ -58,9 +59,9 @@ const QUEUE_FACTOR = 20;
 
 const note = sourceNote;
 
-/** A URL's host[:port], lower-case, when it is http(s); null otherwise. */
+/** A URL's host[:port] as hosts are compared (hostKey), when it is http(s); null otherwise. */
 function hostOf(url: URL): string | null {
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.host.toLowerCase() : null;
+  return url.protocol === 'http:' || url.protocol === 'https:' ? hostKey(url.host) : null;
 }
 
 function parse(url: string, base?: string): URL | null {
@@ -124,7 +125,7 @@ class Fetcher {
     if (pacers && !shared) pacers.set(this.limits.delayMs, this.pacer);
     this.fetchImpl = options.fetchImpl ?? fetch;
     this.userAgent = options.userAgent ?? USER_AGENT;
-    this.hosts = new Set(hosts.map((h) => h.trim().toLowerCase()));
+    this.hosts = new Set(hosts.map(hostKey));
     this.deadline = Date.now() + this.limits.totalMs;
   }
 
