@@ -102,7 +102,16 @@ test('a folder scan finds the planted leaks masked, takes marks, is attached as 
   await page.getByLabel('状态', { exact: true }).selectOption({ label: '待处理' });
   await expect(finding(page, '手机号')).toHaveCount(0);
   await expect(finding(page, '暗链')).toHaveCount(1);
+  // Everything the filter shows, marked at once (the hidden link, then nothing left to fix).
+  await page.getByLabel('类别', { exact: true }).selectOption({ label: '暗链' });
+  await page
+    .getByRole('group', { name: '把筛选出的全部发现标为' })
+    .getByRole('button', { name: '已处理' })
+    .click();
+  await expect(page.getByText('没有符合筛选条件的发现。')).toBeVisible();
+  await page.getByLabel('类别', { exact: true }).selectOption({ label: '全部类别' });
   await page.getByLabel('状态', { exact: true }).selectOption({ label: '全部状态' });
+  await expect(finding(page, '暗链').getByRole('radio', { name: '已处理' })).toBeChecked();
   await screenshot(page, 'content-review-zh-results');
   await axe.check(page, 'content review, results');
 
@@ -182,6 +191,28 @@ test('the school site fetched from a local server, hosts limited to it; a slow o
   } finally {
     server.close();
   }
+});
+
+test('a site that cannot be reached: the result says nothing was read, shows why, and cannot be attached', async ({
+  page,
+}) => {
+  // A port with nothing listening: the server is started only to learn a free port, then closed.
+  const { server, origin } = await serveSite();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await openContentReview(page);
+  await page.getByRole('radio', { name: '网站' }).check();
+  await page.getByLabel('起始网址 *').fill(`${origin}/`);
+  await page.getByRole('button', { name: '开始检查' }).click();
+  await waitEnded(page, /^检查完成$/);
+  await expect(
+    page.getByText(/没有读取到任何文件或网页，所以“没有发现”不说明内容没有问题/),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: '附到检查项' })).toBeDisabled();
+  await expect(page.getByText('这次检查没有读取到任何内容，不能作为佐证材料。')).toBeVisible();
+  // The notes are open: why the site was not read.
+  await expect(page.locator('details.scan-notes')).toHaveAttribute('open', '');
+  await expect(page.locator('details.scan-notes li').first()).toBeVisible();
+  await screenshot(page, 'content-review-zh-site-unreachable', true);
 });
 
 test('a word list that is not text, or has a line with control characters, says so', async ({

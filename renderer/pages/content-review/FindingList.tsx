@@ -65,11 +65,20 @@ export function FindingList({ report }: { report: ScanReport }) {
           {t('contentReview.findings.count', { count: shown.total })}
         </p>
       </div>
+      {shown.total > 0 && (filter.detector !== 'all' || filter.state !== 'all') && (
+        <BulkMarks
+          ids={shown.allIds}
+          label={t('contentReview.findings.markFilteredLabel')}
+          text={t('contentReview.findings.markFiltered', { count: shown.total })}
+        />
+      )}
       {shown.total === 0 ? (
         <p className="hint">
-          {report.findings.length === 0
-            ? t('contentReview.findings.noneAtAll')
-            : t('contentReview.findings.none')}
+          {report.findings.length > 0
+            ? t('contentReview.findings.none')
+            : report.totals.scanned === 0
+              ? t('contentReview.findings.nothingRead')
+              : t('contentReview.findings.noneAtAll')}
         </p>
       ) : (
         shown.groups.map((group) => (
@@ -106,9 +115,6 @@ export function FindingList({ report }: { report: ScanReport }) {
 /** One file or page: its findings, and marks for all of them at once. */
 function SourceGroup({ group, scanId }: { group: FindingGroup; scanId: string }) {
   const { t } = useTranslation();
-  const mark = useScanStore((s) => s.mark);
-  const busy = useScanStore((s) => s.busy);
-  const locked = useScansLocked();
   const id = useId();
   return (
     <section className="source-group" aria-labelledby={`${id}-source`} data-scan={scanId}>
@@ -119,27 +125,11 @@ function SourceGroup({ group, scanId }: { group: FindingGroup; scanId: string })
             <span className="hint"> {t('contentReview.findings.continued')}</span>
           )}
         </h4>
-        <div
-          className="bulk-marks"
-          role="group"
-          aria-label={t('contentReview.findings.markAllLabel', { source: group.source })}
-        >
-          <span className="hint">
-            {t('contentReview.findings.markAll', { count: group.allIds.length })}
-          </span>
-          {FINDING_STATE_LIST.map((state) => (
-            <button
-              key={state}
-              type="button"
-              className="button button-small"
-              disabled={locked || busy === 'mark'}
-              aria-describedby={locked ? LOCKED_REASON_ID : undefined}
-              onClick={() => void mark(group.allIds, state)}
-            >
-              {t(`contentReview.states.${state}`)}
-            </button>
-          ))}
-        </div>
+        <BulkMarks
+          ids={group.allIds}
+          label={t('contentReview.findings.markAllLabel', { source: group.source })}
+          text={t('contentReview.findings.markAll', { count: group.allIds.length })}
+        />
       </header>
       <ol className="findings-in-source">
         {group.findings.map((finding) => (
@@ -147,5 +137,30 @@ function SourceGroup({ group, scanId }: { group: FindingGroup; scanId: string })
         ))}
       </ol>
     </section>
+  );
+}
+
+/** 全部标为 待处理 / 已处理 / 误报 for a set of findings (a file's, or all the filter keeps). */
+function BulkMarks({ ids, label, text }: { ids: readonly string[]; label: string; text: string }) {
+  const { t } = useTranslation();
+  const mark = useScanStore((s) => s.mark);
+  const busy = useScanStore((s) => s.busy);
+  const locked = useScansLocked();
+  return (
+    <div className="bulk-marks" role="group" aria-label={label}>
+      <span className="hint">{text}</span>
+      {FINDING_STATE_LIST.map((state) => (
+        <button
+          key={state}
+          type="button"
+          className="button button-small"
+          disabled={locked || busy === 'mark'}
+          aria-describedby={locked ? LOCKED_REASON_ID : undefined}
+          onClick={() => void mark(ids, state)}
+        >
+          {t(`contentReview.states.${state}`)}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -12,7 +12,8 @@ export function ScanNotes({ report }: { report: ScanReport }) {
   const total = report.notes.length + report.notesDropped;
   if (total === 0) return null;
   return (
-    <details className="scan-notes">
+    // Open when nothing was read: the notes are then the whole result (why, e.g. the site refused).
+    <details className="scan-notes" open={report.totals.scanned === 0 || undefined}>
       <summary>{t('contentReview.notes.title', { count: total })}</summary>
       <ul>
         {report.notes.slice(0, NOTES_SHOWN).map((note, index) => (

@@ -35,6 +35,9 @@ export function ScanResults({ report }: { report: ScanReport }) {
       {!report.complete && (
         <p className="banner banner-warning">{t('contentReview.results.incomplete')}</p>
       )}
+      {report.totals.scanned === 0 && (
+        <p className="banner banner-warning">{t('contentReview.results.nothingRead')}</p>
+      )}
       <dl className="scan-summary">
         <div>
           <dt>{t('contentReview.results.scanned')}</dt>
@@ -86,6 +89,8 @@ function ScanActions({ report }: { report: ScanReport }) {
   const [language, setLanguage] = useState<Locale>(locale);
   const busy = useScanStore((s) => s.busy);
   const signed = useScansLocked();
+  // An empty scan is no evidence that the content is clean: it cannot be attached.
+  const empty = report.totals.scanned === 0;
   const summary = useScanStore((s) => s.scans.find((x) => x.id === report.id));
   const attach = useScanStore((s) => s.attach);
   const exportWorkbook = useScanStore((s) => s.exportWorkbook);
@@ -125,7 +130,7 @@ function ScanActions({ report }: { report: ScanReport }) {
       <button
         type="button"
         className="button button-primary"
-        disabled={signed || busy !== null}
+        disabled={signed || empty || busy !== null}
         aria-busy={busy === 'attach' || undefined}
         aria-describedby={signed ? `${id}-signed` : `${id}-attach-hint`}
         onClick={onAttach}
@@ -147,7 +152,7 @@ function ScanActions({ report }: { report: ScanReport }) {
         </p>
       ) : (
         <p className="hint" id={`${id}-attach-hint`}>
-          {t('contentReview.attach.hint')}
+          {t(empty ? 'contentReview.attach.nothingRead' : 'contentReview.attach.hint')}
         </p>
       )}
       {summary?.attached && <AttachedItems attached={summary.attached} />}

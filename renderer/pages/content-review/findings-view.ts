@@ -23,6 +23,8 @@ export interface FindingsPage {
   readonly pages: number;
   /** Findings the filter keeps, on every page. */
   readonly total: number;
+  /** Their ids (what 全部标为 acts on when a filter is chosen). */
+  readonly allIds: readonly string[];
 }
 
 /** Findings shown on one page: tens of thousands stay responsive when only this many render. */
@@ -70,7 +72,7 @@ export function findingsPage(
         continued: start > 0 && groups.length === 0 && kept[start - 1]?.source === f.source,
       });
   }
-  return { groups, page: current, pages, total: kept.length };
+  return { groups, page: current, pages, total: kept.length, allIds: kept.map((f) => f.id) };
 }
 
 /** A finding's context split around its match, so the match can be emphasised. */

@@ -47,6 +47,17 @@ describe('the findings shown', () => {
     expect(page.groups[0]!.allIds).toEqual(['word:1']);
   });
 
+  it('mark all the filter shows: every finding it keeps, on every page and in every file', () => {
+    const many = Array.from({ length: FINDINGS_PER_PAGE * 2 }, (_, i) =>
+      finding(i, i % 2 === 0 ? 'a.html' : 'b.html', i + 1, i % 3 === 0 ? { state: 'fixed' } : {}),
+    );
+    const page = findingsPage(orderFindings(many), { detector: 'word', state: 'open' }, 0);
+    const open = many.filter((f) => f.state === 'open').map((f) => f.id);
+    expect(page.allIds.length).toBe(open.length);
+    expect([...page.allIds].sort()).toEqual([...open].sort());
+    expect(page.groups.flatMap((g) => g.findings).length).toBe(FINDINGS_PER_PAGE);
+  });
+
   it('come a page at a time, a group continued across pages said so', () => {
     const many = Array.from({ length: FINDINGS_PER_PAGE * 2 + 5 }, (_, i) =>
       finding(i, 'big.html', i + 1),
