@@ -98,7 +98,7 @@ export async function scanSite(state: RunState, parts: ScanParts, scan: SiteScan
     } else if (fetched.notes.length > 0) collector.skipped += 1;
     state.progress = {
       ...state.progress,
-      scanned: state.progress.scanned + 1,
+      scanned: collector.scanned,
       bytes: collector.bytes,
       findings: collector.found,
       current: fetched.url,

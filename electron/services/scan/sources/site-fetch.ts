@@ -9,6 +9,46 @@ import { pageOfBytes } from './read-document';
 import { ALLOW_ALL, parseRobots, robotsAllow } from './robots';
 import type { RobotsRules } from './robots';
 
+/** What the network errors a school's IT staff meet mean, in words (the code stays in brackets). */
+const NETWORK_ERRORS: Readonly<Record<string, readonly [string, string]>> = {
+  ECONNREFUSED: [
+    '对方拒绝连接（网站没有在这个地址和端口上运行）',
+    'the connection was refused (no site runs at this address and port)',
+  ],
+  ENOTFOUND: [
+    '找不到这个主机名（检查拼写，或本机无法解析域名）',
+    'the host name was not found (check the spelling, or this computer cannot resolve names)',
+  ],
+  EAI_AGAIN: [
+    '暂时无法解析主机名（检查网络连接）',
+    'the host name could not be resolved for now (check the network)',
+  ],
+  ECONNRESET: ['连接被对方中断', 'the connection was reset'],
+  ETIMEDOUT: ['连接超时', 'the connection timed out'],
+  EHOSTUNREACH: [
+    '无法到达这个主机（检查网络连接）',
+    'the host cannot be reached (check the network)',
+  ],
+  ENETUNREACH: ['网络不可用（检查网络连接）', 'the network is unreachable (check the network)'],
+  CERT_HAS_EXPIRED: ['网站的 HTTPS 证书已过期', "the site's HTTPS certificate has expired"],
+  DEPTH_ZERO_SELF_SIGNED_CERT: [
+    '网站使用自签名的 HTTPS 证书',
+    'the site uses a self-signed HTTPS certificate',
+  ],
+  SELF_SIGNED_CERT_IN_CHAIN: [
+    '网站的 HTTPS 证书链中有自签名证书',
+    "a self-signed certificate is in the site's HTTPS chain",
+  ],
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: [
+    '无法验证网站的 HTTPS 证书',
+    "the site's HTTPS certificate cannot be verified",
+  ],
+  ERR_TLS_CERT_ALTNAME_INVALID: [
+    '网站的 HTTPS 证书不是为这个主机名签发的',
+    "the site's HTTPS certificate is not for this host name",
+  ],
+};
+
 /**
  * The only code in the app that touches the network (eslint.config.js forbids it everywhere
  * else): the content review fetching the school's own site, started by the user. It fetches
@@ -165,13 +205,18 @@ class Fetcher {
         `${this.limits.timeoutMs / 1000} 秒内没有完成应答，已放弃`,
         `No complete answer within ${this.limits.timeoutMs / 1000} s; given up`,
       );
-    const why =
-      error instanceof Error
-        ? error.cause instanceof Error
-          ? error.cause.message
-          : error.message
-        : String(error);
-    return note(source, 'fetch-failed', `无法获取：${why}`, `Could not be fetched: ${why}`);
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    const why = cause instanceof Error ? cause.message : String(cause);
+    const code = (cause as { code?: unknown } | null)?.code;
+    const plain = typeof code === 'string' ? NETWORK_ERRORS[code] : undefined;
+    return plain
+      ? note(
+          source,
+          'fetch-failed',
+          `无法获取：${plain[0]}（${why}）`,
+          `Could not be fetched: ${plain[1]} (${why})`,
+        )
+      : note(source, 'fetch-failed', `无法获取：${why}`, `Could not be fetched: ${why}`);
   }
 
   /** Fetches a URL, following redirects by hand: each hop must stay on the listed hosts. */

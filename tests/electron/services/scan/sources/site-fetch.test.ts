@@ -174,6 +174,28 @@ describe('crawlSite', () => {
     expect(pages[0]!.notes.map((n) => n.code)).toEqual(['fetch-timeout']);
   });
 
+  it('says in words why a site could not be reached (the connection refused), keeping the code', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const pages: CrawledPage[] = [];
+    await crawlSite({
+      start: `http://${host}/`,
+      hosts: [host],
+      signal: new AbortController().signal,
+      limits: FAST,
+      onPage: (p) => {
+        pages.push(p);
+        return [];
+      },
+    });
+    const [refused] = pages[0]!.notes;
+    expect(refused?.code).toBe('fetch-failed');
+    expect(refused?.message['zh-CN']).toMatch(/^无法获取：对方拒绝连接.*ECONNREFUSED/);
+    expect(refused?.message['en-US']).toMatch(/^Could not be fetched: the connection was refused/);
+  });
+
   it('cuts an endless body off at the byte cap and checks what it read', async () => {
     const { pages } = await crawl('/endless', { delayMs: 0, timeoutMs: 5000, pageBytes: 100_000 });
     expect(pages[0]!.bytes).toBe(100_000);
