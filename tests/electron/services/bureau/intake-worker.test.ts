@@ -1,46 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { intakeAll } from '../../../../electron/services/bureau/intake-pool';
 import type { IntakeSource } from '../../../../electron/services/bureau/intake-read';
 import { useTempDir } from '../../temp-dir';
+import { useWorkerBundle } from '../../worker-bundle';
 import { bureauSamples, TODAY, workbookOf } from './bureau-fixtures';
 
 /**
  * The pool with real worker threads: the worker built from its TypeScript source as the app's
- * main build makes out/main/intake-worker.js (packages external), into node_modules/.cache.
+ * main build makes out/main/intake-worker.js.
  */
-const root = path.resolve(import.meta.dirname, '../../../..');
-let workerPath = '';
-let outDir = '';
-
-beforeAll(async () => {
-  const cache = path.join(root, 'node_modules', '.cache');
-  fs.mkdirSync(cache, { recursive: true });
-  outDir = fs.mkdtempSync(path.join(cache, 'qinglang-intake-worker-'));
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    define: { __APP_VERSION__: JSON.stringify('test') },
-    build: {
-      ssr: true,
-      outDir,
-      minify: false,
-      rollupOptions: {
-        input: { 'intake-worker': path.join(root, 'electron/services/bureau/intake-worker.ts') },
-        output: { format: 'esm', entryFileNames: '[name].mjs' },
-      },
-    },
-  });
-  workerPath = path.join(outDir, 'intake-worker.mjs');
-}, 120_000);
-
-// (A process 'exit' hook never runs in a Vitest worker: each run left its build behind.)
-afterAll(() => {
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-});
+const workerPath = useWorkerBundle('intake-worker', 'electron/services/bureau/intake-worker.ts');
 
 describe('intakeAll with worker threads', { timeout: 120_000 }, () => {
   const tempDir = useTempDir();
@@ -62,7 +33,7 @@ describe('intakeAll with worker threads', { timeout: 120_000 }, () => {
     const threads = await intakeAll(given, {
       today: TODAY,
       workers: 2,
-      workerPath,
+      workerPath: workerPath(),
       onProgress: (done, total) => {
         calls += 1;
         expect(done).toBe(calls);
@@ -87,7 +58,7 @@ describe('intakeAll with worker threads', { timeout: 120_000 }, () => {
     const run = await intakeAll(given, {
       today: TODAY,
       workers: 2,
-      workerPath,
+      workerPath: workerPath(),
       signal: controller.signal,
       onProgress: () => controller.abort(),
     });
