@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { AcceptedIntake, FileIntake, RejectedIntake } from '../../../shared/bureau/intake';
 import type { SubmissionTemplate } from '../../../shared/bureau/submission';
 import type { Bilingual } from '../../../shared/i18n/locale';
 import { rejected } from './intake';
 import type { IntakeSource } from './intake-read';
 import { intakeSource } from './intake-read';
+import { builtWorkerPath, runWorkerPool } from '../worker-pool';
 
 export type { IntakeSource } from './intake-read';
 
@@ -64,12 +62,7 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 /** The built worker next to the running bundle (out/main/, or out/main/ above a chunk). */
 export function defaultWorkerPath(): string | null {
-  const here = import.meta.dirname;
-  for (const dir of [here, path.dirname(here)]) {
-    const candidate = path.join(dir, WORKER_FILE);
-    if (existsSync(candidate)) return candidate;
-  }
-  return null;
+  return builtWorkerPath(WORKER_FILE);
 }
 
 const CRASHED: Bilingual = {
@@ -141,65 +134,28 @@ async function inThisThread(
  * Each worker is handed the next file when it answers the last: a slow file holds up one worker,
  * not the run. A worker that dies has its file rejected and is replaced.
  */
-function inWorkers(
+async function inWorkers(
   sources: readonly IntakeSource[],
   { today, signal }: IntakeOptions,
   collector: Collector,
   count: number,
   script: string,
 ): Promise<boolean> {
-  return new Promise((resolve) => {
-    let next = 0;
-    let running = 0;
-    let finished = false;
-    const finish = () => {
-      if (finished || running > 0) return;
-      finished = true;
-      signal?.removeEventListener('abort', onAbort);
-      resolve(collector.done < sources.length);
-    };
-    const onAbort = () => finish();
-    signal?.addEventListener('abort', onAbort);
-
-    const start = () => {
-      const worker = new Worker(script, { resourceLimits: WORKER_LIMITS });
-      running += 1;
-      let current = -1;
-      const feed = () => {
-        if (signal?.aborted || next >= sources.length) {
-          current = -1;
-          void worker.terminate();
-          return;
-        }
-        current = next;
-        next += 1;
-        const source = sources[current]!;
-        worker.postMessage({
-          index: current,
-          file: source.file,
-          path: source.path,
-          today,
-        } satisfies WorkerTask);
-      };
-      worker.on('message', (reply: WorkerReply) => {
-        collector.add(reply.index, reply.intake, reply.template);
-        feed();
-      });
-      // A worker that dies (out of memory, a crash) takes its file with it: that file is
-      // rejected, and the worker replaced while files are left.
-      worker.on('error', () => undefined);
-      worker.on('exit', () => {
-        running -= 1;
-        if (current >= 0) {
-          const index = current;
-          current = -1;
-          collector.add(index, rejected(sources[index]!.file, 0, 'unreadable', CRASHED));
-          if (!signal?.aborted && next < sources.length) start();
-        }
-        finish();
-      });
-      feed();
-    };
-    for (let i = 0; i < count; i += 1) start();
+  await runWorkerPool<WorkerReply>({
+    script,
+    resourceLimits: WORKER_LIMITS,
+    count,
+    total: sources.length,
+    ...(signal ? { signal } : {}),
+    task: (index) => {
+      const source = sources[index]!;
+      return { index, file: source.file, path: source.path, today } satisfies WorkerTask;
+    },
+    onReply: (reply) => collector.add(reply.index, reply.intake, reply.template),
+    // A worker that dies (out of memory, a crash) takes its file with it: that file is
+    // rejected, and the worker replaced while files are left.
+    onCrash: (index) =>
+      collector.add(index, rejected(sources[index]!.file, 0, 'unreadable', CRASHED)),
   });
+  return collector.done < sources.length;
 }

@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ScanNote } from '../../../shared/scan/finding';
 import type { AnalyseOptions } from '../../../shared/scan/page';
 import type { FileResult, FileTask } from './scan-file';
 import { CRASHED_NOTE, scanFile } from './scan-file';
 import type { ScanParts, WordTerm } from './scan-parts';
 import type { FolderFile } from './sources/folder-walk';
+import { builtWorkerPath, runWorkerPool } from '../worker-pool';
 
 /**
  * Reads a folder's files for a scan: in `workers` worker threads (out/main/scan-worker.js), each
@@ -48,12 +46,7 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 10
 
 /** The built worker next to the running bundle (out/main/, or out/main/ above a chunk). */
 export function defaultScanWorkerPath(): string | null {
-  const here = import.meta.dirname;
-  for (const dir of [here, path.dirname(here)]) {
-    const candidate = path.join(dir, WORKER_FILE);
-    if (existsSync(candidate)) return candidate;
-  }
-  return null;
+  return builtWorkerPath(WORKER_FILE);
 }
 
 /** Resolves once every file is read, or, when cancelled, once the files being read are. */
@@ -84,53 +77,29 @@ function crashed(index: number, file: string): FileResult {
 }
 
 function inWorkers(options: PoolOptions, count: number, script: string): Promise<void> {
-  const { documents, signal } = options;
+  const { documents } = options;
   const workerData: ScanWorkerData = {
     words: options.words,
     ownHosts: options.ownHosts,
     year: options.year,
   };
-  return new Promise((resolve) => {
-    let next = 0;
-    let running = 0;
-    const start = () => {
-      const worker = new Worker(script, { workerData, resourceLimits: WORKER_LIMITS });
-      running += 1;
-      let current = -1;
-      const feed = () => {
-        if (signal.aborted || next >= documents.length) {
-          current = -1;
-          void worker.terminate();
-          return;
-        }
-        current = next;
-        next += 1;
-        const file = documents[current]!;
-        options.onStart(file.relative);
-        worker.postMessage({ index: current, file } satisfies FileTask);
-      };
-      worker.on('message', (result: FileResult) => {
-        if (result.index === current) {
-          current = -1;
-          options.onResult(result, documents[result.index]!.relative);
-        }
-        feed();
-      });
-      // A worker that dies (out of memory, a crash) takes its file with it; the next one goes on.
-      worker.on('error', () => undefined);
-      worker.on('exit', () => {
-        running -= 1;
-        if (current >= 0) {
-          const index = current;
-          current = -1;
-          const file = documents[index]!.relative;
-          options.onResult(crashed(index, file), file);
-          if (!signal.aborted && next < documents.length) start();
-        }
-        if (running === 0) resolve();
-      });
-      feed();
-    };
-    for (let i = 0; i < count; i += 1) start();
+  return runWorkerPool<FileResult>({
+    script,
+    workerData,
+    resourceLimits: WORKER_LIMITS,
+    count,
+    total: documents.length,
+    signal: options.signal,
+    task: (index) => {
+      const file = documents[index]!;
+      options.onStart(file.relative);
+      return { index, file } satisfies FileTask;
+    },
+    onReply: (result) => options.onResult(result, documents[result.index]!.relative),
+    // A worker that dies (out of memory, a crash) takes its file with it; the next one goes on.
+    onCrash: (index) => {
+      const file = documents[index]!.relative;
+      options.onResult(crashed(index, file), file);
+    },
   });
 }
