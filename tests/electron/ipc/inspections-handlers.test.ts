@@ -3,9 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { createHandlers } from '../../../electron/ipc/handlers';
-import { confStoreFactory } from '../../../electron/services/json-store';
 import { silentLogger } from '../../../electron/services/logger';
-import { createServices } from '../../../electron/services/services';
 import { templateHash } from '../../../electron/services/templates/template-store';
 import { ERROR_MESSAGES } from '../../../shared/errors';
 import { inspectionJson } from '../../../shared/inspection/canonical';
@@ -23,6 +21,7 @@ import {
   PROFILE,
   SPRING_2027,
 } from '../services/inspection-fixtures';
+import { testServices } from '../services/test-services';
 
 const HOUR = 3_600_000;
 /** The files in <dataDir>/inspections (the folder appears when the store first opens). */
@@ -38,14 +37,7 @@ describe('the inspections and backups handlers, through the door', () => {
   function setUp(options: { profile?: boolean } = {}) {
     const dataDir = tempDir();
     const clock = movingClock();
-    const services = createServices({
-      dataDir,
-      version: '0.0.0-test',
-      shell: 'browser',
-      storeFactory: confStoreFactory,
-      log: silentLogger,
-      now: clock.now,
-    });
+    const services = testServices(dataDir, { now: clock.now });
     if (options.profile !== false) {
       services.settings.update({ profile: PROFILE, inspector: INSPECTOR, language: 'en-US' });
     } else {

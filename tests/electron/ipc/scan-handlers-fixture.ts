@@ -1,16 +1,15 @@
 import path from 'node:path';
 import { createScanHandlers } from '../../../electron/ipc/scan-handlers';
 import { downloadSaver } from '../../../electron/services/export/file-saver';
-import { confStoreFactory } from '../../../electron/services/json-store';
 import { silentLogger } from '../../../electron/services/logger';
 import { scanWorkbook } from '../../../electron/services/scan/report-workbook';
 import type { ScanRun, ScanRunRequest } from '../../../electron/services/scan/scan-run';
 import { openScanService } from '../../../electron/services/scan/scan-service';
-import { createServices } from '../../../electron/services/services';
 import { parseWordList } from '../../../shared/scan/words/word-list';
 import type { ScanReport } from '../../../shared/scan/finding';
 import type { ScanProgress } from '../../../shared/scan/progress';
 import { AUTUMN_2026, INSPECTOR, NOW, PROFILE } from '../services/inspection-fixtures';
+import { testServices } from '../services/test-services';
 
 /** The content review's services and handlers over a fresh data folder, with runs ended by hand. */
 /** A scan run the test ends by hand: `finish` or `fail`; cancel is recorded. */
@@ -31,14 +30,7 @@ export const PROGRESS: ScanProgress = {
 };
 
 export function setUpScans(dataDir: string) {
-  const services = createServices({
-    dataDir,
-    version: '0.0.0-test',
-    shell: 'browser',
-    storeFactory: confStoreFactory,
-    log: silentLogger,
-    now: () => NOW,
-  });
+  const services = testServices(dataDir, { now: () => NOW });
   services.settings.update({ profile: PROFILE, inspector: INSPECTOR });
   const runs: FakeRun[] = [];
   const runner = (request: ScanRunRequest): ScanRun => {

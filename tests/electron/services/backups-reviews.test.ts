@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { confStoreFactory } from '../../../electron/services/json-store';
-import { silentLogger } from '../../../electron/services/logger';
 import { sampleData } from '../../../electron/services/sample-data';
-import { createServices } from '../../../electron/services/services';
 import type { Feedback } from '../../../shared/bureau/feedback';
 import type { Inspection } from '../../../shared/inspection/schema';
 import { useTempDir } from '../temp-dir';
 import { feedbackAbout, feedbackBytes } from './bureau-reviews/feedback-fixtures';
 import { INSPECTOR, movingClock, PROFILE, snapshot } from './inspection-fixtures';
+import { testServices } from './test-services';
 
 /**
  * The bureau's feedback on a school's inspections (reviews/<id>/<sha256>.json and reviews.json,
@@ -31,14 +29,7 @@ describe('backups of the bureau feedback', () => {
   function setUp() {
     const dataDir = tempDir();
     const clock = movingClock();
-    const services = createServices({
-      dataDir,
-      version: '0.0.0-test',
-      shell: 'browser',
-      storeFactory: confStoreFactory,
-      log: silentLogger,
-      now: clock.now,
-    });
+    const services = testServices(dataDir, { now: clock.now });
     services.settings.update({ profile: PROFILE, inspector: INSPECTOR });
     services.inspections.add([SIGNED]);
     return { dataDir, services, clock, reviewsDir: path.join(dataDir, 'reviews', SIGNED.id) };

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { confStoreFactory } from '../../../electron/services/json-store';
-import { silentLogger } from '../../../electron/services/logger';
-import { createServices } from '../../../electron/services/services';
 import { useTempDir } from '../temp-dir';
 import { AUTUMN_2026, INSPECTOR, movingClock, PROFILE, snapshot } from './inspection-fixtures';
 import { SAMPLE_FINDINGS, scanReport } from './scan/scan-fixtures';
+import { testServices } from './test-services';
 
 /**
  * The content review's saved scans (scans/<id>/<scan id>.json and scans.json, one folder deeper
@@ -19,14 +17,7 @@ describe('backups of the saved scans', () => {
   function setUp() {
     const dataDir = tempDir();
     const clock = movingClock();
-    const services = createServices({
-      dataDir,
-      version: '0.0.0-test',
-      shell: 'browser',
-      storeFactory: confStoreFactory,
-      log: silentLogger,
-      now: clock.now,
-    });
+    const services = testServices(dataDir, { now: clock.now });
     services.settings.update({ profile: PROFILE, inspector: INSPECTOR });
     const draft = services.inspections.create({ period: AUTUMN_2026, inspector: INSPECTOR });
     const scansDir = path.join(dataDir, 'scans', draft.id);
