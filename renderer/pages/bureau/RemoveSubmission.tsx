@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { hrefOf } from '../../lib/routes';
 import { useBureauStore } from '../../stores/bureau-store';
 import { useFeedbackStore } from '../../stores/feedback-store';
@@ -34,20 +35,15 @@ function RemoveDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const remove = useBureauStore((s) => s.remove);
   const show = useFeedbackStore((s) => s.show);
   const showError = useFeedbackStore((s) => s.showError);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-  const confirm = () => {
+  const confirm = (close: () => void) => {
     setBusy(true);
     remove(sha256).then(
       () => {
-        ref.current?.close();
+        close();
         show({ kind: 'success', text: t('bureau.remove.done', { school }) });
         window.location.hash = hrefOf('bureau');
       },
@@ -58,30 +54,15 @@ function RemoveDialog({
     );
   };
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="bureau-remove-title"
-      aria-describedby="bureau-remove-kept"
+    <ConfirmDialog
+      title={t('bureau.remove.dialogTitle')}
+      subject={school}
+      what={t('bureau.remove.kept')}
+      confirmLabel={t('bureau.remove.confirm')}
+      cancelLabel={t('bureau.remove.cancel')}
+      busy={busy}
+      onConfirm={confirm}
       onClose={onClose}
-    >
-      <h2 id="bureau-remove-title">{t('bureau.remove.dialogTitle')}</h2>
-      <p className="dialog-subject">{school}</p>
-      <p id="bureau-remove-kept">{t('bureau.remove.kept')}</p>
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={busy}
-          aria-busy={busy || undefined}
-          onClick={confirm}
-        >
-          {t('bureau.remove.confirm')}
-        </button>
-        <button type="button" className="button" autoFocus onClick={() => ref.current?.close()}>
-          {t('bureau.remove.cancel')}
-        </button>
-      </div>
-    </dialog>
+    />
   );
 }

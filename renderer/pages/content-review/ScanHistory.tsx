@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanSummary } from '../../../shared/ipc/scan';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useLocale } from '../../i18n/use-locale';
 import { formatDateTime } from '../../lib/format';
 import { useScanStore, useScansLocked } from '../../stores/scan-store';
@@ -99,48 +100,22 @@ export function ScanHistory() {
 function RemoveDialog({ scan, onClose }: { scan: ScanSummary; onClose: () => void }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const ref = useRef<HTMLDialogElement>(null);
   const remove = useScanStore((s) => s.remove);
   const busy = useScanStore((s) => s.busy === 'remove');
-  const id = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-  const confirm = () => {
-    void remove(scan.id).then(() => ref.current?.close());
-  };
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-what`}
-      onClose={onClose}
-    >
-      <h2 id={`${id}-title`}>{t('contentReview.history.removeTitle')}</h2>
-      <p className="dialog-subject">
-        {formatDateTime(scan.startedAt, locale)} · {sourceLabel(scan.source, t)}
-      </p>
-      <p id={`${id}-what`}>
-        {scan.attached === null
+    <ConfirmDialog
+      title={t('contentReview.history.removeTitle')}
+      subject={`${formatDateTime(scan.startedAt, locale)} · ${sourceLabel(scan.source, t)}`}
+      what={
+        scan.attached === null
           ? t('contentReview.history.removeWhat')
-          : t('contentReview.history.removeAttached')}
-      </p>
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={busy}
-          aria-busy={busy || undefined}
-          onClick={confirm}
-        >
-          {t('contentReview.history.removeConfirm')}
-        </button>
-        <button type="button" className="button" autoFocus onClick={() => ref.current?.close()}>
-          {t('contentReview.history.cancel')}
-        </button>
-      </div>
-    </dialog>
+          : t('contentReview.history.removeAttached')
+      }
+      confirmLabel={t('contentReview.history.removeConfirm')}
+      cancelLabel={t('contentReview.history.cancel')}
+      busy={busy}
+      onConfirm={(close) => void remove(scan.id).then(close)}
+      onClose={onClose}
+    />
   );
 }
