@@ -126,20 +126,22 @@ export function decodeWordList(
 type SetState = StoreApi<ScanState>['setState'];
 type GetState = StoreApi<ScanState>['getState'];
 
-const INITIAL = {
+/** What the page shows of one inspection: opening another starts it afresh. */
+const SHOWN = {
   inspectionId: null,
   inspection: null,
   template: null,
   loadError: null,
   scans: [],
-  folder: null,
-  words: null,
   run: null,
   report: null,
   error: null,
   runError: null,
   busy: null,
 } as const;
+
+/** Closing the page also forgets the folder and word list chosen (opening keeps them). */
+const INITIAL = { ...SHOWN, folder: null, words: null } as const;
 
 const mine = () => ticket;
 const still = (t: number) => t === ticket;
@@ -184,18 +186,7 @@ function runActions(set: SetState, get: GetState): RunActions {
     async open(inspectionId) {
       stopPolling();
       const t = ++ticket;
-      set({
-        inspectionId,
-        inspection: null,
-        template: null,
-        loadError: null,
-        scans: [],
-        run: null,
-        report: null,
-        error: null,
-        runError: null,
-        busy: null,
-      });
+      set({ ...SHOWN, inspectionId });
       try {
         const inspection = await unwrap(api().inspections.get({ id: inspectionId }));
         const { id, version } = inspection.template;
@@ -212,20 +203,7 @@ function runActions(set: SetState, get: GetState): RunActions {
     close() {
       stopPolling();
       ticket++;
-      set({
-        inspectionId: null,
-        inspection: null,
-        template: null,
-        loadError: null,
-        scans: [],
-        folder: null,
-        words: null,
-        run: null,
-        report: null,
-        error: null,
-        runError: null,
-        busy: null,
-      });
+      set(INITIAL);
     },
 
     async pickFolder() {
