@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import { PassThrough } from 'node:stream';
 import type { Locale } from '../../shared/i18n/locale';
 import type { IpcResult } from '../../shared/ipc/define';
 import { failure, failureOf, readLocale } from '../ipc/failure';
@@ -7,6 +6,7 @@ import type { Logger } from '../services/logger';
 import type { FolderUploads } from '../services/scan/folder-uploads';
 import { FOLDER_UPLOAD_LIMITS } from '../../shared/scan/folder-upload';
 import type { Reply } from './upload';
+import { discardRest, isOctetStreamPost, requestBody } from './upload-request';
 
 /** The folder upload route's path inside the app (after the token prefix). */
 export const FOLDER_UPLOAD_PATH = '/__scan-folder';
@@ -35,8 +35,7 @@ export async function handleFolderUpload(
 ): Promise<void> {
   const { uploads, log } = options;
   const locale = readLocale(options.locale);
-  const contentType = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-  if (req.method !== 'POST' || contentType !== 'application/octet-stream') {
+  if (!isOctetStreamPost(req)) {
     reply(415, failure('invalid-input', locale));
     return;
   }
@@ -51,12 +50,7 @@ export async function handleFolderUpload(
       if (step !== 'file' || relative === null || relative.length > 4096) {
         return failure('invalid-input', locale);
       }
-      const body = new PassThrough();
-      req.pipe(body);
-      req.once('error', (error) => body.destroy(error));
-      req.once('close', () => {
-        if (!req.complete) body.destroy(new Error('upload aborted'));
-      });
+      const body = requestBody(req);
       const declared = Number(req.headers['content-length'] ?? 0);
       await uploads.write(token, relative, body, Number.isFinite(declared) ? declared : 0);
       return { ok: true, value: null };
@@ -67,17 +61,4 @@ export async function handleFolderUpload(
   const result = await run();
   reply(result.ok ? 200 : 400, result);
   if (!req.complete) discardRest(req, FOLDER_UPLOAD_LIMITS.bytes);
-}
-
-/** Reads and drops what the client still sends, so it reads the answer (see upload.ts). */
-function discardRest(req: IncomingMessage, budget: number): void {
-  req.unpipe();
-  req.on('error', () => undefined);
-  req.socket.on('error', () => undefined);
-  let seen = 0;
-  req.on('data', (chunk: Buffer) => {
-    seen += chunk.length;
-    if (seen > budget) req.destroy();
-  });
-  req.resume();
 }

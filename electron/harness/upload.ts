@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import { PassThrough } from 'node:stream';
 import type { Locale } from '../../shared/i18n/locale';
 import { evidenceRefSchema } from '../../shared/inspection/schema';
 import type { EvidenceRef } from '../../shared/inspection/schema';
@@ -7,6 +6,7 @@ import type { IpcResult } from '../../shared/ipc/define';
 import { failure, failureOf, readLocale } from '../ipc/failure';
 import type { EvidenceStore } from '../services/evidence/evidence-store';
 import type { Logger } from '../services/logger';
+import { discardRest, isOctetStreamPost, requestBody } from './upload-request';
 
 /** The upload route's path inside the app (after the token prefix). */
 export const UPLOAD_PATH = '/__upload';
@@ -39,9 +39,7 @@ export async function handleUpload(
   options: UploadOptions & { readonly log: Logger },
 ): Promise<void> {
   const { evidence, log } = options;
-  // Not a form's content type: a cross-site fetch of this one needs a preflight, never answered.
-  const contentType = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-  if (req.method !== 'POST' || contentType !== 'application/octet-stream') {
+  if (!isOctetStreamPost(req)) {
     reply(415, failure('invalid-input', readLocale(options.locale)));
     return;
   }
@@ -65,15 +63,7 @@ export async function handleUpload(
     return;
   }
 
-  // Not pipeline(req, …): a failed store would destroy the request, and with it the socket the
-  // answer has to go back on.
-  const body = new PassThrough();
-  req.pipe(body);
-  req.once('error', (error) => body.destroy(error));
-  req.once('close', () => {
-    if (!req.complete) body.destroy(new Error('upload aborted'));
-  });
-
+  const body = requestBody(req);
   let result: IpcResult<EvidenceRef>;
   try {
     const ref = evidenceRefSchema.parse(await evidence.addStream(body, name, type));
@@ -83,22 +73,4 @@ export async function handleUpload(
   }
   answer(result);
   if (!req.complete) discardRest(req, 2 * evidence.maxBytes);
-}
-
-/**
- * Reads and drops what the client is still sending, so that it finishes sending and reads the
- * answer (a socket closed on unread data is reset, and the answer lost with it). Up to `budget`
- * bytes: a file somewhat over the limit gets its answer; an endless stream gets cut off.
- */
-function discardRest(req: IncomingMessage, budget: number): void {
-  req.unpipe();
-  // The client may hang up while its rest is thrown away: that is expected, not an error to raise.
-  req.on('error', () => undefined);
-  req.socket.on('error', () => undefined);
-  let seen = 0;
-  req.on('data', (chunk: Buffer) => {
-    seen += chunk.length;
-    if (seen > budget) req.destroy();
-  });
-  req.resume();
 }
