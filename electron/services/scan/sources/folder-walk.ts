@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ScanNote } from '../../../../shared/scan/finding';
 import type { PageKind } from '../../../../shared/scan/page';
-import { sourceNote } from './notes';
+import { sourceNote, unreadableNote } from './notes';
 
 /**
  * Lists a folder for the content review: every regular file under it, with its size and how it
@@ -94,7 +94,7 @@ export async function listFolder(
         else subfolders.push({ absolute, relative, depth: folder.depth + 1 });
       } else if (entry.isFile()) {
         const size = await sizeOf(absolute);
-        if (size === null) notes.push(unreadable(relative));
+        if (size === null) notes.push(unreadableNote(relative));
         else files.push({ relative, absolute, size, kind: kindOfName(entry.name) });
       }
       // Sockets, pipes and devices are neither listed nor opened: reading a pipe never ends.
@@ -110,7 +110,7 @@ async function readFolder(folder: Pending, notes: ScanNote[]): Promise<Dirent[]>
     const entries = await fs.readdir(folder.absolute, { withFileTypes: true });
     return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
-    notes.push(unreadable(folder.relative));
+    notes.push(unreadableNote(folder.relative));
     return [];
   }
 }
@@ -147,14 +147,5 @@ function tooMany(max: number): ScanNote {
     'too-many-files',
     `文件夹中的文件超过 ${max.toLocaleString('en-US')} 个，只检查了前面的部分`,
     `The folder has more than ${max.toLocaleString('en-US')} entries; only the first were checked`,
-  );
-}
-
-function unreadable(relative: string): ScanNote {
-  return sourceNote(
-    relative,
-    'unreadable',
-    '无法读取（权限不足或已被移走）',
-    'Could not be read (no permission, or it was moved away)',
   );
 }

@@ -9,3 +9,13 @@ export function sourceNote(source: string, code: NoteCode, zh: string, en: strin
     message: { 'zh-CN': zh, 'en-US': en },
   };
 }
+
+/** A file or folder that could not be read (the folder walk and reading a file both say this). */
+export function unreadableNote(relative: string): ScanNote {
+  return sourceNote(
+    relative,
+    'unreadable',
+    '无法读取（权限不足或已被移走）',
+    'Could not be read (no permission, or it was moved away)',
+  );
+}

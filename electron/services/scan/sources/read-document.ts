@@ -5,7 +5,7 @@ import type { PageInput, PageKind } from '../../../../shared/scan/page';
 import { docxText } from './docx-text';
 import type { FolderFile } from './folder-walk';
 import { folderUrlOf } from './folder-url';
-import { sourceNote } from './notes';
+import { sourceNote, unreadableNote } from './notes';
 import { pdfText } from './pdf/pdf-text';
 import { strictUtf8 } from './utf8';
 
@@ -49,11 +49,11 @@ export async function readDocument(
   let data: Buffer;
   try {
     const stat = await fs.lstat(file.absolute);
-    if (!stat.isFile()) return skipped(unreadable(relative));
+    if (!stat.isFile()) return skipped(unreadableNote(relative));
     if (stat.size > cap) return skipped(tooLarge(relative, stat.size, cap));
     data = await fs.readFile(file.absolute);
   } catch {
-    return skipped(unreadable(relative));
+    return skipped(unreadableNote(relative));
   }
   // The file may have grown between the stat and the read.
   if (data.length > cap) return skipped(tooLarge(relative, data.length, cap), data.length);
@@ -140,15 +140,6 @@ function binary(relative: string): ScanNote {
     'binary',
     '内容不是文字（二进制文件），未检查',
     'The content is not text (a binary file) and was not checked',
-  );
-}
-
-function unreadable(relative: string): ScanNote {
-  return sourceNote(
-    relative,
-    'unreadable',
-    '无法读取（权限不足或已被移走）',
-    'Could not be read (no permission, or it was moved away)',
   );
 }
 
