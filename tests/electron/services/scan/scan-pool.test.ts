@@ -25,6 +25,23 @@ parentPort.on('message', (task) => {
 });
 `;
 
+/** A scan of `root` in two stand-in workers, their script written into `dir`. */
+function scanWithFakeWorkers(dir: string, root: string) {
+  const workerPath = path.join(dir, 'worker.mjs');
+  fs.writeFileSync(workerPath, FAKE_WORKER);
+  return startScan(
+    {
+      source: { kind: 'folder', root },
+      ownHosts: [],
+      words: null,
+      appVersion: 'test',
+      workers: 2,
+      workerPath,
+    },
+    fakeParts(),
+  );
+}
+
 describe('a folder scan in worker threads', { timeout: 30_000 }, () => {
   const tempDir = useTempDir();
 
@@ -34,19 +51,7 @@ describe('a folder scan in worker threads', { timeout: 30_000 }, () => {
     fs.mkdirSync(root);
     const names = ['a.txt', 'boom1.txt', 'b.txt', 'boom2.txt', 'c.txt', 'd.txt'];
     for (const name of names) fs.writeFileSync(path.join(root, name), 'text');
-    const workerPath = path.join(dir, 'worker.mjs');
-    fs.writeFileSync(workerPath, FAKE_WORKER);
-    const report = await startScan(
-      {
-        source: { kind: 'folder', root },
-        ownHosts: [],
-        words: null,
-        appVersion: 'test',
-        workers: 2,
-        workerPath,
-      },
-      fakeParts(),
-    ).report;
+    const report = await scanWithFakeWorkers(dir, root).report;
     expect(report.notes.map((n) => [n.source, n.code])).toEqual([
       ['boom1.txt', 'unreadable'],
       ['boom2.txt', 'unreadable'],
@@ -67,19 +72,7 @@ describe('a folder scan in worker threads', { timeout: 30_000 }, () => {
     const root = path.join(dir, 'site');
     fs.mkdirSync(root);
     for (let i = 0; i < 40; i += 1) fs.writeFileSync(path.join(root, `p${i}.txt`), 'text');
-    const workerPath = path.join(dir, 'worker.mjs');
-    fs.writeFileSync(workerPath, FAKE_WORKER);
-    const run = startScan(
-      {
-        source: { kind: 'folder', root },
-        ownHosts: [],
-        words: null,
-        appVersion: 'test',
-        workers: 2,
-        workerPath,
-      },
-      fakeParts(),
-    );
+    const run = scanWithFakeWorkers(dir, root);
     run.cancel();
     const report = await run.report;
     expect(report.complete).toBe(false);

@@ -81,17 +81,21 @@ const parts = {
     checkLink(url, hosts, signal, { limits: { delayMs: 0 } }),
 };
 
+/** The local site scanned from its front page, the server its only host. */
+const scanSite = () =>
+  startScan(
+    {
+      source: { kind: 'site', start: `http://${host}/`, hosts: [host] },
+      ownHosts: [],
+      words: null,
+      appVersion: 'test',
+    },
+    parts,
+  ).report;
+
 describe('startScan of a site', { timeout: 30_000 }, () => {
   it('gives each page linking to a page or image answering 4xx/5xx a dead link, a few per target', async () => {
-    const report = await startScan(
-      {
-        source: { kind: 'site', start: `http://${host}/`, hosts: [host] },
-        ownHosts: [],
-        words: null,
-        appVersion: 'test',
-      },
-      parts,
-    ).report;
+    const report = await scanSite();
     expect(scanReportSchema.parse(report)).toEqual(report);
     expect(report.source).toEqual({ kind: 'site', start: `http://${host}/`, hosts: [host] });
     const dead = report.findings
@@ -115,15 +119,7 @@ describe('startScan of a site', { timeout: 30_000 }, () => {
   });
 
   it('reports a page met again under another address once', async () => {
-    const report = await startScan(
-      {
-        source: { kind: 'site', start: `http://${host}/`, hosts: [host] },
-        ownHosts: [],
-        words: null,
-        appVersion: 'test',
-      },
-      parts,
-    ).report;
+    const report = await scanSite();
     const phones = report.findings.filter((f) => f.detector === 'phone');
     expect(phones.map((f) => f.source.replace(`http://${host}`, ''))).toEqual(['/contact.html']);
   });
